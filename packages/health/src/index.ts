@@ -1,0 +1,3 @@
+export * from './readiness';
+export * from './admin-server';
+export * from './shutdown';
