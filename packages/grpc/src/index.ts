@@ -1,1 +1,6 @@
-export {};
+export * from './server';
+export * from './unary';
+export * from './client';
+export * from './interceptors';
+export * from './status-details';
+export { status, Metadata } from '@grpc/grpc-js';

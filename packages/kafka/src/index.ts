@@ -1,1 +1,3 @@
-export {};
+export * from './client';
+export * from './batching-producer';
+export * from './resilient-consumer';

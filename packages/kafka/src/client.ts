@@ -1,0 +1,82 @@
+import { Kafka, logLevel, type LogEntry, type KafkaConfig } from 'kafkajs';
+import type { Logger } from '@teamseat/logger';
+
+export { Kafka };
+
+const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'info',
+  [logLevel.DEBUG]: 'debug',
+};
+
+/** Sends kafkajs' own log lines through our JSON logger instead of its console logger. */
+function pinoLogCreator(logger: Logger) {
+  const kafkaLogger = logger.child({ module: 'kafkajs' });
+  return () =>
+    ({ level, log }: LogEntry) => {
+      const { message, ...extra } = log;
+      kafkaLogger[LEVELS[level] ?? 'info'](extra, message);
+    };
+}
+
+export function createKafka({
+  brokers,
+  clientId,
+  logger,
+  connectionTimeoutMs = 3_000,
+  requestTimeoutMs = 10_000,
+  retry,
+}: {
+  brokers: string[];
+  clientId: string;
+  logger: Logger;
+  connectionTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  retry?: KafkaConfig['retry'];
+}): Kafka {
+  return new Kafka({
+    brokers,
+    clientId,
+    connectionTimeout: connectionTimeoutMs,
+    requestTimeout: requestTimeoutMs,
+    logLevel: logLevel.WARN,
+    logCreator: pinoLogCreator(logger),
+    retry: retry ?? { initialRetryTime: 100, retries: 5, maxRetryTime: 2_000 },
+  });
+}
+
+/** Creates the topics that do not exist yet; existing topics are left as they are. */
+export async function ensureTopics(
+  kafka: Kafka,
+  topics: string[],
+  { partitions = 6, replicationFactor = 1 }: { partitions?: number; replicationFactor?: number } = {},
+): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((topic) => !existing.has(topic));
+    if (missing.length === 0) return;
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor })),
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** True when the cluster answers a metadata request: the readiness check of every Kafka user. */
+export async function kafkaReachable(kafka: Kafka): Promise<boolean> {
+  const admin = kafka.admin({ retry: { retries: 0 } });
+  try {
+    await admin.connect();
+    await admin.describeCluster();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
