@@ -1,0 +1,74 @@
+// Original file: /work/main/proto/teamseat/team/v1/team_service.proto
+
+import type { TeamStatus as _teamseat_team_v1_TeamStatus, TeamStatus__Output as _teamseat_team_v1_TeamStatus__Output } from '../../../teamseat/team/v1/TeamStatus';
+import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../../google/protobuf/Timestamp';
+import type { GrantMode as _teamseat_team_v1_GrantMode, GrantMode__Output as _teamseat_team_v1_GrantMode__Output } from '../../../teamseat/team/v1/GrantMode';
+import type { ShrinkPolicy as _teamseat_team_v1_ShrinkPolicy, ShrinkPolicy__Output as _teamseat_team_v1_ShrinkPolicy__Output } from '../../../teamseat/team/v1/ShrinkPolicy';
+
+export interface ApplySubscriptionStateRequest {
+  /**
+   * The RevenueCat app user id holding the team product subscription.
+   */
+  'subscriberUserId'?: (string);
+  'productId'?: (string);
+  /**
+   * Seats the product gives (catalog), 0 allowed only with EXPIRED.
+   */
+  'seatLimit'?: (number);
+  'status'?: (_teamseat_team_v1_TeamStatus);
+  /**
+   * Absent for lifetime purchases.
+   */
+  'periodEndsAt'?: (_google_protobuf_Timestamp | null);
+  'memberEntitlements'?: (string)[];
+  'grantMode'?: (_teamseat_team_v1_GrantMode);
+  'shrinkPolicy'?: (_teamseat_team_v1_ShrinkPolicy);
+  'ownerTakesSeat'?: (boolean);
+  /**
+   * ADMIN_CHOICE only; 0 means 72.
+   */
+  'adminChoiceGraceHours'?: (number);
+  /**
+   * When the state was true at RevenueCat (the subscriber fetch's request_date, or the event's
+   * event_timestamp_ms); the watermark that makes late or duplicate calls harmless.
+   */
+  'sourceEventAt'?: (_google_protobuf_Timestamp | null);
+  /**
+   * RevenueCat event id that triggered the sync, if any (causation in emitted events).
+   */
+  'sourceEventId'?: (string);
+}
+
+export interface ApplySubscriptionStateRequest__Output {
+  /**
+   * The RevenueCat app user id holding the team product subscription.
+   */
+  'subscriberUserId': (string);
+  'productId': (string);
+  /**
+   * Seats the product gives (catalog), 0 allowed only with EXPIRED.
+   */
+  'seatLimit': (number);
+  'status': (_teamseat_team_v1_TeamStatus__Output);
+  /**
+   * Absent for lifetime purchases.
+   */
+  'periodEndsAt': (_google_protobuf_Timestamp__Output | null);
+  'memberEntitlements': (string)[];
+  'grantMode': (_teamseat_team_v1_GrantMode__Output);
+  'shrinkPolicy': (_teamseat_team_v1_ShrinkPolicy__Output);
+  'ownerTakesSeat': (boolean);
+  /**
+   * ADMIN_CHOICE only; 0 means 72.
+   */
+  'adminChoiceGraceHours': (number);
+  /**
+   * When the state was true at RevenueCat (the subscriber fetch's request_date, or the event's
+   * event_timestamp_ms); the watermark that makes late or duplicate calls harmless.
+   */
+  'sourceEventAt': (_google_protobuf_Timestamp__Output | null);
+  /**
+   * RevenueCat event id that triggered the sync, if any (causation in emitted events).
+   */
+  'sourceEventId': (string);
+}

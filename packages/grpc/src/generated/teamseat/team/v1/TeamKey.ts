@@ -1,0 +1,12 @@
+// Original file: /work/main/proto/teamseat/team/v1/team_service.proto
+
+
+export interface TeamKey {
+  'subscriberUserId'?: (string);
+  'productId'?: (string);
+}
+
+export interface TeamKey__Output {
+  'subscriberUserId': (string);
+  'productId': (string);
+}

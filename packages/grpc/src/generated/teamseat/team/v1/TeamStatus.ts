@@ -1,0 +1,38 @@
+// Original file: /work/main/proto/teamseat/team/v1/team_service.proto
+
+export const TeamStatus = {
+  TEAM_STATUS_UNSPECIFIED: 'TEAM_STATUS_UNSPECIFIED',
+  /**
+   * The subscription is paid up to period_ends_at.
+   */
+  TEAM_STATUS_ACTIVE: 'TEAM_STATUS_ACTIVE',
+  /**
+   * Billing issue; access continues until the store's grace period ends.
+   */
+  TEAM_STATUS_GRACE: 'TEAM_STATUS_GRACE',
+  /**
+   * No access; seats are 0 for granting purposes, the roster is kept for a reactivation.
+   */
+  TEAM_STATUS_EXPIRED: 'TEAM_STATUS_EXPIRED',
+} as const;
+
+export type TeamStatus =
+  | 'TEAM_STATUS_UNSPECIFIED'
+  | 0
+  /**
+   * The subscription is paid up to period_ends_at.
+   */
+  | 'TEAM_STATUS_ACTIVE'
+  | 1
+  /**
+   * Billing issue; access continues until the store's grace period ends.
+   */
+  | 'TEAM_STATUS_GRACE'
+  | 2
+  /**
+   * No access; seats are 0 for granting purposes, the roster is kept for a reactivation.
+   */
+  | 'TEAM_STATUS_EXPIRED'
+  | 3
+
+export type TeamStatus__Output = typeof TeamStatus[keyof typeof TeamStatus]
