@@ -1,0 +1,150 @@
+import path from 'node:path';
+import { expect } from 'chai';
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import { Root } from 'protobufjs';
+import { AppError } from '@teamseat/errors';
+import { createLogger } from '@teamseat/logger';
+import { createMetricsRegistry } from '@teamseat/metrics';
+import { createClient, createGrpcServer, reasonOf, unary, type GrpcServer } from '../../src';
+
+const packageDefinition = protoLoader.loadSync(path.join(__dirname, '../fixtures/echo.proto'));
+const loaded = grpc.loadPackageDefinition(packageDefinition) as unknown as {
+  teamseat: { test: { v1: { EchoService: grpc.ServiceClientConstructor } } };
+};
+const EchoService = loaded.teamseat.test.v1.EchoService;
+type EchoClient = grpc.Client & {
+  echo(
+    request: { text: string },
+    callback: (error: grpc.ServiceError | null, response?: { text: string }) => void,
+  ): void;
+};
+
+const healthProto = protoLoader.loadSync(require.resolve('grpc-health-check/proto/health/v1/health.proto'), {
+  enums: String,
+});
+const HealthClient = (
+  grpc.loadPackageDefinition(healthProto) as unknown as {
+    grpc: { health: { v1: { Health: grpc.ServiceClientConstructor } } };
+  }
+).grpc.health.v1.Health;
+
+function call(client: EchoClient, text: string): Promise<{ text: string }> {
+  return new Promise((resolve, reject) =>
+    client.echo({ text }, (error, response) => (error ? reject(error) : resolve(response!))),
+  );
+}
+
+describe('grpc server', () => {
+  let server: GrpcServer;
+  let address: string;
+
+  before(async () => {
+    const registry = createMetricsRegistry('grpc-test');
+    server = createGrpcServer({
+      logger: createLogger({ service: 'grpc-test', level: 'silent' }),
+      registry,
+      authTokens: ['token-a', 'token-b'],
+      packageDefinition,
+      services: [
+        {
+          name: 'teamseat.test.v1.EchoService',
+          definition: EchoService.service,
+          implementation: {
+            echo: unary(async (request: { text: string }) => {
+              if (request.text === 'full') {
+                throw new AppError('RESOURCE_EXHAUSTED', '3 of 3 seats used', {
+                  reason: 'SEAT_LIMIT_REACHED',
+                });
+              }
+              return { text: request.text };
+            }),
+          },
+        },
+      ],
+    });
+    address = `127.0.0.1:${await server.start('127.0.0.1:0')}`;
+  });
+
+  after(() => server.stop(1_000));
+
+  it('when a call carries no token, then it is refused with UNAUTHENTICATED', async () => {
+    const client = createClient(EchoService as never, { address }) as EchoClient;
+    const error = await call(client, 'hi').catch((e: grpc.ServiceError) => e);
+    expect(error).to.include({
+      code: grpc.status.UNAUTHENTICATED,
+      details: 'authorization: missing bearer token',
+    });
+    client.close();
+  });
+
+  it('when a call carries an unknown token, then it is refused with UNAUTHENTICATED', async () => {
+    const client = createClient(EchoService as never, { address, token: 'token-c' }) as EchoClient;
+    const error = await call(client, 'hi').catch((e: grpc.ServiceError) => e);
+    expect(error).to.include({
+      code: grpc.status.UNAUTHENTICATED,
+      details: 'authorization: unknown bearer token',
+    });
+    client.close();
+  });
+
+  it('when a call carries any configured token, then it is served', async () => {
+    const client = createClient(EchoService as never, { address, token: 'token-b' }) as EchoClient;
+    expect(await call(client, 'hi')).to.deep.equal({ text: 'hi' });
+    client.close();
+  });
+
+  it('when the handler throws an AppError, then the status, message and reason reach the client', async () => {
+    const client = createClient(EchoService as never, { address, token: 'token-a' }) as EchoClient;
+    const error = (await call(client, 'full').catch((e: grpc.ServiceError) => e)) as grpc.ServiceError;
+    expect(error.code).to.equal(grpc.status.RESOURCE_EXHAUSTED);
+    expect(error.details).to.equal('3 of 3 seats used');
+    expect(reasonOf(error)).to.equal('SEAT_LIMIT_REACHED');
+    const statusBytes = error.metadata.get('grpc-status-details-bin')[0] as Buffer;
+    const root = Root.fromJSON({
+      nested: {
+        Status: {
+          fields: {
+            code: { type: 'int32', id: 1 },
+            message: { type: 'string', id: 2 },
+            details: { rule: 'repeated', type: 'Any', id: 3 },
+          },
+        },
+        Any: { fields: { type_url: { type: 'string', id: 1 }, value: { type: 'bytes', id: 2 } } },
+        ErrorInfo: { fields: { reason: { type: 'string', id: 1 }, domain: { type: 'string', id: 2 } } },
+      },
+    });
+    const decoded = root.lookupType('Status').decode(statusBytes) as unknown as {
+      code: number;
+      details: Array<{ type_url: string; value: Uint8Array }>;
+    };
+    expect(decoded.code).to.equal(grpc.status.RESOURCE_EXHAUSTED);
+    expect(decoded.details[0]!.type_url).to.equal('type.googleapis.com/google.rpc.ErrorInfo');
+    const info = root.lookupType('ErrorInfo').decode(decoded.details[0]!.value) as unknown as {
+      reason: string;
+    };
+    expect(info.reason).to.equal('SEAT_LIMIT_REACHED');
+    client.close();
+  });
+
+  it('when the health service is asked without a token, then it answers, NOT_SERVING until set to serving', async () => {
+    const health = new HealthClient(address, grpc.credentials.createInsecure()) as grpc.Client & {
+      check(
+        request: { service: string },
+        callback: (error: grpc.ServiceError | null, response?: { status: string }) => void,
+      ): void;
+    };
+    const check = (service: string) =>
+      new Promise<string>((resolve, reject) =>
+        health.check({ service }, (error, response) =>
+          error ? reject(error) : resolve(String(response!.status)),
+        ),
+      );
+    expect(await check('')).to.equal('NOT_SERVING');
+    server.setServing(true);
+    expect(await check('teamseat.test.v1.EchoService')).to.equal('SERVING');
+    server.setServing(false);
+    expect(await check('')).to.equal('NOT_SERVING');
+    health.close();
+  });
+});
