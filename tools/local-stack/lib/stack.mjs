@@ -1,0 +1,147 @@
+// The four commands. Each service is described by kafkaService / ferretService; this file only knows
+// how to check, start, wait for and stop such a description.
+import fs from 'node:fs';
+import { ferretService } from './ferretdb.mjs';
+import { StackError } from './errors.mjs';
+import { kafkaService } from './kafka.mjs';
+import {
+  isAlive,
+  isPortInUse,
+  ourLivePid,
+  pollUntilReady,
+  spawnDetached,
+  stopPid,
+  tailFile,
+} from './processes.mjs';
+
+export function services(config) {
+  return [kafkaService(config), ferretService(config)];
+}
+
+function endpoints(config) {
+  return {
+    KAFKA_BROKERS: `${config.host}:${config.kafkaPort}`,
+    MONGODB_URI: `mongodb://${config.host}:${config.mongoPort}`,
+  };
+}
+
+async function answers(service) {
+  try {
+    return Boolean(await service.probe());
+  } catch {
+    return false;
+  }
+}
+
+async function assertPortsFree(config, service) {
+  for (const port of service.ports) {
+    if (await isPortInUse(config.host, port)) {
+      const how =
+        port === service.port
+          ? `set ${service.portEnv}=<free port>`
+          : 'set KAFKA_CONTROLLER_PORT=<free port>';
+      throw new StackError(
+        `port ${config.host}:${port} (${service.name}) is already in use by a process this stack did not start`,
+        `stop that process, or ${how} and run again`,
+      );
+    }
+  }
+}
+
+async function waitReady(config, service, pid) {
+  const result = await pollUntilReady({
+    probe: service.probe,
+    deadlineMs: config.readyTimeoutMs,
+    stillRunning: () => isAlive(pid),
+  });
+  if (result.ready) return;
+  const logTail = service.logs.map((log) => `==> ${log}\n${tailFile(log, 20)}`).join('\n');
+  if (result.reason === 'exited') {
+    fs.rmSync(service.pidFile, { force: true });
+    throw new StackError(`${service.name} (pid ${pid}) exited during start-up`, `read ${service.logs[0]}`, {
+      logTail,
+    });
+  }
+  // A half-started process would make the next `up` think all is well; stop it so a retry starts clean.
+  await stopPid(pid, 5000);
+  fs.rmSync(service.pidFile, { force: true });
+  const seconds = Math.round(config.readyTimeoutMs / 1000);
+  throw new StackError(
+    `${service.name} did not answer on ${config.host}:${service.port} within ${seconds}s (${result.lastError?.message ?? 'no answer'}); stopped it`,
+    `read ${service.logs[0]}; raise STACK_READY_TIMEOUT_MS on a slow machine`,
+    { logTail },
+  );
+}
+
+export async function up(config) {
+  const started = Date.now();
+  const all = services(config);
+  const running = new Map(all.map((s) => [s.name, ourLivePid(s.pidFile, s.marker)]));
+  const toStart = all.filter((s) => running.get(s.name) === undefined);
+  for (const service of toStart) await assertPortsFree(config, service);
+  // Downloads and builds run side by side: on a cold machine they are most of the wait.
+  await Promise.all(toStart.map((s) => s.ensureInstalled()));
+  for (const service of toStart) {
+    const { command, args } = await service.start();
+    const pid = spawnDetached(command, args, {
+      cwd: config.paths.local,
+      env: process.env,
+      logFile: service.logs.at(-1),
+      pidFile: service.pidFile,
+    });
+    running.set(service.name, pid);
+  }
+  await Promise.all(all.map((s) => waitReady(config, s, running.get(s.name))));
+  const env = endpoints(config);
+  const text = Object.entries(env)
+    .map(([key, value]) => `${key}=${value}`)
+    .join('\n');
+  fs.writeFileSync(config.paths.stackEnv, `${text}\n`);
+  for (const s of all) {
+    const how = toStart.includes(s) ? 'started' : 'already running';
+    console.log(`${s.name.padEnd(9)} up  pid ${running.get(s.name)}  ${config.host}:${s.port}  (${how})`);
+  }
+  console.log(
+    `${text}\n(written to ${config.paths.stackEnv}; ready in ${((Date.now() - started) / 1000).toFixed(1)}s)`,
+  );
+}
+
+export async function down(config) {
+  for (const service of services(config)) {
+    const pid = ourLivePid(service.pidFile, service.marker);
+    if (pid === undefined) {
+      console.log(`${service.name.padEnd(9)} not running`);
+      continue;
+    }
+    const how = await stopPid(pid, service.stopGraceMs);
+    fs.rmSync(service.pidFile, { force: true });
+    console.log(`${service.name.padEnd(9)} ${how} (pid ${pid})`);
+  }
+  fs.rmSync(config.paths.stackEnv, { force: true });
+}
+
+export async function reset(config) {
+  await down(config);
+  for (const service of services(config)) {
+    for (const dir of service.dataDirs) fs.rmSync(dir, { recursive: true, force: true });
+    console.log(`${service.name.padEnd(9)} data wiped (${service.dataDirs.join(', ')})`);
+  }
+}
+
+/** Prints one line per service; true when every service is ours, alive and answering. */
+export async function status(config) {
+  let allUp = true;
+  for (const service of services(config)) {
+    const pid = ourLivePid(service.pidFile, service.marker);
+    const answering = await answers(service);
+    const address = `${config.host}:${service.port}`;
+    let state;
+    if (pid !== undefined && answering) state = `up    pid ${pid}  ${address}`;
+    else if (pid !== undefined) state = `starting or stuck  pid ${pid}  ${address} not answering`;
+    else if (answering) state = `down  (but ${address} is answered by a process this stack did not start)`;
+    else state = `down  ${address}`;
+    if (pid === undefined || !answering) allUp = false;
+    console.log(`${service.name.padEnd(9)} ${state}`);
+  }
+  return allUp;
+}
