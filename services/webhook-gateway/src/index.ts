@@ -1,1 +1,6 @@
-export {};
+export * from './config';
+export * from './entry-points/http/create-app';
+export * from './domain/verify-authorization';
+export * from './domain/duplicate-window';
+export * from './publishing/webhook-publisher';
+export * from './gateway-metrics';

@@ -1,0 +1,60 @@
+import Koa from 'koa';
+import Router from '@koa/router';
+import type { Logger } from '@teamseat/logger';
+import type { VerifyAuthorization } from '../../domain/verify-authorization';
+import type { DuplicateWindow } from '../../domain/duplicate-window';
+import type { GatewayMetrics } from '../../gateway-metrics';
+import type { WebhookPublisher } from '../../publishing/webhook-publisher';
+import { createErrorFunnel } from './error-funnel';
+import type { GatewayState } from './gateway-context';
+import { createReceiveWebhook } from './receive-webhook';
+import { createRequestContext } from './request-context';
+import { createReadJsonBody, createRequireAuthorization, methodNotAllowed } from './webhook-middleware';
+
+export const WEBHOOK_PATH = '/webhooks/revenuecat';
+
+export interface AppDeps {
+  logger: Logger;
+  metrics: GatewayMetrics;
+  verifyAuthorization: VerifyAuthorization;
+  publisher: WebhookPublisher;
+  duplicates: DuplicateWindow;
+  bodyLimitBytes: number;
+  /** Sent with every 503; RevenueCat keeps its own schedule, other callers may honour it. */
+  retryAfterSeconds?: number;
+  isShuttingDown?: () => boolean;
+  clock?: () => Date;
+}
+
+/** The public HTTP surface: `POST /webhooks/revenuecat` and nothing else. */
+export function createApp({
+  logger,
+  metrics,
+  verifyAuthorization,
+  publisher,
+  duplicates,
+  bodyLimitBytes,
+  retryAfterSeconds = 10,
+  isShuttingDown = () => false,
+  clock = () => new Date(),
+}: AppDeps): Koa<GatewayState> {
+  const app = new Koa<GatewayState>();
+  app.proxy = false;
+  // Every error is answered by the funnel; this only sees failures while writing the response.
+  app.silent = true;
+  app.on('error', (error: unknown) => logger.warn({ err: error }, 'response failed'));
+
+  const router = new Router<GatewayState>();
+  router.post(
+    WEBHOOK_PATH,
+    createRequireAuthorization({ verifyAuthorization, metrics }),
+    createReadJsonBody({ limitBytes: bodyLimitBytes }),
+    createReceiveWebhook({ publisher, duplicates, metrics }),
+  );
+  router.all(WEBHOOK_PATH, methodNotAllowed);
+
+  app.use(createRequestContext({ logger, metrics, isShuttingDown, clock }));
+  app.use(createErrorFunnel({ retryAfterSeconds }));
+  app.use(router.routes());
+  return app;
+}

@@ -1,0 +1,47 @@
+import type { DuplicateWindow } from '../../domain/duplicate-window';
+import { parseWebhookBody, REVENUECAT_EVENT_TYPES, subscriberKey } from '../../domain/webhook-contract';
+import type { GatewayMetrics } from '../../gateway-metrics';
+import type { WebhookPublisher } from '../../publishing/webhook-publisher';
+import type { GatewayContext } from './gateway-context';
+import { traceparentFor } from './trace-context';
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(REVENUECAT_EVENT_TYPES);
+
+/**
+ * Validates the minimum (an `event` with a non-empty `id` and `type`), publishes the untouched bytes and
+ * answers 200 only after Kafka has acknowledged them (DESIGN §4.1). Everything else in the body is
+ * RevenueCat's business: unknown types and fields are forwarded as they are.
+ */
+export function createReceiveWebhook({
+  publisher,
+  duplicates,
+  metrics,
+}: {
+  publisher: WebhookPublisher;
+  duplicates: DuplicateWindow;
+  metrics: GatewayMetrics;
+}) {
+  return async function receiveWebhook(ctx: GatewayContext): Promise<void> {
+    const raw = ctx.state.rawBody ?? Buffer.alloc(0);
+    const { event } = parseWebhookBody(raw);
+    const log = ctx.state.log.child({ eventId: event.id, eventType: event.type });
+    ctx.state.log = log;
+
+    const duplicate = duplicates.has(event.id);
+    if (duplicate) metrics.duplicates.inc();
+    await publisher.publish({
+      raw,
+      eventId: event.id,
+      eventType: event.type,
+      key: subscriberKey(event),
+      traceparent: traceparentFor(ctx.get('traceparent') || undefined),
+      receivedAt: ctx.state.receivedAt,
+    });
+    duplicates.record(event.id);
+    metrics.eventsPublished.inc({ type: KNOWN_TYPES.has(event.type) ? event.type : 'OTHER' });
+    log.info({ duplicate, bytes: raw.length }, 'webhook published');
+
+    ctx.status = 200;
+    ctx.body = { status: 'published', eventId: event.id };
+  };
+}

@@ -1,0 +1,32 @@
+import { ConfigError } from '@teamseat/config';
+import { onShutdownSignal } from '@teamseat/health';
+import { createLogger } from '@teamseat/logger';
+import { DEVELOPMENT_WEBHOOK_AUTHORIZATION, loadGatewayConfig } from './config';
+import { startGateway } from './gateway';
+
+// The composition root: the only module that reads process.env or exits the process.
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadGatewayConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    createLogger({ service: 'webhook-gateway' }).fatal({ problems: error.problems }, error.message);
+    process.exit(1);
+  }
+  const logger = createLogger({ service: 'webhook-gateway', level: config.LOG_LEVEL });
+  if (config.authorization.usingDevelopmentDefault) {
+    // The default is public knowledge, so say so loudly; outside development start-up fails instead.
+    logger.warn(
+      { value: DEVELOPMENT_WEBHOOK_AUTHORIZATION },
+      'WEBHOOK_AUTHORIZATION is unset: accepting the development default. Never run like this outside development.',
+    );
+  }
+  const gateway = await startGateway({ config, logger });
+  onShutdownSignal({ logger, steps: gateway.shutdownSteps, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+}
+
+main().catch((error: unknown) => {
+  console.error('webhook gateway failed to start', error);
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+import { AppError } from '@teamseat/errors';
+import type { BatchingProducer } from '@teamseat/kafka';
+import { WEBHOOK_HEADERS } from '../domain/webhook-contract';
+import type { GatewayMetrics } from '../gateway-metrics';
+
+export interface ReceivedWebhook {
+  /** The request body exactly as received; it goes to Kafka byte for byte (DESIGN §2). */
+  raw: Buffer;
+  eventId: string;
+  eventType: string;
+  key: string | null;
+  traceparent: string;
+  receivedAt: Date;
+}
+
+export interface WebhookPublisher {
+  /** Resolves once Kafka has acknowledged the event; rejects with a retriable AppError otherwise. */
+  publish(webhook: ReceivedWebhook): Promise<void>;
+}
+
+/**
+ * Publishes webhooks through the shared batching producer and bounds the wait: if Kafka has not
+ * acknowledged within `deadlineMs` the caller gets DEADLINE_EXCEEDED (and answers 503 so RevenueCat retries,
+ * well before its own 60 s timeout). The produce attempt itself may still succeed later; that is a
+ * duplicate the consumers absorb, never a lost event.
+ */
+export function createWebhookPublisher({
+  producer,
+  topic,
+  deadlineMs,
+  metrics,
+  now = () => performance.now(),
+}: {
+  producer: BatchingProducer;
+  topic: string;
+  deadlineMs: number;
+  metrics: GatewayMetrics;
+  now?: () => number;
+}): WebhookPublisher {
+  function withDeadline(sending: Promise<void>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new AppError('DEADLINE_EXCEEDED', `Kafka did not acknowledge the event within ${deadlineMs} ms`, {
+              retriable: true,
+            }),
+          ),
+        deadlineMs,
+      );
+    });
+    // The losing side of the race must not surface as an unhandled rejection.
+    sending.catch(() => undefined);
+    return Promise.race([sending, deadline]).finally(() => clearTimeout(timer));
+  }
+
+  return {
+    async publish(webhook) {
+      const started = now();
+      let outcome = 'acknowledged';
+      try {
+        await withDeadline(
+          producer.send(topic, {
+            key: webhook.key,
+            value: webhook.raw,
+            headers: {
+              [WEBHOOK_HEADERS.eventId]: webhook.eventId,
+              [WEBHOOK_HEADERS.eventType]: webhook.eventType,
+              [WEBHOOK_HEADERS.receivedAt]: webhook.receivedAt.toISOString(),
+              [WEBHOOK_HEADERS.traceparent]: webhook.traceparent,
+            },
+          }),
+        );
+      } catch (error) {
+        outcome = error instanceof AppError && error.code === 'DEADLINE_EXCEEDED' ? 'deadline' : 'failed';
+        throw error;
+      } finally {
+        metrics.publishDuration.observe({ outcome }, (now() - started) / 1000);
+      }
+    },
+  };
+}
