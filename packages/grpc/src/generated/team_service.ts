@@ -119,6 +119,10 @@ export interface ProtoGrpcType {
          * 
          * A team is writable (members may be added, invites sent and accepted) while its status is ACTIVE or
          * GRACE; removals, leaving, revoking invites and admin changes work in any status.
+         * 
+         * Identity: one team per (subscriber_user_id, management_entitlement). Products that share a
+         * management entitlement are tiers of one team line, so a PRODUCT_CHANGE between them changes the
+         * product_id and seat_limit of the same team instead of creating another.
          */
         TeamService: SubtypeConstructor<typeof grpc.Client, _teamseat_team_v1_TeamServiceClient> & { service: _teamseat_team_v1_TeamServiceDefinition }
         TeamStatus: EnumTypeDefinition

@@ -37,6 +37,10 @@ export interface ApplySubscriptionStateRequest {
    * RevenueCat event id that triggered the sync, if any (causation in emitted events).
    */
   'sourceEventId'?: (string);
+  /**
+   * With subscriber_user_id, the key of the team (see the service comment).
+   */
+  'managementEntitlement'?: (string);
 }
 
 export interface ApplySubscriptionStateRequest__Output {
@@ -71,4 +75,8 @@ export interface ApplySubscriptionStateRequest__Output {
    * RevenueCat event id that triggered the sync, if any (causation in emitted events).
    */
   'sourceEventId': (string);
+  /**
+   * With subscriber_user_id, the key of the team (see the service comment).
+   */
+  'managementEntitlement': (string);
 }

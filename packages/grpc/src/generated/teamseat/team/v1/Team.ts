@@ -21,7 +21,7 @@ export interface Team {
    */
   'subscriberUserId'?: (string);
   /**
-   * Store product id of the team product (as the catalog lists it).
+   * Store product id of the team product (as the catalog lists it); changes with a tier change.
    */
   'productId'?: (string);
   'status'?: (_teamseat_team_v1_TeamStatus);
@@ -66,6 +66,10 @@ export interface Team {
    * Members on the roster, the owner included.
    */
   'memberCount'?: (number);
+  /**
+   * The catalog's management entitlement of the product; with subscriber_user_id, the team's key.
+   */
+  'managementEntitlement'?: (string);
 }
 
 export interface Team__Output {
@@ -83,7 +87,7 @@ export interface Team__Output {
    */
   'subscriberUserId': (string);
   /**
-   * Store product id of the team product (as the catalog lists it).
+   * Store product id of the team product (as the catalog lists it); changes with a tier change.
    */
   'productId': (string);
   'status': (_teamseat_team_v1_TeamStatus__Output);
@@ -128,4 +132,8 @@ export interface Team__Output {
    * Members on the roster, the owner included.
    */
   'memberCount': (number);
+  /**
+   * The catalog's management entitlement of the product; with subscriber_user_id, the team's key.
+   */
+  'managementEntitlement': (string);
 }

@@ -3,10 +3,10 @@
 
 export interface TeamKey {
   'subscriberUserId'?: (string);
-  'productId'?: (string);
+  'managementEntitlement'?: (string);
 }
 
 export interface TeamKey__Output {
   'subscriberUserId': (string);
-  'productId': (string);
+  'managementEntitlement': (string);
 }

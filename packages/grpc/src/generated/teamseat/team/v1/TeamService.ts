@@ -61,6 +61,10 @@ import type { TransferOwnershipResponse as _teamseat_team_v1_TransferOwnershipRe
  * 
  * A team is writable (members may be added, invites sent and accepted) while its status is ACTIVE or
  * GRACE; removals, leaving, revoking invites and admin changes work in any status.
+ * 
+ * Identity: one team per (subscriber_user_id, management_entitlement). Products that share a
+ * management entitlement are tiers of one team line, so a PRODUCT_CHANGE between them changes the
+ * product_id and seat_limit of the same team instead of creating another.
  */
 export interface TeamServiceClient extends grpc.Client {
   /**
@@ -112,8 +116,10 @@ export interface TeamServiceClient extends grpc.Client {
   addMember(argument: _teamseat_team_v1_AddMemberRequest, callback: grpc.requestCallback<_teamseat_team_v1_AddMemberResponse__Output>): grpc.ClientUnaryCall;
   
   /**
-   * Internal. Makes the team of (subscriber_user_id, product_id) match the subscription as
-   * entitlement-service derived it from RevenueCat. Level-triggered and idempotent: applying the same
+   * Internal. Makes the team of (subscriber_user_id, management_entitlement) match the subscription
+   * as entitlement-service derived it from RevenueCat (product_id may change: a tier change). When
+   * the subscriber holds several products of one management entitlement, entitlement-service sends
+   * the one giving the most seats. Level-triggered and idempotent: applying the same
    * or an older state (source_event_at not after the last applied one) changes nothing and returns
    * changed = false. Creates the team on the first ACTIVE or GRACE state (owner = subscriber); an
    * EXPIRED state for a subscriber without a team returns no team. Seat limit decreases below the
@@ -121,7 +127,8 @@ export interface TeamServiceClient extends grpc.Client {
    * removes the most recently added non-owner members; ADMIN_CHOICE sets over_assigned_until = now +
    * admin_choice_grace_hours, after which team-service removes the last joined.
    * Errors: PERMISSION_DENIED INTERNAL_ONLY; INVALID_ARGUMENT (seat_limit < 0, status UNSPECIFIED, ...).
-   * Emits TeamProvisioned, SeatLimitChanged, TeamStatusChanged, TeamExpired, TeamReactivated,
+   * Emits TeamProvisioned, SeatLimitChanged (seat limit, product or member entitlements changed),
+   * TeamStatusChanged (status or period end changed, renewals included), TeamExpired, TeamReactivated,
    * MemberRemoved (seat-limit-reduced) as they apply.
    */
   ApplySubscriptionState(argument: _teamseat_team_v1_ApplySubscriptionStateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_team_v1_ApplySubscriptionStateResponse__Output>): grpc.ClientUnaryCall;
@@ -129,8 +136,10 @@ export interface TeamServiceClient extends grpc.Client {
   ApplySubscriptionState(argument: _teamseat_team_v1_ApplySubscriptionStateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_team_v1_ApplySubscriptionStateResponse__Output>): grpc.ClientUnaryCall;
   ApplySubscriptionState(argument: _teamseat_team_v1_ApplySubscriptionStateRequest, callback: grpc.requestCallback<_teamseat_team_v1_ApplySubscriptionStateResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * Internal. Makes the team of (subscriber_user_id, product_id) match the subscription as
-   * entitlement-service derived it from RevenueCat. Level-triggered and idempotent: applying the same
+   * Internal. Makes the team of (subscriber_user_id, management_entitlement) match the subscription
+   * as entitlement-service derived it from RevenueCat (product_id may change: a tier change). When
+   * the subscriber holds several products of one management entitlement, entitlement-service sends
+   * the one giving the most seats. Level-triggered and idempotent: applying the same
    * or an older state (source_event_at not after the last applied one) changes nothing and returns
    * changed = false. Creates the team on the first ACTIVE or GRACE state (owner = subscriber); an
    * EXPIRED state for a subscriber without a team returns no team. Seat limit decreases below the
@@ -138,7 +147,8 @@ export interface TeamServiceClient extends grpc.Client {
    * removes the most recently added non-owner members; ADMIN_CHOICE sets over_assigned_until = now +
    * admin_choice_grace_hours, after which team-service removes the last joined.
    * Errors: PERMISSION_DENIED INTERNAL_ONLY; INVALID_ARGUMENT (seat_limit < 0, status UNSPECIFIED, ...).
-   * Emits TeamProvisioned, SeatLimitChanged, TeamStatusChanged, TeamExpired, TeamReactivated,
+   * Emits TeamProvisioned, SeatLimitChanged (seat limit, product or member entitlements changed),
+   * TeamStatusChanged (status or period end changed, renewals included), TeamExpired, TeamReactivated,
    * MemberRemoved (seat-limit-reduced) as they apply.
    */
   applySubscriptionState(argument: _teamseat_team_v1_ApplySubscriptionStateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_team_v1_ApplySubscriptionStateResponse__Output>): grpc.ClientUnaryCall;
@@ -164,7 +174,7 @@ export interface TeamServiceClient extends grpc.Client {
   getSeatUsage(argument: _teamseat_team_v1_GetSeatUsageRequest, callback: grpc.requestCallback<_teamseat_team_v1_GetSeatUsageResponse__Output>): grpc.ClientUnaryCall;
   
   /**
-   * Reads one team, by id or by (subscriber, product).
+   * Reads one team, by id or by (subscriber, management entitlement).
    * With actor_user_id set, the actor must be on the team (PERMISSION_DENIED NOT_ON_TEAM); with it
    * empty, the caller is trusted (internal callers, app backends acting for themselves).
    * Errors: NOT_FOUND TEAM_NOT_FOUND.
@@ -174,7 +184,7 @@ export interface TeamServiceClient extends grpc.Client {
   GetTeam(argument: _teamseat_team_v1_GetTeamRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_team_v1_GetTeamResponse__Output>): grpc.ClientUnaryCall;
   GetTeam(argument: _teamseat_team_v1_GetTeamRequest, callback: grpc.requestCallback<_teamseat_team_v1_GetTeamResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * Reads one team, by id or by (subscriber, product).
+   * Reads one team, by id or by (subscriber, management entitlement).
    * With actor_user_id set, the actor must be on the team (PERMISSION_DENIED NOT_ON_TEAM); with it
    * empty, the caller is trusted (internal callers, app backends acting for themselves).
    * Errors: NOT_FOUND TEAM_NOT_FOUND.
@@ -396,7 +406,8 @@ export interface TeamServiceClient extends grpc.Client {
    * Errors: PERMISSION_DENIED NOT_TEAM_OWNER, INTERNAL_ONLY; NOT_FOUND NOT_A_MEMBER;
    * FAILED_PRECONDITION ALREADY_OWNER, SEAT_LIMIT_REACHED (the new owner or the kept previous owner
    * needs a seat and none is free); ALREADY_EXISTS TEAM_ALREADY_OWNED (the new owner's subscriber id
-   * already has a team for this product). Emits OwnershipTransferred (and member events).
+   * already has a team for this management entitlement).
+   * Emits OwnershipTransferred (and member events).
    */
   TransferOwnership(argument: _teamseat_team_v1_TransferOwnershipRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_team_v1_TransferOwnershipResponse__Output>): grpc.ClientUnaryCall;
   TransferOwnership(argument: _teamseat_team_v1_TransferOwnershipRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_teamseat_team_v1_TransferOwnershipResponse__Output>): grpc.ClientUnaryCall;
@@ -414,7 +425,8 @@ export interface TeamServiceClient extends grpc.Client {
    * Errors: PERMISSION_DENIED NOT_TEAM_OWNER, INTERNAL_ONLY; NOT_FOUND NOT_A_MEMBER;
    * FAILED_PRECONDITION ALREADY_OWNER, SEAT_LIMIT_REACHED (the new owner or the kept previous owner
    * needs a seat and none is free); ALREADY_EXISTS TEAM_ALREADY_OWNED (the new owner's subscriber id
-   * already has a team for this product). Emits OwnershipTransferred (and member events).
+   * already has a team for this management entitlement).
+   * Emits OwnershipTransferred (and member events).
    */
   transferOwnership(argument: _teamseat_team_v1_TransferOwnershipRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_team_v1_TransferOwnershipResponse__Output>): grpc.ClientUnaryCall;
   transferOwnership(argument: _teamseat_team_v1_TransferOwnershipRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_teamseat_team_v1_TransferOwnershipResponse__Output>): grpc.ClientUnaryCall;
@@ -449,6 +461,10 @@ export interface TeamServiceClient extends grpc.Client {
  * 
  * A team is writable (members may be added, invites sent and accepted) while its status is ACTIVE or
  * GRACE; removals, leaving, revoking invites and admin changes work in any status.
+ * 
+ * Identity: one team per (subscriber_user_id, management_entitlement). Products that share a
+ * management entitlement are tiers of one team line, so a PRODUCT_CHANGE between them changes the
+ * product_id and seat_limit of the same team instead of creating another.
  */
 export interface TeamServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
@@ -471,8 +487,10 @@ export interface TeamServiceHandlers extends grpc.UntypedServiceImplementation {
   AddMember: grpc.handleUnaryCall<_teamseat_team_v1_AddMemberRequest__Output, _teamseat_team_v1_AddMemberResponse>;
   
   /**
-   * Internal. Makes the team of (subscriber_user_id, product_id) match the subscription as
-   * entitlement-service derived it from RevenueCat. Level-triggered and idempotent: applying the same
+   * Internal. Makes the team of (subscriber_user_id, management_entitlement) match the subscription
+   * as entitlement-service derived it from RevenueCat (product_id may change: a tier change). When
+   * the subscriber holds several products of one management entitlement, entitlement-service sends
+   * the one giving the most seats. Level-triggered and idempotent: applying the same
    * or an older state (source_event_at not after the last applied one) changes nothing and returns
    * changed = false. Creates the team on the first ACTIVE or GRACE state (owner = subscriber); an
    * EXPIRED state for a subscriber without a team returns no team. Seat limit decreases below the
@@ -480,7 +498,8 @@ export interface TeamServiceHandlers extends grpc.UntypedServiceImplementation {
    * removes the most recently added non-owner members; ADMIN_CHOICE sets over_assigned_until = now +
    * admin_choice_grace_hours, after which team-service removes the last joined.
    * Errors: PERMISSION_DENIED INTERNAL_ONLY; INVALID_ARGUMENT (seat_limit < 0, status UNSPECIFIED, ...).
-   * Emits TeamProvisioned, SeatLimitChanged, TeamStatusChanged, TeamExpired, TeamReactivated,
+   * Emits TeamProvisioned, SeatLimitChanged (seat limit, product or member entitlements changed),
+   * TeamStatusChanged (status or period end changed, renewals included), TeamExpired, TeamReactivated,
    * MemberRemoved (seat-limit-reduced) as they apply.
    */
   ApplySubscriptionState: grpc.handleUnaryCall<_teamseat_team_v1_ApplySubscriptionStateRequest__Output, _teamseat_team_v1_ApplySubscriptionStateResponse>;
@@ -492,7 +511,7 @@ export interface TeamServiceHandlers extends grpc.UntypedServiceImplementation {
   GetSeatUsage: grpc.handleUnaryCall<_teamseat_team_v1_GetSeatUsageRequest__Output, _teamseat_team_v1_GetSeatUsageResponse>;
   
   /**
-   * Reads one team, by id or by (subscriber, product).
+   * Reads one team, by id or by (subscriber, management entitlement).
    * With actor_user_id set, the actor must be on the team (PERMISSION_DENIED NOT_ON_TEAM); with it
    * empty, the caller is trusted (internal callers, app backends acting for themselves).
    * Errors: NOT_FOUND TEAM_NOT_FOUND.
@@ -586,7 +605,8 @@ export interface TeamServiceHandlers extends grpc.UntypedServiceImplementation {
    * Errors: PERMISSION_DENIED NOT_TEAM_OWNER, INTERNAL_ONLY; NOT_FOUND NOT_A_MEMBER;
    * FAILED_PRECONDITION ALREADY_OWNER, SEAT_LIMIT_REACHED (the new owner or the kept previous owner
    * needs a seat and none is free); ALREADY_EXISTS TEAM_ALREADY_OWNED (the new owner's subscriber id
-   * already has a team for this product). Emits OwnershipTransferred (and member events).
+   * already has a team for this management entitlement).
+   * Emits OwnershipTransferred (and member events).
    */
   TransferOwnership: grpc.handleUnaryCall<_teamseat_team_v1_TransferOwnershipRequest__Output, _teamseat_team_v1_TransferOwnershipResponse>;
   
