@@ -1,0 +1,35 @@
+/** A team product from the catalog (CATALOG_FILE), as the domain needs it. */
+export interface TeamProduct {
+  /** Store product id (App Store form). */
+  productId: string;
+  /** Play `subscription:base-plan` form, when the product is sold on Play. */
+  playProductId?: string | undefined;
+  managementEntitlement: string;
+  memberEntitlements: string[];
+  seats: number;
+  grantMode: 'period' | 'lifetime';
+  shrinkPolicy: 'block' | 'remove-last-joined' | 'admin-choice';
+  ownerTakesSeat: boolean;
+  adminChoiceGraceHours?: number | undefined;
+}
+
+/**
+ * Every id under which RevenueCat may report a purchase of the product: the store id, the Play
+ * `subscription:base-plan` id, and the bare Play subscription id (v1 keys Play subscriptions by it).
+ */
+export function productIdsOf(product: TeamProduct): string[] {
+  const ids = [product.productId];
+  if (product.playProductId) {
+    ids.push(product.playProductId);
+    const bare = product.playProductId.split(':')[0];
+    if (bare) ids.push(bare);
+  }
+  return [...new Set(ids)];
+}
+
+export function findTeamProduct(
+  products: readonly TeamProduct[],
+  productId: string,
+): TeamProduct | undefined {
+  return products.find((product) => productIdsOf(product).includes(productId));
+}
