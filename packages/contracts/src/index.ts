@@ -1,1 +1,9 @@
-export {};
+export * from './topics';
+export * from './validation';
+export * from './webhook';
+export * from './revenuecat-event';
+export * from './envelope';
+export * from './team-events';
+export * from './entitlement-changes';
+export * from './codecs';
+export * from './catalog';

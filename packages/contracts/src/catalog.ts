@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { AppError } from '@teamseat/errors';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { nonEmptyString } from './envelope';
+import { grantModeSchema, shrinkPolicySchema } from './team-events';
+import { parseOrThrow } from './validation';
+
+// The catalog (CATALOG_FILE, DESIGN §6) says which store products are team products and how their
+// seats behave. Objects are strict: a misspelt key in a config file is an error, not a silent default.
+
+const playProductId = z.string().regex(/^[^:\s]+:[^:\s]+$/, 'must be the Play form "subscription:base-plan"');
+
+export const teamProductSchema = z
+  .object({
+    /** The store product id (App Store id, Play subscription id, ...). */
+    productId: nonEmptyString,
+    /** The Play `subscription:base-plan` form RevenueCat may send instead. */
+    playProductId: playProductId.optional(),
+    /** The entitlement the purchase gives its buyer; it marks the team's owner. */
+    managementEntitlement: nonEmptyString,
+    /** Entitlements each seat holder receives as promotional grants. */
+    memberEntitlements: z.array(nonEmptyString).min(1),
+    seats: z.number().int().min(1).max(100_000),
+    grantMode: grantModeSchema,
+    shrinkPolicy: shrinkPolicySchema,
+    ownerTakesSeat: z.boolean().default(false),
+    /** admin-choice: hours the owner has to pick whom to remove before the last joined go. */
+    adminChoiceGraceHours: z.number().int().min(1).max(2_160).default(72),
+    /** Grants run this long past the period end, so a late renewal webhook does not cut access. */
+    grantBufferHours: z.number().int().min(0).max(720).default(24),
+    /** Emulator only: the subscription period it sells (default 30). */
+    periodDays: z.number().int().min(1).max(3_660).optional(),
+  })
+  .strict()
+  .superRefine((product, ctx) => {
+    if (product.memberEntitlements.includes(product.managementEntitlement)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['memberEntitlements'],
+        message: `must not include the management entitlement "${product.managementEntitlement}"`,
+      });
+    }
+  });
+
+/** Emulator only: products that are not team products (personal subscriptions, one-off unlocks). */
+export const storeProductSchema = z
+  .object({
+    productId: nonEmptyString,
+    playProductId: playProductId.optional(),
+    entitlements: z.array(nonEmptyString).min(1),
+    type: z.enum(['subscription', 'non_renewing']),
+    /** Subscription period, or how long a non-renewing purchase lasts (absent: 30 days / for life). */
+    periodDays: z.number().int().min(1).max(3_660).optional(),
+    price: z.number().nonnegative().optional(),
+  })
+  .strict();
+
+/** Emulator only: the RevenueCat v2 entitlement id (`entl...`) behind a lookup key. */
+export const entitlementDefinitionSchema = z
+  .object({ lookupKey: nonEmptyString, id: nonEmptyString.optional(), displayName: z.string().optional() })
+  .strict();
+
+export const catalogSchema = z
+  .object({
+    products: z.array(teamProductSchema),
+    storeProducts: z.array(storeProductSchema).default([]),
+    entitlements: z.array(entitlementDefinitionSchema).default([]),
+  })
+  .strict()
+  .superRefine((catalog, ctx) => {
+    const seen = new Map<string, string>();
+    const claim = (id: string | undefined, path: (string | number)[]) => {
+      if (id === undefined) return;
+      const first = seen.get(id);
+      if (first === undefined) seen.set(id, path.join('.'));
+      else ctx.addIssue({ code: 'custom', path, message: `product id "${id}" already used by ${first}` });
+    };
+    catalog.products.forEach((p, i) => {
+      claim(p.productId, ['products', i, 'productId']);
+      claim(p.playProductId, ['products', i, 'playProductId']);
+    });
+    catalog.storeProducts.forEach((p, i) => {
+      claim(p.productId, ['storeProducts', i, 'productId']);
+      claim(p.playProductId, ['storeProducts', i, 'playProductId']);
+    });
+  });
+
+export type TeamProduct = z.infer<typeof teamProductSchema>;
+export type StoreProduct = z.infer<typeof storeProductSchema>;
+export type Catalog = z.infer<typeof catalogSchema>;
+export type CatalogInput = z.input<typeof catalogSchema>;
+
+/** Validates a parsed catalog; throws AppError INVALID_ARGUMENT (reason INVALID_CATALOG) naming each field. */
+export function parseCatalog(value: unknown, source = 'catalog'): Catalog {
+  return parseOrThrow(catalogSchema, value, { what: source, reason: 'INVALID_CATALOG' });
+}
+
+/** Reads a YAML or JSON catalog file (YAML 1.2 reads JSON too) and validates it. */
+export function loadCatalogFile(path: string): Catalog {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw catalogError(
+      `catalog ${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`,
+      error,
+    );
+  }
+  let value: unknown;
+  try {
+    value = parseYaml(text);
+  } catch (error) {
+    throw catalogError(`catalog ${path}: is not valid YAML or JSON: ${(error as Error).message}`, error);
+  }
+  return parseCatalog(value, `catalog ${path}`);
+}
+
+function catalogError(message: string, cause: unknown): AppError {
+  return new AppError('INVALID_ARGUMENT', message, { reason: 'INVALID_CATALOG', cause });
+}
+
+/**
+ * The team product a store product id belongs to: by its id, by its declared Play form, or, for a
+ * product that declares no Play form, by `<productId>:<any base plan>`.
+ */
+export function findTeamProduct(
+  catalog: Pick<Catalog, 'products'>,
+  productId: string,
+): TeamProduct | undefined {
+  const exact = catalog.products.find((p) => p.productId === productId || p.playProductId === productId);
+  if (exact !== undefined) return exact;
+  const colon = productId.indexOf(':');
+  if (colon <= 0) return undefined;
+  const subscriptionId = productId.slice(0, colon);
+  return catalog.products.find((p) => p.playProductId === undefined && p.productId === subscriptionId);
+}
