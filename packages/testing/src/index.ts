@@ -1,0 +1,21 @@
+export {
+  getInfrastructure,
+  selectInfrastructure,
+  parseBrokers,
+  type Endpoints,
+  type Infrastructure,
+  type InfrastructureProviders,
+  type InfrastructureSource,
+  type Needs,
+} from './infrastructure';
+export { startLocalStack, findRepoRoot, parseStackEnv } from './local-stack';
+export { isDockerAvailable, startContainers } from './containers';
+export {
+  createTestTopic,
+  consumeMessages,
+  type ConsumedMessage,
+  type ConsumeOptions,
+  type TestTopicOptions,
+} from './kafka-helpers';
+export { randomName, randomDatabaseUri } from './names';
+export { waitFor, type WaitForOptions } from './wait-for';
