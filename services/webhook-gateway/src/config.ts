@@ -1,5 +1,5 @@
 import { commonSchema, ConfigError, kafkaBrokers, loadConfig, port, z } from '@teamseat/config';
-import { REVENUECAT_WEBHOOKS_TOPIC } from './domain/webhook-contract';
+import { TOPICS } from '@teamseat/contracts';
 
 /** Used only when NODE_ENV=development and WEBHOOK_AUTHORIZATION is unset (docs/adr/0003). */
 export const DEVELOPMENT_WEBHOOK_AUTHORIZATION = 'Bearer local-dev-webhook-secret';
@@ -23,7 +23,7 @@ export const configSchema = z.object({
   KAFKA_MAX_BATCH_MESSAGES: positiveInt()
     .default(500)
     .describe('a batch is sent at once when it holds this many'),
-  WEBHOOK_TOPIC: z.string().min(1).default(REVENUECAT_WEBHOOKS_TOPIC).describe('topic the webhooks go to'),
+  WEBHOOK_TOPIC: z.string().min(1).default(TOPICS.revenueCatWebhooks).describe('topic the webhooks go to'),
   WEBHOOK_TOPIC_PARTITIONS: positiveInt()
     .default(6)
     .describe('partitions when the gateway creates the topic'),

@@ -1,6 +1,6 @@
 import { AppError } from '@teamseat/errors';
 import type { BatchingProducer } from '@teamseat/kafka';
-import { WEBHOOK_HEADERS } from '../domain/webhook-contract';
+import { WEBHOOK_HEADERS } from '@teamseat/contracts';
 import type { GatewayMetrics } from '../gateway-metrics';
 
 export interface ReceivedWebhook {

@@ -39,6 +39,13 @@ describe('POST /webhooks/revenuecat (HTTP behaviour)', () => {
     expect(published[0]!.key).to.equal(fixture.expectedKey);
   });
 
+  it('when the event names no user at all, then it is keyed by its event id', async () => {
+    const { request, published } = buildApp();
+    const body = '{"event":{"id":"evt-without-user","type":"FUTURE_SYSTEM_EVENT"}}';
+    await request.post(PATH).set('Authorization', VALID_AUTHORIZATION).type('json').send(body).expect(200);
+    expect(published[0]!.key).to.equal('evt-without-user');
+  });
+
   it('when the caller sends a valid traceparent, then it travels with the event; an invalid one is replaced', async () => {
     const { request, published } = buildApp();
     const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
@@ -99,16 +106,17 @@ describe('POST /webhooks/revenuecat (HTTP behaviour)', () => {
   });
 
   const badBodies: Array<[string, string, string]> = [
-    ['is not JSON', '{"event": ', 'body: is not valid JSON'],
+    ['is not JSON', '{"event": ', 'body: is not JSON'],
     ['is a JSON array', '[{"event":{"id":"a","type":"TEST"}}]', 'body: must be a JSON object'],
     ['is a JSON string', '"hello"', 'body: must be a JSON object'],
-    ['has no event', '{"api_version":"1.0"}', 'event: is required'],
-    ['has an event that is not an object', '{"event":[1]}', 'event: must be an object'],
+    ['has no event', '{"api_version":"1.0"}', 'event: is missing'],
+    ['has an event that is not an object', '{"event":[1]}', 'event: must be a JSON object'],
     ['has no event id', '{"event":{"type":"TEST"}}', 'event.id: must be a non-empty string'],
     ['has an empty event id', '{"event":{"id":"","type":"TEST"}}', 'event.id: must be a non-empty string'],
     ['has a numeric event id', '{"event":{"id":42,"type":"TEST"}}', 'event.id: must be a non-empty string'],
     ['has no event type', '{"event":{"id":"e1"}}', 'event.type: must be a non-empty string'],
-    ['is empty', '', 'body: is not valid JSON'],
+    ['has a blank event id', '{"event":{"id":"  ","type":"TEST"}}', 'event.id: must be a non-empty string'],
+    ['is empty', '', 'body: is not JSON'],
   ];
   for (const [what, body, detail] of badBodies) {
     it(`when the body ${what}, then 400 names the problem and nothing is published`, async () => {

@@ -1,11 +1,9 @@
+import { isKnownRevenueCatEventType, parseWebhookBody, subscriberKey } from '@teamseat/contracts';
 import type { DuplicateWindow } from '../../domain/duplicate-window';
-import { parseWebhookBody, REVENUECAT_EVENT_TYPES, subscriberKey } from '../../domain/webhook-contract';
 import type { GatewayMetrics } from '../../gateway-metrics';
 import type { WebhookPublisher } from '../../publishing/webhook-publisher';
 import type { GatewayContext } from './gateway-context';
 import { traceparentFor } from './trace-context';
-
-const KNOWN_TYPES: ReadonlySet<string> = new Set(REVENUECAT_EVENT_TYPES);
 
 /**
  * Validates the minimum (an `event` with a non-empty `id` and `type`), publishes the untouched bytes and
@@ -33,12 +31,13 @@ export function createReceiveWebhook({
       raw,
       eventId: event.id,
       eventType: event.type,
-      key: subscriberKey(event),
+      // An event naming no user still needs a stable key, so its redeliveries share a partition.
+      key: subscriberKey(event) ?? event.id,
       traceparent: traceparentFor(ctx.get('traceparent') || undefined),
       receivedAt: ctx.state.receivedAt,
     });
     duplicates.record(event.id);
-    metrics.eventsPublished.inc({ type: KNOWN_TYPES.has(event.type) ? event.type : 'OTHER' });
+    metrics.eventsPublished.inc({ type: isKnownRevenueCatEventType(event.type) ? event.type : 'OTHER' });
     log.info({ duplicate, bytes: raw.length }, 'webhook published');
 
     ctx.status = 200;
