@@ -1,0 +1,122 @@
+import { commonSchema, csv, port, z } from '@teamseat/config';
+import type { EmulatorOptions } from './options';
+
+const rate = z.coerce.number().min(0).max(1);
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const nonNegativeInt = z.coerce.number().int().nonnegative();
+
+/** The emulator's environment variables (README.md lists them with examples). */
+export const configSchema = z.object({
+  LOG_LEVEL: commonSchema.LOG_LEVEL,
+  EMULATOR_HOST: z.string().default('127.0.0.1').describe('interface to listen on'),
+  EMULATOR_PORT: port(8090).describe('HTTP port for /v1, /v2 and /_emulator'),
+  EMULATOR_API_KEYS: csv().default('sk_test_emulator').describe('accepted v1 secret keys, comma-separated'),
+  EMULATOR_V2_API_KEYS: csv().optional().describe('accepted v2 secret keys; default: EMULATOR_API_KEYS'),
+  EMULATOR_PROJECT_ID: z.string().min(1).max(20).default('projemulator').describe('the v2 project id'),
+  EMULATOR_APP_ID: z.string().min(1).default('appemulator').describe('app_id in webhook events'),
+  CATALOG_FILE: z.string().optional().describe('catalog file (YAML or JSON); default: the built-in sample'),
+  WEBHOOK_URLS: csv().optional().describe('where webhooks go, comma-separated'),
+  WEBHOOK_AUTHORIZATION: z.string().optional().describe('sent verbatim as the Authorization header'),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000).describe('per delivery attempt'),
+  WEBHOOK_RETRY_SCALE: z.coerce
+    .number()
+    .positive()
+    .default(1)
+    .describe('multiplies the 5/10/20/40/80-minute schedule'),
+  WEBHOOK_DUPLICATE_RATE: rate.default(0).describe('probability an event is delivered twice'),
+  WEBHOOK_DROP_RATE: rate.default(0).describe('probability an event is never delivered'),
+  WEBHOOK_REORDER_WINDOW_MS: nonNegativeInt
+    .default(0)
+    .describe('events within this window are sent shuffled'),
+  EMULATOR_CLOCK_START: z.string().optional().describe('virtual time at start: ISO date or epoch ms'),
+  EMULATOR_CLOCK_FROZEN: bool.default('false').describe('the clock only moves when advanced'),
+  EMULATOR_AUTO_RENEW: bool.default('true').describe('subscriptions renew when the clock passes expiry'),
+  EMULATOR_GRACE_PERIOD_MS: nonNegativeInt.optional().describe('default billing-issue grace period'),
+  EMULATOR_DUPLICATE_WINDOW_MS: nonNegativeInt
+    .optional()
+    .describe('duplicate-grant window, default 2 h; 0 = off'),
+  EMULATOR_NULLS: z.enum(['include', 'omit']).default('include').describe('nulls in v1 bodies'),
+  EMULATOR_STRICT_ENTITLEMENTS: bool
+    .default('true')
+    .describe('refuse grants of entitlements not in the catalog'),
+  EMULATOR_V1_RATE_LIMIT: nonNegativeInt
+    .default(0)
+    .describe('v1 requests per minute per key and endpoint; 0 = off'),
+  EMULATOR_V2_RATE_LIMIT: nonNegativeInt
+    .default(480)
+    .describe('v2 Customer Information requests per minute per key'),
+  EMULATOR_CONCURRENCY: z
+    .enum(['refuse', 'off'])
+    .default('refuse')
+    .describe('refuse concurrent requests per user'),
+  EMULATOR_LOCK_HOLD_MS: nonNegativeInt.default(0).describe('emulated processing time per request, per user'),
+  EMULATOR_FAULT_LATENCY_MS: z
+    .string()
+    .regex(/^\d+(-\d+)?$/, 'a number of ms, or MIN-MAX')
+    .optional()
+    .describe('added latency, fixed or a range'),
+  EMULATOR_FAULT_ERROR_RATE: rate.default(0).describe('probability of a 500/503'),
+  EMULATOR_FAULT_ERROR_STATUS: z.enum(['500', '503']).default('500').transform(Number),
+  EMULATOR_FAULT_HANG_RATE: rate.default(0).describe('probability a request never gets an answer'),
+  EMULATOR_FAULT_OUTAGE_MS: nonNegativeInt
+    .default(0)
+    .describe('503 for everything during this long after start'),
+  EMULATOR_FAULT_FORCE_429: nonNegativeInt.default(0).describe('the next N REST requests get 429'),
+  EMULATOR_SEED: z.coerce.number().int().optional().describe('seed for fault and delivery randomness'),
+});
+
+export type EmulatorConfig = z.infer<typeof configSchema>;
+
+function parseStart(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  if (Number.isNaN(ms)) throw new Error(`EMULATOR_CLOCK_START: not a date: ${value}`);
+  return ms;
+}
+
+export function toOptions(config: EmulatorConfig): EmulatorOptions {
+  const [min, max] = (config.EMULATOR_FAULT_LATENCY_MS ?? '0').split('-').map(Number);
+  return {
+    host: config.EMULATOR_HOST,
+    port: config.EMULATOR_PORT,
+    apiKeys: config.EMULATOR_API_KEYS,
+    ...(config.EMULATOR_V2_API_KEYS && { v2ApiKeys: config.EMULATOR_V2_API_KEYS }),
+    projectId: config.EMULATOR_PROJECT_ID,
+    appId: config.EMULATOR_APP_ID,
+    ...(config.CATALOG_FILE && { catalogFile: config.CATALOG_FILE }),
+    webhooks: {
+      urls: config.WEBHOOK_URLS ?? [],
+      authorization: config.WEBHOOK_AUTHORIZATION ?? null,
+      timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+      retryScale: config.WEBHOOK_RETRY_SCALE,
+      duplicateRate: config.WEBHOOK_DUPLICATE_RATE,
+      dropRate: config.WEBHOOK_DROP_RATE,
+      reorderWindowMs: config.WEBHOOK_REORDER_WINDOW_MS,
+    },
+    clock: { startMs: parseStart(config.EMULATOR_CLOCK_START), frozen: config.EMULATOR_CLOCK_FROZEN },
+    autoRenew: config.EMULATOR_AUTO_RENEW,
+    ...(config.EMULATOR_GRACE_PERIOD_MS !== undefined && {
+      defaultGracePeriodMs: config.EMULATOR_GRACE_PERIOD_MS,
+    }),
+    ...(config.EMULATOR_DUPLICATE_WINDOW_MS !== undefined && {
+      duplicateWindowMs: config.EMULATOR_DUPLICATE_WINDOW_MS,
+    }),
+    nulls: config.EMULATOR_NULLS,
+    strictEntitlements: config.EMULATOR_STRICT_ENTITLEMENTS,
+    limits: {
+      v1PerMinute: config.EMULATOR_V1_RATE_LIMIT,
+      v2CustomerInformationPerMinute: config.EMULATOR_V2_RATE_LIMIT,
+    },
+    concurrency: { mode: config.EMULATOR_CONCURRENCY, holdMs: config.EMULATOR_LOCK_HOLD_MS },
+    faults: {
+      latencyMinMs: min ?? 0,
+      latencyMaxMs: max ?? min ?? 0,
+      errorRate: config.EMULATOR_FAULT_ERROR_RATE,
+      errorStatus: config.EMULATOR_FAULT_ERROR_STATUS as 500 | 503,
+      hangRate: config.EMULATOR_FAULT_HANG_RATE,
+      outageMs: config.EMULATOR_FAULT_OUTAGE_MS,
+      forced429: config.EMULATOR_FAULT_FORCE_429,
+    },
+    ...(config.EMULATOR_SEED !== undefined && { seed: config.EMULATOR_SEED }),
+  };
+}

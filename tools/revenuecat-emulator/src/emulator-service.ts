@@ -1,0 +1,187 @@
+import { AppError } from '@teamseat/errors';
+import type { EmulatorCatalog } from './domain/catalog';
+import type { VirtualClock } from './domain/clock';
+import type { CustomerStore } from './domain/customers';
+import { customerV2View, entitlementListV2View } from './domain/customer-v2-view';
+import { activeGrants, grantPromotional, revokePromotionals } from './domain/promotional';
+import * as actions from './domain/store-actions';
+import type { StoreContext } from './domain/store-subscriptions';
+import { familyShare, transfer } from './domain/store-transfers';
+import { subscriberView, type NullStyle } from './domain/subscriber-view';
+import { passTime } from './domain/time-passing';
+import type { Customer, WebhookEvent } from './domain/types';
+import { testEvent } from './domain/webhook-events';
+import type { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+
+export interface ServiceSettings {
+  appId: string;
+  projectId: string;
+  autoRenew: boolean;
+  defaultGracePeriodMs: number;
+  duplicateWindowMs: number;
+  nulls: NullStyle;
+  /** v1/v2 refuse grants of entitlements the catalog does not know. */
+  strictEntitlements: boolean;
+}
+
+export type StoreActionName =
+  | 'purchase'
+  | 'renew'
+  | 'cancel'
+  | 'uncancel'
+  | 'billing_issue'
+  | 'expire'
+  | 'product_change'
+  | 'pause'
+  | 'refund'
+  | 'transfer'
+  | 'family_share';
+
+/**
+ * The emulator's use cases, between the HTTP edges and the pure domain: each call first lets time pass
+ * (so renewals and expiries come first), then acts, then hands the resulting events to the webhook sender.
+ */
+export function createEmulatorService(deps: {
+  customers: CustomerStore;
+  catalog: EmulatorCatalog;
+  clock: VirtualClock;
+  webhooks: WebhookDispatcher;
+  settings: ServiceSettings;
+}) {
+  const { customers, catalog, clock, webhooks, settings } = deps;
+  const createdAtMs = clock.now();
+
+  const context = (): StoreContext => ({
+    customers,
+    catalog,
+    appId: settings.appId,
+    nowMs: clock.now(),
+    autoRenew: settings.autoRenew,
+    defaultGracePeriodMs: settings.defaultGracePeriodMs,
+  });
+  const emit = (events: WebhookEvent[]) => {
+    if (events.length > 0) webhooks.send(events);
+    return events;
+  };
+  const tick = () => emit(passTime(context()));
+
+  const requireKnownEntitlement = (lookupKey: string) => {
+    if (settings.strictEntitlements && !catalog.entitlementByLookupKey(lookupKey))
+      throw new AppError('NOT_FOUND', `entitlement "${lookupKey}" does not exist in this project`, {
+        reason: 'UNKNOWN_ENTITLEMENT',
+      });
+  };
+
+  const view = (customer: Customer) => subscriberView(customer, clock.now(), settings.nulls);
+
+  const storeActions: Record<StoreActionName, (ctx: StoreContext, input: never) => WebhookEvent[]> = {
+    purchase: actions.purchase,
+    renew: actions.renew,
+    cancel: actions.cancel,
+    uncancel: actions.uncancel,
+    billing_issue: actions.billingIssue,
+    expire: actions.expire,
+    product_change: actions.productChange,
+    pause: actions.pause,
+    refund: actions.refund,
+    transfer,
+    family_share: familyShare,
+  };
+
+  return {
+    tick,
+    now: () => clock.now(),
+    getSubscriber(appUserId: string, touch: boolean) {
+      tick();
+      const { customer, created } = customers.getOrCreate(appUserId, clock.now());
+      if (touch) customer.lastSeenMs = clock.now();
+      return { created, body: view(customer) };
+    },
+    grantV1(appUserId: string, entitlement: string, endMs: number | null, durationLabel: string) {
+      tick();
+      requireKnownEntitlement(entitlement);
+      const { customer } = customers.getOrCreate(appUserId, clock.now());
+      const outcome = grantPromotional(customer, {
+        entitlement,
+        endMs,
+        durationLabel,
+        nowMs: clock.now(),
+        duplicateWindowMs: settings.duplicateWindowMs,
+      });
+      emit(outcome.events);
+      return view(customer);
+    },
+    revokeV1(appUserId: string, entitlement: string) {
+      tick();
+      const { customer } = customers.getOrCreate(appUserId, clock.now());
+      emit(revokePromotionals(customer, entitlement, clock.now()).events);
+      return view(customer);
+    },
+    entitlementForV2(entitlementId: string) {
+      return catalog.entitlementById(entitlementId);
+    },
+    customerV2(appUserId: string) {
+      tick();
+      const customer = customers.get(appUserId);
+      return customer ? customerV2View(customer, settings.projectId, catalog, clock.now()) : undefined;
+    },
+    /** v2 grants "unless one already exists": an active grant of that entitlement blocks a new one. */
+    grantV2(appUserId: string, lookupKey: string, expiresAtMs: number) {
+      tick();
+      const customer = customers.get(appUserId);
+      if (!customer) return undefined;
+      emit(
+        grantPromotional(customer, {
+          entitlement: lookupKey,
+          endMs: expiresAtMs,
+          durationLabel: 'custom',
+          nowMs: clock.now(),
+          duplicateWindowMs: settings.duplicateWindowMs,
+          skipIfActive: true,
+        }).events,
+      );
+      return customerV2View(customer, settings.projectId, catalog, clock.now());
+    },
+    revokeV2(appUserId: string, lookupKey: string) {
+      tick();
+      const customer = customers.get(appUserId);
+      if (!customer) return { customer: undefined, revoked: 0 };
+      const { revoked, events } = revokePromotionals(customer, lookupKey, clock.now());
+      emit(events);
+      return {
+        customer: customerV2View(customer, settings.projectId, catalog, clock.now()),
+        revoked: revoked.length,
+      };
+    },
+    entitlementsV2: () => entitlementListV2View(settings.projectId, catalog, createdAtMs),
+    storeAction(name: StoreActionName, input: unknown): WebhookEvent[] {
+      tick();
+      return emit(storeActions[name](context(), input as never));
+    },
+    sendTestEvent: () => emit([testEvent({ appId: settings.appId, timestampMs: clock.now() })]),
+    advance(ms: number) {
+      clock.advance(ms);
+      return tick();
+    },
+    setClock(ms: number) {
+      clock.set(ms);
+      return tick();
+    },
+    customer: (appUserId: string) => customers.get(appUserId),
+    subscriber(appUserId: string) {
+      const customer = customers.get(appUserId);
+      return customer ? view(customer) : undefined;
+    },
+    activeGrants: (customer: Customer) =>
+      [...new Set(customer.grants.map((g) => g.entitlement))].flatMap((e) =>
+        activeGrants(customer, e, clock.now()),
+      ),
+    reset() {
+      customers.reset();
+      webhooks.reset();
+      clock.reset();
+    },
+  };
+}
+
+export type EmulatorService = ReturnType<typeof createEmulatorService>;

@@ -1,0 +1,121 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Context, Next } from 'koa';
+import type { Random } from '../domain/random';
+import { apiError } from './api-errors';
+
+/**
+ * Failure modes a RevenueCat client must survive, switchable at start and at run time. They apply to the
+ * REST APIs only (never to `/_emulator/`), in this order: outage, forced 429, hang, error, latency.
+ */
+export interface FaultOptions {
+  /** Added latency in ms: fixed when min equals max, otherwise uniform in [min, max]. */
+  latencyMinMs: number;
+  latencyMaxMs: number;
+  /** Probability that a request fails with `errorStatus`. */
+  errorRate: number;
+  errorStatus: 500 | 503;
+  /** Probability that a request never gets an answer (until the client gives up). */
+  hangRate: number;
+  /** Wall time (ms) until which every request gets 503. */
+  outageUntilMs: number | null;
+  /** The next N requests get 429 with `Retry-After`. */
+  forced429: number;
+  retryAfterSeconds: number;
+  scope: 'all' | 'v1' | 'v2';
+}
+
+export const NO_FAULTS: FaultOptions = {
+  latencyMinMs: 0,
+  latencyMaxMs: 0,
+  errorRate: 0,
+  errorStatus: 500,
+  hangRate: 0,
+  outageUntilMs: null,
+  forced429: 0,
+  retryAfterSeconds: 1,
+  scope: 'all',
+};
+
+export interface FaultInjector {
+  get(): FaultOptions;
+  set(patch: Partial<FaultOptions>): FaultOptions;
+  clear(): FaultOptions;
+  middleware(family: 'v1' | 'v2'): (ctx: Context, next: Next) => Promise<void>;
+  /** Lets every hanging request go (their sockets are destroyed): used at stop. */
+  releaseHung(): void;
+}
+
+export function createFaultInjector(deps: {
+  initial: FaultOptions;
+  random: Random;
+  now?: () => number;
+}): FaultInjector {
+  const now = deps.now ?? Date.now;
+  let faults = { ...deps.initial };
+  const hung = new Set<() => void>();
+
+  async function hang(ctx: Context) {
+    await new Promise<void>((resolve) => {
+      const release = () => {
+        hung.delete(release);
+        resolve();
+      };
+      hung.add(release);
+      ctx.res.once('close', release);
+    });
+    ctx.respond = false;
+    ctx.req.socket.destroy();
+  }
+
+  return {
+    get: () => ({ ...faults }),
+    set(patch) {
+      faults = { ...faults, ...patch };
+      if (faults.latencyMaxMs < faults.latencyMinMs) faults.latencyMaxMs = faults.latencyMinMs;
+      return { ...faults };
+    },
+    clear() {
+      faults = { ...NO_FAULTS };
+      return { ...faults };
+    },
+    releaseHung: () => [...hung].forEach((release) => release()),
+    middleware(family) {
+      return async function injectFaults(ctx: Context, next: Next) {
+        const f = faults;
+        if (f.scope !== 'all' && f.scope !== family) return next();
+        if (f.outageUntilMs !== null && now() < f.outageUntilMs) {
+          const seconds = Math.max(1, Math.ceil((f.outageUntilMs - now()) / 1000));
+          throw apiError({
+            status: 503,
+            message: 'Service unavailable (emulated outage)',
+            v2Type: 'server_error',
+            backoffMs: seconds * 1000,
+            headers: { 'Retry-After': String(seconds) },
+          });
+        }
+        if (f.forced429 > 0) {
+          faults = { ...faults, forced429: f.forced429 - 1 };
+          throw apiError({
+            status: 429,
+            message: 'Rate limit exceeded',
+            v2Type: 'rate_limit_error',
+            backoffMs: f.retryAfterSeconds * 1000,
+            headers: { 'Retry-After': String(f.retryAfterSeconds) },
+          });
+        }
+        if (f.hangRate > 0 && deps.random() < f.hangRate) return hang(ctx);
+        if (f.errorRate > 0 && deps.random() < f.errorRate)
+          throw apiError({
+            status: f.errorStatus,
+            message: 'There was an internal server error (emulated)',
+            v2Type: 'server_error',
+          });
+        const latency =
+          f.latencyMinMs +
+          (f.latencyMaxMs - f.latencyMinMs) * (f.latencyMaxMs > f.latencyMinMs ? deps.random() : 0);
+        if (latency > 0) await sleep(latency);
+        return next();
+      };
+    },
+  };
+}
