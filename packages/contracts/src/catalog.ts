@@ -69,22 +69,40 @@ export const catalogSchema = z
   })
   .strict()
   .superRefine((catalog, ctx) => {
-    const seen = new Map<string, string>();
-    const claim = (id: string | undefined, path: (string | number)[]) => {
-      if (id === undefined) return;
-      const first = seen.get(id);
-      if (first === undefined) seen.set(id, path.join('.'));
-      else ctx.addIssue({ code: 'custom', path, message: `product id "${id}" already used by ${first}` });
+    // Every id a purchase may be reported under must lead to one product. v1 may report a Play
+    // purchase under the bare subscription id, so two base plans of one Play subscription cannot be
+    // told apart there: each product needs its own Play subscription.
+    const seen = new Map<string, { owner: string; field: string }>();
+    const claimAll = (list: 'products' | 'storeProducts', index: number, product: ProductIds) => {
+      const owner = `${list}.${index}`;
+      for (const [id, field] of idsOf(product)) {
+        const first = seen.get(id);
+        if (first === undefined) seen.set(id, { owner, field });
+        else if (first.owner !== owner) {
+          const message = `product id "${id}" already used by ${first.owner}.${first.field}`;
+          ctx.addIssue({ code: 'custom', path: [list, index, field], message });
+        }
+      }
     };
-    catalog.products.forEach((p, i) => {
-      claim(p.productId, ['products', i, 'productId']);
-      claim(p.playProductId, ['products', i, 'playProductId']);
-    });
-    catalog.storeProducts.forEach((p, i) => {
-      claim(p.productId, ['storeProducts', i, 'productId']);
-      claim(p.playProductId, ['storeProducts', i, 'playProductId']);
-    });
+    catalog.products.forEach((p, i) => claimAll('products', i, p));
+    catalog.storeProducts.forEach((p, i) => claimAll('storeProducts', i, p));
   });
+
+interface ProductIds {
+  productId: string;
+  playProductId?: string | undefined;
+}
+
+/** The ids a purchase of the product may be reported under, with the catalog field each comes from. */
+function idsOf(product: ProductIds): [id: string, field: 'productId' | 'playProductId'][] {
+  if (product.playProductId === undefined) return [[product.productId, 'productId']];
+  const bare = product.playProductId.slice(0, product.playProductId.indexOf(':'));
+  return [
+    [product.productId, 'productId'],
+    [product.playProductId, 'playProductId'],
+    [bare, 'playProductId'],
+  ];
+}
 
 export type TeamProduct = z.infer<typeof teamProductSchema>;
 export type StoreProduct = z.infer<typeof storeProductSchema>;
@@ -121,15 +139,16 @@ function catalogError(message: string, cause: unknown): AppError {
 }
 
 /**
- * The team product a store product id belongs to: by its id, by its declared Play form, or, for a
- * product that declares no Play form, by `<productId>:<any base plan>`.
+ * The team product a store product id belongs to: by its id, by its declared Play form or that form's
+ * bare subscription id (v1 keys Play subscriptions by it), or, for a product that declares no Play
+ * form, by `<productId>:<any base plan>`.
  */
 export function findTeamProduct(
   catalog: Pick<Catalog, 'products'>,
   productId: string,
 ): TeamProduct | undefined {
-  const exact = catalog.products.find((p) => p.productId === productId || p.playProductId === productId);
-  if (exact !== undefined) return exact;
+  const known = catalog.products.find((p) => idsOf(p).some(([id]) => id === productId));
+  if (known !== undefined) return known;
   const colon = productId.indexOf(':');
   if (colon <= 0) return undefined;
   const subscriptionId = productId.slice(0, colon);

@@ -66,6 +66,7 @@ describe('catalog', function () {
       ],
     });
     expect(findTeamProduct(catalog, 'team_pro:monthly')?.productId).to.equal('team_pro_monthly');
+    expect(findTeamProduct(catalog, 'team_pro')?.productId).to.equal('team_pro_monthly');
     expect(findTeamProduct(catalog, 'team_basic:any-plan')?.productId).to.equal('team_basic');
     expect(findTeamProduct(catalog, 'team_pro_monthly:yearly')).to.equal(undefined);
     expect(findTeamProduct(catalog, ':plan')).to.equal(undefined);
@@ -106,6 +107,18 @@ describe('catalog', function () {
     );
     expect(catalogError({ products: [teamProduct(), teamProduct()] }).message).to.contain(
       'products.1.productId',
+    );
+  });
+
+  it('when two products are base plans of one Play subscription, then the catalog is refused', function () {
+    const error = catalogError({
+      products: [
+        teamProduct({ productId: 'team_monthly', playProductId: 'team:monthly' }),
+        teamProduct({ productId: 'team_yearly', playProductId: 'team:yearly' }),
+      ],
+    });
+    expect(error.message).to.contain(
+      'products.1.playProductId: product id "team" already used by products.0',
     );
   });
 
