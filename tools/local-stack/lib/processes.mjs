@@ -6,13 +6,20 @@ import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export function readPid(pidFile) {
+/** Pid files hold "<pid> <port>,<port>": the ports tell whether a running process matches the config. */
+export function readPidFile(pidFile) {
   try {
-    const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    const [pidText, portsText = ''] = fs.readFileSync(pidFile, 'utf8').trim().split(/\s+/);
+    const pid = Number(pidText);
+    const ports = portsText.split(',').filter(Boolean).map(Number);
+    return Number.isInteger(pid) && pid > 0 ? { pid, ports } : undefined;
   } catch {
     return undefined;
   }
+}
+
+export function readPid(pidFile) {
+  return readPidFile(pidFile)?.pid;
 }
 
 export function isAlive(pid) {
@@ -54,7 +61,7 @@ export function isPortInUse(host, port) {
   });
 }
 
-export function spawnDetached(command, args, { cwd, env, logFile, pidFile }) {
+export function spawnDetached(command, args, { cwd, env, logFile, pidFile, ports }) {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   fs.mkdirSync(path.dirname(pidFile), { recursive: true });
   const out = fs.openSync(logFile, 'a');
@@ -63,7 +70,7 @@ export function spawnDetached(command, args, { cwd, env, logFile, pidFile }) {
   const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', out, out] });
   fs.closeSync(out);
   child.unref();
-  fs.writeFileSync(pidFile, `${child.pid}\n`);
+  fs.writeFileSync(pidFile, `${child.pid} ${ports.join(',')}\n`);
   return child.pid;
 }
 

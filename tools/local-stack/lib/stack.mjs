@@ -9,6 +9,7 @@ import {
   isPortInUse,
   ourLivePid,
   pollUntilReady,
+  readPidFile,
   spawnDetached,
   stopPid,
   tailFile,
@@ -48,7 +49,18 @@ async function assertPortsFree(config, service) {
   }
 }
 
-async function waitReady(config, service, pid) {
+/** A process of ours still running with other ports than configured now (KAFKA_PORT etc. changed). */
+function assertSamePorts(service, pid) {
+  const recorded = readPidFile(service.pidFile)?.ports ?? [];
+  if (recorded.length > 0 && recorded.join(',') !== service.ports.join(',')) {
+    throw new StackError(
+      `${service.name} (pid ${pid}) is already running from this checkout on port(s) ${recorded.join(', ') || 'unknown'}, not ${service.ports.join(', ')}`,
+      'run `npm run stack:down` first to change ports, or unset the port variables',
+    );
+  }
+}
+
+async function waitReady(config, service, pid, justStarted) {
   const result = await pollUntilReady({
     probe: service.probe,
     deadlineMs: config.readyTimeoutMs,
@@ -63,11 +75,13 @@ async function waitReady(config, service, pid) {
     });
   }
   // A half-started process would make the next `up` think all is well; stop it so a retry starts clean.
-  await stopPid(pid, 5000);
-  fs.rmSync(service.pidFile, { force: true });
+  if (justStarted) {
+    await stopPid(pid, 5000);
+    fs.rmSync(service.pidFile, { force: true });
+  }
   const seconds = Math.round(config.readyTimeoutMs / 1000);
   throw new StackError(
-    `${service.name} did not answer on ${config.host}:${service.port} within ${seconds}s (${result.lastError?.message ?? 'no answer'}); stopped it`,
+    `${service.name} (pid ${pid}) did not answer on ${config.host}:${service.port} within ${seconds}s (${result.lastError?.message ?? 'no answer'})${justStarted ? '; stopped it' : ''}`,
     `read ${service.logs[0]}; raise STACK_READY_TIMEOUT_MS on a slow machine`,
     { logTail },
   );
@@ -78,6 +92,7 @@ export async function up(config) {
   const all = services(config);
   const running = new Map(all.map((s) => [s.name, ourLivePid(s.pidFile, s.marker)]));
   const toStart = all.filter((s) => running.get(s.name) === undefined);
+  for (const s of all) if (!toStart.includes(s)) assertSamePorts(s, running.get(s.name));
   for (const service of toStart) await assertPortsFree(config, service);
   // Downloads and builds run side by side: on a cold machine they are most of the wait.
   await Promise.all(toStart.map((s) => s.ensureInstalled()));
@@ -88,10 +103,11 @@ export async function up(config) {
       env: process.env,
       logFile: service.logs.at(-1),
       pidFile: service.pidFile,
+      ports: service.ports,
     });
     running.set(service.name, pid);
   }
-  await Promise.all(all.map((s) => waitReady(config, s, running.get(s.name))));
+  await Promise.all(all.map((s) => waitReady(config, s, running.get(s.name), toStart.includes(s))));
   const env = endpoints(config);
   const text = Object.entries(env)
     .map(([key, value]) => `${key}=${value}`)
