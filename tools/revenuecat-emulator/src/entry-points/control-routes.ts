@@ -73,7 +73,8 @@ export function createControlRouter(deps: {
   router.post('/clock/set', (ctx) => {
     const { now_ms: nowMs } = parseBody(setClockSchema, body(ctx));
     if (nowMs < service.now()) throw new AppError('INVALID_ARGUMENT', 'now_ms: the clock only moves forward');
-    ctx.body = { ...clockView(), events: service.setClock(nowMs) };
+    const events = service.setClock(nowMs);
+    ctx.body = { ...clockView(), events };
   });
 
   router.get('/customers/:app_user_id', (ctx) => {
