@@ -83,12 +83,31 @@ export function deriveOwnerTeamState(
   return { ...base, status: 'expired', periodEndsAt: expiresAt, seatLimit: 0 };
 }
 
-/** The state of every team product the customer bought, in catalog order. */
+const rank = (state: OwnerTeamState) => (state.status === 'expired' ? 0 : 1);
+
+/**
+ * The state of each team line the customer bought into, one per management entitlement, in catalog
+ * order. team-service keys a team by (subscriber, management entitlement), so products sharing one are
+ * tiers of the same team: a PRODUCT_CHANGE moves the team to the new tier instead of creating another.
+ * Of several products of one line, a running one beats an expired one, then the most seats, then the
+ * latest period end (team_service.proto, ApplySubscriptionState).
+ */
 export function deriveOwnerTeamStates(
   subscriber: Subscriber,
   products: readonly TeamProduct[],
 ): OwnerTeamState[] {
-  return products
-    .map((product) => deriveOwnerTeamState(subscriber, product))
-    .filter((state): state is OwnerTeamState => state !== undefined);
+  const byLine = new Map<string, OwnerTeamState>();
+  for (const product of products) {
+    const state = deriveOwnerTeamState(subscriber, product);
+    if (!state) continue;
+    const current = byLine.get(product.managementEntitlement);
+    const better =
+      !current ||
+      rank(state) > rank(current) ||
+      (rank(state) === rank(current) &&
+        (state.seatLimit > current.seatLimit ||
+          (state.seatLimit === current.seatLimit && state.periodEndsAt > current.periodEndsAt)));
+    if (better) byLine.set(product.managementEntitlement, state);
+  }
+  return [...byLine.values()];
 }

@@ -85,4 +85,45 @@ describe('owner team state', () => {
     const other = subscription({ productId: 'personal_monthly' });
     expect(deriveOwnerTeamStates(subscriber({ subscriptions: [other] }), [TEAM_PRODUCT])).to.deep.equal([]);
   });
+
+  describe('with two tiers of one team line', () => {
+    const FIVE = { ...TEAM_PRODUCT, productId: 'team_5_monthly', playProductId: undefined, seats: 5 };
+
+    it('when the customer changed to the bigger tier, then one state with the bigger tier is derived', () => {
+      const s = subscriber({
+        subscriptions: [
+          subscription({ expiresAt: T0 + 2 * DAY }),
+          subscription({ productId: 'team_5_monthly', expiresAt: T0 + 32 * DAY }),
+        ],
+        requestDateMs: T0 + 3 * DAY,
+      });
+      const states = deriveOwnerTeamStates(s, [TEAM_PRODUCT, FIVE]);
+      expect(states).to.have.length(1);
+      expect(states[0]).to.include({ status: 'active', seatLimit: 5 });
+      expect(states[0]?.product.productId).to.equal('team_5_monthly');
+    });
+
+    it('when a downgrade takes effect at renewal, then the running tier counts until then', () => {
+      const s = subscriber({
+        subscriptions: [
+          subscription({ productId: 'team_5_monthly', expiresAt: T0 + 30 * DAY }),
+          subscription({ expiresAt: T0 + 60 * DAY, purchaseDateMs: T0 + 30 * DAY }),
+        ],
+        requestDateMs: T0 + 31 * DAY,
+      });
+      const states = deriveOwnerTeamStates(s, [TEAM_PRODUCT, FIVE]);
+      expect(states[0]).to.include({ status: 'active', seatLimit: 3 });
+    });
+
+    it('when every tier expired, then the line is expired', () => {
+      const s = subscriber({
+        subscriptions: [subscription({ productId: 'team_5_monthly', expiresAt: T0 + 30 * DAY })],
+        requestDateMs: T0 + 31 * DAY,
+      });
+      expect(deriveOwnerTeamStates(s, [TEAM_PRODUCT, FIVE])[0]).to.include({
+        status: 'expired',
+        seatLimit: 0,
+      });
+    });
+  });
 });

@@ -1,0 +1,75 @@
+import CircuitBreaker from 'opossum';
+import { breakerOpenError, countsAgainstBreaker } from './revenuecat-errors';
+
+export type BreakerState = 'closed' | 'half-open' | 'open';
+
+export interface RevenueCatBreaker {
+  /** Runs one attempt through the breaker; rejects at once with a retriable error while it is open. */
+  run<T>(attempt: () => Promise<T>): Promise<T>;
+  state(): BreakerState;
+  onStateChange(listener: (state: BreakerState) => void): void;
+  shutdown(): void;
+}
+
+export interface BreakerOptions {
+  /** Failure percentage over the rolling window that opens the breaker. */
+  errorThresholdPercentage: number;
+  /** Calls in the window before the percentage counts. */
+  volumeThreshold: number;
+  /** How long it stays open before one trial call (half-open). */
+  resetTimeoutMs: number;
+  rollingWindowMs: number;
+}
+
+export const DEFAULT_BREAKER_OPTIONS: BreakerOptions = {
+  errorThresholdPercentage: 50,
+  volumeThreshold: 10,
+  resetTimeoutMs: 5_000,
+  rollingWindowMs: 10_000,
+};
+
+/**
+ * The one circuit breaker in front of RevenueCat (DESIGN §5), over opossum. Timeouts are ours (each call has
+ * an AbortSignal), so opossum's own timer is off. Rejections that are the caller's fault (4xx other than
+ * 429/423) do not count as failures. While open, callers get a retriable error carrying `retryAfterMs`, which
+ * the Kafka consumer turns into a paused partition instead of a busy loop.
+ */
+export function createRevenueCatBreaker(options: Partial<BreakerOptions> = {}): RevenueCatBreaker {
+  const settings = { ...DEFAULT_BREAKER_OPTIONS, ...options };
+  const breaker = new CircuitBreaker((attempt: () => Promise<unknown>) => attempt(), {
+    timeout: false,
+    errorThresholdPercentage: settings.errorThresholdPercentage,
+    volumeThreshold: settings.volumeThreshold,
+    resetTimeout: settings.resetTimeoutMs,
+    rollingCountTimeout: settings.rollingWindowMs,
+    errorFilter: (error: unknown) => !countsAgainstBreaker(error),
+  });
+  let openedAt = 0;
+  const listeners: Array<(state: BreakerState) => void> = [];
+  const emit = (state: BreakerState) => listeners.forEach((listener) => listener(state));
+  breaker.on('open', () => {
+    openedAt = Date.now();
+    emit('open');
+  });
+  breaker.on('halfOpen', () => emit('half-open'));
+  breaker.on('close', () => emit('closed'));
+
+  const state = (): BreakerState => (breaker.opened ? 'open' : breaker.halfOpen ? 'half-open' : 'closed');
+
+  return {
+    async run<T>(attempt: () => Promise<T>): Promise<T> {
+      try {
+        return (await breaker.fire(attempt)) as T;
+      } catch (error) {
+        if ((error as { code?: string }).code === 'EOPENBREAKER') {
+          const remaining = Math.max(250, openedAt + settings.resetTimeoutMs - Date.now());
+          throw breakerOpenError(remaining);
+        }
+        throw error;
+      }
+    },
+    state,
+    onStateChange: (listener) => void listeners.push(listener),
+    shutdown: () => breaker.shutdown(),
+  };
+}

@@ -1,0 +1,79 @@
+import type { Logger } from '@teamseat/logger';
+import type { Registry } from '@teamseat/metrics';
+import { createRevenueCatBreaker, type BreakerOptions } from './circuit-breaker';
+import { createHttpTransport } from './http-transport';
+import { createRateLimiter } from './rate-limiter';
+import {
+  createRevenueCatClient,
+  type ApiVersion,
+  type RetryPolicy,
+  DEFAULT_RETRY_POLICY,
+} from './revenuecat-client';
+import { createRevenueCatClock } from './revenuecat-clock';
+import { createRevenueCatMetrics } from './revenuecat-metrics';
+
+export interface RevenueCatSettings {
+  baseUrl: string;
+  apiKey: string;
+  apiVersion: ApiVersion;
+  v2ApiKey?: string | undefined;
+  projectId?: string | undefined;
+  ratePerSecond: number;
+  maxConcurrent?: number;
+  timeoutMs: number;
+  retry?: Partial<RetryPolicy>;
+  breaker?: Partial<BreakerOptions>;
+}
+
+/** Wires the client with its one limiter and one breaker; `stop` releases their timers. */
+export function createRevenueCat({
+  settings,
+  logger,
+  registry,
+}: {
+  settings: RevenueCatSettings;
+  logger: Logger;
+  registry: Registry;
+}) {
+  const metrics = createRevenueCatMetrics(registry);
+  const limiter = createRateLimiter({
+    ratePerSecond: settings.ratePerSecond,
+    maxConcurrent: settings.maxConcurrent,
+  });
+  const breaker = createRevenueCatBreaker(settings.breaker);
+  metrics.breakerState('closed');
+  breaker.onStateChange((state) => {
+    metrics.breakerState(state);
+    logger.warn({ module: 'revenuecat', breaker: state }, 'RevenueCat circuit breaker changed state');
+  });
+  const clock = createRevenueCatClock();
+  const transport = createHttpTransport({
+    baseUrl: settings.baseUrl,
+    timeoutMs: settings.timeoutMs,
+    limiter,
+    breaker,
+    metrics,
+    logger,
+  });
+  const client = createRevenueCatClient({
+    transport,
+    breaker,
+    clock,
+    metrics,
+    logger,
+    apiKey: settings.apiKey,
+    apiVersion: settings.apiVersion,
+    v2ApiKey: settings.v2ApiKey,
+    projectId: settings.projectId,
+    retry: { ...DEFAULT_RETRY_POLICY, ...settings.retry },
+  });
+  return {
+    client,
+    limiter,
+    breaker,
+    async stop() {
+      breaker.shutdown();
+      await limiter.stop();
+    },
+  };
+}

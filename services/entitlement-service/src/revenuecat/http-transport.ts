@@ -1,0 +1,112 @@
+import type { Logger } from '@teamseat/logger';
+import type { RevenueCatBreaker } from './circuit-breaker';
+import type { RateLimiter } from './rate-limiter';
+import { errorFromResponse, networkError, timeoutError } from './revenuecat-errors';
+import type { RevenueCatMetrics } from './revenuecat-metrics';
+
+export interface HttpRequest {
+  operation: string;
+  method: 'GET' | 'POST';
+  /** Absolute path below the base URL, already URL-encoded. */
+  path: string;
+  apiKey: string;
+  body?: unknown;
+}
+
+export interface HttpAnswer {
+  status: number;
+  body: unknown;
+  receivedAtMs: number;
+}
+
+export interface HttpTransport {
+  /** One attempt: waits for the limiter, goes through the breaker, has a timeout; throws AppError on failure. */
+  attempt(request: HttpRequest): Promise<HttpAnswer>;
+}
+
+/**
+ * A single RevenueCat HTTP attempt with every protection but retries: the shared limiter (and its holds),
+ * the breaker, a timeout through AbortSignal, and headers that ask us to slow down fed back to the limiter.
+ */
+export function createHttpTransport({
+  baseUrl,
+  timeoutMs,
+  limiter,
+  breaker,
+  metrics,
+  logger,
+  fetchImpl = fetch,
+}: {
+  baseUrl: string;
+  timeoutMs: number;
+  limiter: RateLimiter;
+  breaker: RevenueCatBreaker;
+  metrics: RevenueCatMetrics;
+  logger: Logger;
+  fetchImpl?: typeof fetch;
+}): HttpTransport {
+  const root = baseUrl.replace(/\/+$/, '');
+  const log = logger.child({ module: 'revenuecat-http' });
+
+  async function send(request: HttpRequest): Promise<HttpAnswer> {
+    const started = process.hrtime.bigint();
+    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    let response: Response;
+    let body: unknown;
+    try {
+      response = await fetchImpl(root + request.path, {
+        method: request.method,
+        headers: {
+          authorization: `Bearer ${request.apiKey}`,
+          accept: 'application/json',
+          ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const raw = await response.text();
+      body = raw === '' ? null : safeJson(raw);
+    } catch (error) {
+      const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
+      metrics.call(request.operation, timedOut ? 'timeout' : 'network', seconds());
+      throw timedOut
+        ? timeoutError(request.operation, timeoutMs, error)
+        : networkError(request.operation, error);
+    }
+    metrics.call(request.operation, String(response.status), seconds());
+    limiter.observeHeaders(response.headers);
+    if (response.status >= 200 && response.status < 300) {
+      return { status: response.status, body, receivedAtMs: Date.now() };
+    }
+    const error = errorFromResponse(request.operation, response.status, response.headers, body);
+    const retryAfterMs = Number(error.details.retryAfterMs);
+    // Only a rate limit asks every caller to slow down; a 503's Retry-After is left to the retry schedule.
+    if ((response.status === 429 || response.status === 423) && retryAfterMs > 0) {
+      limiter.holdUntil(Date.now() + retryAfterMs);
+    }
+    log.debug(
+      { operation: request.operation, status: response.status, retryAfterMs },
+      'RevenueCat call failed',
+    );
+    throw error;
+  }
+
+  return {
+    async attempt(request) {
+      return breaker.run(() =>
+        limiter.schedule((waitedMs) => {
+          metrics.limiterWait(waitedMs / 1000);
+          return send(request);
+        }),
+      );
+    },
+  };
+}
+
+function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return { message: raw.slice(0, 200) };
+  }
+}

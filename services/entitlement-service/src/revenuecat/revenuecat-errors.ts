@@ -1,0 +1,98 @@
+import { AppError } from '@teamseat/errors';
+
+/** The reasons in entitlement_errors.proto that RevenueCat failures map to. */
+export const REVENUECAT_UNAVAILABLE = 'REVENUECAT_UNAVAILABLE';
+export const REVENUECAT_RATE_LIMITED = 'REVENUECAT_RATE_LIMITED';
+export const REVENUECAT_REJECTED = 'REVENUECAT_REJECTED';
+
+/**
+ * How long RevenueCat asks us to wait, from `Retry-After` (seconds or an HTTP date) or the v2 body's
+ * `backoff_ms`, whichever is longer. undefined when it says nothing.
+ */
+export function requestedDelayMs(headers: Headers, body: unknown, nowMs = Date.now()): number | undefined {
+  const candidates: number[] = [];
+  const retryAfter = headers.get('retry-after');
+  if (retryAfter !== null) {
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds) && seconds >= 0) candidates.push(seconds * 1000);
+    else {
+      const date = Date.parse(retryAfter);
+      if (Number.isFinite(date)) candidates.push(Math.max(0, date - nowMs));
+    }
+  }
+  const backoff = (body as { backoff_ms?: unknown } | null)?.backoff_ms;
+  if (typeof backoff === 'number' && Number.isFinite(backoff) && backoff >= 0) candidates.push(backoff);
+  return candidates.length > 0 ? Math.max(...candidates) : undefined;
+}
+
+function messageOf(body: unknown): string {
+  const message = (body as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : '';
+}
+
+/**
+ * Maps a failed HTTP answer to the one error type (DESIGN §5): 429 and 423 are rate limits and 5xx is
+ * unavailability, both retriable; any other 4xx is a rejection that retrying cannot fix.
+ */
+export function errorFromResponse(
+  operation: string,
+  status: number,
+  headers: Headers,
+  body: unknown,
+): AppError {
+  const delayMs = requestedDelayMs(headers, body);
+  const text = messageOf(body);
+  const detail = `RevenueCat ${operation} answered ${status}${text ? `: ${text}` : ''}`;
+  const details: Record<string, unknown> = { status, operation };
+  if (delayMs !== undefined) details.retryAfterMs = delayMs;
+  if (status === 429 || status === 423) {
+    const wait = delayMs === undefined ? '' : ` (retry after ${Math.ceil(delayMs / 1000)} s)`;
+    return new AppError('UNAVAILABLE', detail + wait, {
+      reason: REVENUECAT_RATE_LIMITED,
+      retriable: true,
+      details,
+    });
+  }
+  if (status >= 500) {
+    return new AppError('UNAVAILABLE', detail, { reason: REVENUECAT_UNAVAILABLE, retriable: true, details });
+  }
+  const code =
+    status === 404
+      ? 'NOT_FOUND'
+      : status === 401 || status === 403
+        ? 'PERMISSION_DENIED'
+        : 'FAILED_PRECONDITION';
+  return new AppError(code, detail, { reason: REVENUECAT_REJECTED, retriable: false, details });
+}
+
+export function timeoutError(operation: string, timeoutMs: number, cause: unknown): AppError {
+  return new AppError('UNAVAILABLE', `RevenueCat ${operation} timed out after ${timeoutMs} ms`, {
+    reason: REVENUECAT_UNAVAILABLE,
+    retriable: true,
+    cause,
+    details: { operation, timeoutMs },
+  });
+}
+
+export function networkError(operation: string, cause: unknown): AppError {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new AppError('UNAVAILABLE', `RevenueCat ${operation} failed: ${message}`, {
+    reason: REVENUECAT_UNAVAILABLE,
+    retriable: true,
+    cause,
+    details: { operation },
+  });
+}
+
+export function breakerOpenError(retryAfterMs: number): AppError {
+  return new AppError('UNAVAILABLE', 'RevenueCat circuit breaker is open; calls are paused', {
+    reason: REVENUECAT_UNAVAILABLE,
+    retriable: true,
+    details: { retryAfterMs, breaker: 'open' },
+  });
+}
+
+/** Client errors other than 429/423 say nothing about RevenueCat's health: they must not trip the breaker. */
+export function countsAgainstBreaker(error: unknown): boolean {
+  return !(error instanceof AppError) || error.retriable;
+}
