@@ -4,3 +4,4 @@ export * from './client';
 export * from './interceptors';
 export * from './status-details';
 export { status, Metadata } from '@grpc/grpc-js';
+export * from './proto-options';
