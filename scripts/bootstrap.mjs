@@ -30,19 +30,6 @@ export function build() {
   run('npm', ['run', 'build', '--silent'], { label: 'npm run build' });
 }
 
-/** Reads KEY=VALUE lines written by `npm run stack:up`. */
-export function readStackEnv() {
-  const file = path.join(root, '.local', 'stack.env');
-  if (!existsSync(file)) return {};
-  return Object.fromEntries(
-    readFileSync(file, 'utf8')
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line && !line.startsWith('#') && line.includes('='))
-      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-  );
-}
-
 /** Test files of one tier (unit | int | e2e) across all workspaces. */
 export function testFiles(tier) {
   const files = [];
@@ -62,11 +49,14 @@ export function testFiles(tier) {
   return files;
 }
 
-/** True when a Docker engine answers (not just the client being installed). */
-export function dockerEngineAnswers() {
-  const result = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], {
-    stdio: 'ignore',
-    timeout: 5_000,
-  });
-  return result.status === 0;
+/** Reads the KEY=VALUE endpoints written by `npm run stack:up`. */
+export function readStackEnv() {
+  const file = path.join(root, '.local', 'stack.env');
+  if (!existsSync(file)) return {};
+  const pairs = readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => /^\s*([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line))
+    .filter(Boolean)
+    .map((match) => [match[1], match[2].trim()]);
+  return Object.fromEntries(pairs);
 }
