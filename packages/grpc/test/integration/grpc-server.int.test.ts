@@ -128,7 +128,7 @@ describe('grpc server', () => {
   });
 
   it('when the health service is asked without a token, then it answers, NOT_SERVING until set to serving', async () => {
-    const health = new HealthClient(address, grpc.credentials.createInsecure()) as grpc.Client & {
+    const health = new HealthClient(address, grpc.credentials.createInsecure()) as unknown as grpc.Client & {
       check(
         request: { service: string },
         callback: (error: grpc.ServiceError | null, response?: { status: string }) => void,

@@ -95,7 +95,7 @@ describe('kafka package against a real broker', () => {
     const [{ partitions }] = await withAdmin(kafka, (admin) =>
       admin.fetchOffsets({ groupId, topics: [topic] }),
     );
-    expect(partitions[0]!.offset).to.equal('2');
+    expect(committed!.partitions[0]!.offset).to.equal('2');
   });
 
   it('when a handler fails permanently, then the message goes to the DLQ with the reason and the next one is handled', async () => {
