@@ -42,8 +42,9 @@ export function requireJava() {
  */
 export function runLogged(command, args, { cwd, env, logFile, failure, hint }) {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
-  const out = fs.openSync(logFile, 'a');
-  fs.writeSync(out, `\n--- ${new Date().toISOString()}: ${command} ${args.join(' ')}\n`);
+  // One log per attempt ('w'), so the tail shown on failure is about this attempt only.
+  const out = fs.openSync(logFile, 'w');
+  fs.writeSync(out, `--- ${new Date().toISOString()}: ${command} ${args.join(' ')}\n`);
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', out, out] });
     child.once('error', (error) => {

@@ -26,6 +26,9 @@ export function ferretService(config) {
     marker: `--sqlite-url=${sqliteUrl}`,
     logs: [logFile],
     stopGraceMs: 10_000,
+    preflight: () => {
+      if (installedVersion(config.paths.ferretBinary) !== FERRETDB_VERSION) requireCommand('go', ['version']);
+    },
     ensureInstalled: () => ensureBinary(config),
     start: async () => {
       fs.mkdirSync(config.paths.ferretData, { recursive: true });
@@ -75,7 +78,6 @@ function moduleDir(config, modulePath, version) {
 
 async function ensureBinary(config) {
   if (installedVersion(config.paths.ferretBinary) === FERRETDB_VERSION) return false;
-  requireCommand('go', ['version']);
   console.log(`ferretdb: building FerretDB ${FERRETDB_VERSION} with go (first run only, about a minute)...`);
   const env = goEnv(config);
   const logFile = path.join(config.paths.logs, 'ferretdb-build.log');

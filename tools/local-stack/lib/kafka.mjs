@@ -8,6 +8,7 @@ import { requireCommand, requireJava, runLogged } from './commands.mjs';
 import { KAFKA_VERSION } from './config.mjs';
 
 const { Kafka, logLevel } = kafkajs;
+const DEPENDENCY_PLUGIN_VERSION = '3.8.1';
 
 function files(config) {
   const { kafkaConfig, logs } = config.paths;
@@ -33,6 +34,11 @@ export function kafkaService(config) {
     marker: f.serverProperties,
     logs: [f.serverLog, f.stdoutLog],
     stopGraceMs: 30_000,
+    // Checked before any download starts, so a missing tool fails in a second, not after a build.
+    preflight: () => {
+      requireJava();
+      if (!jarsResolved(config, f)) requireCommand('mvn', ['-v']);
+    },
     ensureInstalled: () => ensureJars(config, f),
     start: () => start(config, f),
     probe: () => probeKafka(config),
@@ -40,11 +46,18 @@ export function kafkaService(config) {
   };
 }
 
+function pomDigest(config) {
+  return crypto.createHash('sha256').update(fs.readFileSync(config.paths.pom)).digest('hex');
+}
+
+/** The jars were copied for exactly this pom (a changed pom resolves again). */
+function jarsResolved(config, f) {
+  return fs.existsSync(f.stamp) && fs.readFileSync(f.stamp, 'utf8').trim() === pomDigest(config);
+}
+
 async function ensureJars(config, f) {
-  const pom = fs.readFileSync(config.paths.pom);
-  const digest = crypto.createHash('sha256').update(pom).digest('hex');
-  if (fs.existsSync(f.stamp) && fs.readFileSync(f.stamp, 'utf8').trim() === digest) return false;
-  requireCommand('mvn', ['-v']);
+  if (jarsResolved(config, f)) return false;
+  const digest = pomDigest(config);
   console.log(`kafka: resolving Kafka ${KAFKA_VERSION} jars from Maven Central with mvn (first run only)...`);
   fs.rmSync(config.paths.kafkaLibs, { recursive: true, force: true });
   await runLogged(
@@ -52,10 +65,12 @@ async function ensureJars(config, f) {
     [
       '-B',
       '-q',
+      '-Dstyle.color=never',
       '-f',
       config.paths.pom,
       `-Dmaven.repo.local=${config.paths.m2}`,
-      'dependency:copy-dependencies',
+      // Full coordinates: a bare `dependency:` prefix makes Maven look up plugin metadata first.
+      `org.apache.maven.plugins:maven-dependency-plugin:${DEPENDENCY_PLUGIN_VERSION}:copy-dependencies`,
       `-DoutputDirectory=${config.paths.kafkaLibs}`,
       '-DincludeScope=runtime',
     ],
@@ -136,7 +151,6 @@ function newClusterId() {
 }
 
 async function start(config, f) {
-  requireJava();
   writeConfig(config, f);
   if (!fs.existsSync(path.join(config.paths.kafkaData, 'meta.properties'))) {
     console.log('kafka: formatting storage (first start)...');

@@ -94,8 +94,12 @@ export async function up(config) {
   const toStart = all.filter((s) => running.get(s.name) === undefined);
   for (const s of all) if (!toStart.includes(s)) assertSamePorts(s, running.get(s.name));
   for (const service of toStart) await assertPortsFree(config, service);
-  // Downloads and builds run side by side: on a cold machine they are most of the wait.
-  await Promise.all(toStart.map((s) => s.ensureInstalled()));
+  for (const service of toStart) service.preflight();
+  // Downloads and builds run side by side: on a cold machine they are most of the wait. allSettled:
+  // when one fails, the other still finishes instead of being orphaned by our exit.
+  const installs = await Promise.allSettled(toStart.map((s) => s.ensureInstalled()));
+  const failed = installs.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
   for (const service of toStart) {
     const { command, args } = await service.start();
     const pid = spawnDetached(command, args, {
