@@ -92,7 +92,7 @@ describe('kafka package against a real broker', () => {
     await consumer.stop();
     expect(seen).to.deep.equal(['first', 'first', 'first', 'second']);
 
-    const [{ partitions }] = await withAdmin(kafka, (admin) =>
+    const [committed] = await withAdmin(kafka, (admin) =>
       admin.fetchOffsets({ groupId, topics: [topic] }),
     );
     expect(committed!.partitions[0]!.offset).to.equal('2');
