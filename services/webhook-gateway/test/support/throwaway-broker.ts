@@ -1,0 +1,155 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { Kafka } from '@teamseat/kafka';
+import { findRepoRoot, waitFor } from '@teamseat/testing';
+
+/**
+ * A single-node Kafka that belongs to one test, so the test may kill, freeze and restart it. The shared
+ * broker of the local stack is never touched. It runs from the jars the local stack resolved
+ * (.local/kafka/libs), with its own ports and a data directory under .local/tmp that is removed afterwards.
+ */
+export interface ThrowawayBroker {
+  readonly brokers: string[];
+  /** Kills the JVM (SIGKILL): the broker vanishes as in a crash. */
+  kill(): Promise<void>;
+  /** Starts it again on the same ports and data, and waits until it answers. */
+  restart(): Promise<void>;
+  /** SIGSTOP / SIGCONT: connections stay open but nothing answers. */
+  freeze(): void;
+  thaw(): void;
+  destroy(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+export async function startThrowawayBroker(): Promise<ThrowawayBroker> {
+  const root = findRepoRoot();
+  const libs = path.join(root, '.local', 'kafka', 'libs');
+  if (!fs.existsSync(path.join(libs, 'kafka_2.13-3.9.1.jar'))) {
+    throw new Error(`no Kafka jars in ${libs}: run \`npm run stack:up\` once (needs java and mvn)`);
+  }
+  const dir = path.join(root, '.local', 'tmp', `gateway-broker-${randomBytes(4).toString('hex')}`);
+  fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
+  const [port, controllerPort] = [await freePort(), await freePort()];
+  const properties = {
+    'process.roles': 'broker,controller',
+    'node.id': 1,
+    'controller.quorum.voters': `1@127.0.0.1:${controllerPort}`,
+    listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+    'advertised.listeners': `PLAINTEXT://127.0.0.1:${port}`,
+    'controller.listener.names': 'CONTROLLER',
+    'inter.broker.listener.name': 'PLAINTEXT',
+    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'log.dirs': path.join(dir, 'data'),
+    'num.partitions': 3,
+    'offsets.topic.replication.factor': 1,
+    'offsets.topic.num.partitions': 3,
+    'transaction.state.log.replication.factor': 1,
+    'transaction.state.log.min.isr': 1,
+    'group.initial.rebalance.delay.ms': 0,
+  };
+  const serverProperties = path.join(dir, 'server.properties');
+  fs.writeFileSync(
+    serverProperties,
+    Object.entries(properties)
+      .map(([k, v]) => `${k}=${v}\n`)
+      .join(''),
+  );
+  const log4j = path.join(dir, 'log4j.properties');
+  fs.writeFileSync(
+    log4j,
+    [
+      'log4j.rootLogger=WARN, file',
+      'log4j.appender.file=org.apache.log4j.FileAppender',
+      `log4j.appender.file.File=${path.join(dir, 'server.log')}`,
+      'log4j.appender.file.layout=org.apache.log4j.PatternLayout',
+      'log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n',
+      '',
+    ].join('\n'),
+  );
+  const java = (mainClass: string, args: string[]) =>
+    spawn(
+      'java',
+      [
+        '-Xms128m',
+        '-Xmx256m',
+        `-Dlog4j.configuration=file:${log4j}`,
+        '-cp',
+        path.join(libs, '*'),
+        mainClass,
+        ...args,
+      ],
+      { cwd: dir, stdio: ['ignore', fs.openSync(path.join(dir, 'stdout.log'), 'a'), 'inherit'] },
+    );
+
+  const clusterId = randomBytes(16).toString('base64url').replace(/^-/, 'A');
+  const format = java('kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', serverProperties]);
+  if ((await exited(format)) !== 0) throw new Error(`formatting the throwaway broker failed; see ${dir}`);
+
+  let child: ChildProcess | undefined;
+  // Never leave a JVM behind, even when the test process ends abruptly.
+  const killOnExit = () => child?.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  const brokers = [`127.0.0.1:${port}`];
+  async function answers(): Promise<boolean> {
+    const admin = new Kafka({
+      brokers,
+      clientId: 'throwaway-probe',
+      logLevel: 0,
+      retry: { retries: 0 },
+    }).admin();
+    try {
+      await admin.connect();
+      return (await admin.describeCluster()).brokers.length > 0;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+  async function start(): Promise<void> {
+    child = java('kafka.Kafka', [serverProperties]);
+    await waitFor(answers, {
+      timeoutMs: 90_000,
+      intervalMs: 250,
+      description: `the throwaway broker on ${port}`,
+    });
+  }
+  async function kill(): Promise<void> {
+    if (!child) return;
+    child.kill('SIGCONT');
+    child.kill('SIGKILL');
+    await exited(child);
+    child = undefined;
+  }
+
+  await start();
+  return {
+    brokers,
+    kill,
+    restart: start,
+    freeze: () => void child?.kill('SIGSTOP'),
+    thaw: () => void child?.kill('SIGCONT'),
+    async destroy() {
+      await kill();
+      process.removeListener('exit', killOnExit);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
