@@ -40,7 +40,8 @@ export interface FaultInjector {
   get(): FaultOptions;
   set(patch: Partial<FaultOptions>): FaultOptions;
   clear(): FaultOptions;
-  middleware(family: 'v1' | 'v2'): (ctx: Context, next: Next) => Promise<void>;
+  /** `limit` feeds the rate-limit headers of a forced 429 (v2 documents them as required). */
+  middleware(family: 'v1' | 'v2', limit?: () => number): (ctx: Context, next: Next) => Promise<void>;
   /** Lets every hanging request go (their sockets are destroyed): used at stop. */
   releaseHung(): void;
 }
@@ -79,7 +80,7 @@ export function createFaultInjector(deps: {
       return { ...faults };
     },
     releaseHung: () => [...hung].forEach((release) => release()),
-    middleware(family) {
+    middleware(family, limit) {
       return async function injectFaults(ctx: Context, next: Next) {
         const f = faults;
         if (f.scope !== 'all' && f.scope !== family) return next();
@@ -95,12 +96,16 @@ export function createFaultInjector(deps: {
         }
         if (f.forced429 > 0) {
           faults = { ...faults, forced429: f.forced429 - 1 };
+          const max = String(limit?.() ?? 0);
+          const usage: Record<string, string> = limit
+            ? { 'RevenueCat-Rate-Limit-Current-Usage': max, 'RevenueCat-Rate-Limit-Current-Limit': max }
+            : {};
           throw apiError({
             status: 429,
             message: 'Rate limit exceeded',
             v2Type: 'rate_limit_error',
             backoffMs: f.retryAfterSeconds * 1000,
-            headers: { 'Retry-After': String(f.retryAfterSeconds) },
+            headers: { 'Retry-After': String(f.retryAfterSeconds), ...usage },
           });
         }
         if (f.hangRate > 0 && deps.random() < f.hangRate) return hang(ctx);

@@ -63,7 +63,7 @@ export function createHttpApp(deps: HttpAppDeps): Koa {
     ]),
     v2: chain([
       errorFunnel('v2', log),
-      deps.faults.middleware('v2'),
+      deps.faults.middleware('v2', () => deps.runtime.limits.v2CustomerInformationPerMinute),
       json(),
       plain(v2.routes()),
       plain(v2.allowedMethods()),

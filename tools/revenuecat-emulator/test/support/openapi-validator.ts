@@ -69,7 +69,11 @@ export class OpenApiValidator {
     this.ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
     this.ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:/i);
     this.ajv.addFormat('email', /^[^@\s]+@[^@\s]+$/);
-    this.ajv.addSchema({ $id: docId, components: toJsonSchema(doc.components ?? {}, docId) } as object);
+    const schemas = ((doc.components as JsonObject | undefined)?.schemas ?? {}) as JsonObject;
+    const translated = Object.fromEntries(
+      Object.entries(schemas).map(([name, s]) => [name, toJsonSchema(s, docId)]),
+    );
+    this.ajv.addSchema({ $id: docId, components: { schemas: translated } });
   }
 
   private operation(method: string, path: string): JsonObject {
@@ -114,6 +118,11 @@ export class OpenApiValidator {
       }
     }
     return problems;
+  }
+
+  /** Problems with a value against a named component schema. */
+  schema(name: string, data: unknown): string[] {
+    return this.validate(`schema ${name}`, { $ref: `#/components/schemas/${name}` }, data);
   }
 
   /** Problems with a JSON request body. */
