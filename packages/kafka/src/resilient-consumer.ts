@@ -63,6 +63,7 @@ export function createResilientConsumer({
   partitionsConsumedConcurrently = 3,
   onRetry,
   onDeadLetter,
+  fromBeginning = true,
 }: {
   kafka: Kafka;
   groupId: string;
@@ -74,6 +75,8 @@ export function createResilientConsumer({
   partitionsConsumedConcurrently?: number;
   onRetry?: (error: AppError, message: ReceivedMessage) => void;
   onDeadLetter?: (error: AppError, message: ReceivedMessage) => void;
+  /** Where a group without committed offsets starts; false suits per-instance listeners (cache invalidation). */
+  fromBeginning?: boolean;
 }): ResilientConsumer {
   const consumer: Consumer = kafka.consumer({ groupId, retry: { retries: 10, initialRetryTime: 200 } });
   const log = logger.child({ module: 'consumer', groupId });
@@ -100,7 +103,7 @@ export function createResilientConsumer({
   return {
     async start() {
       await consumer.connect();
-      await consumer.subscribe({ topics, fromBeginning: true });
+      await consumer.subscribe({ topics, fromBeginning });
       await consumer.run({
         partitionsConsumedConcurrently,
         eachMessage: async ({ topic, partition, message, pause }) => {
