@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
@@ -6,6 +6,8 @@ import { parseAllDocuments } from 'yaml';
 export const repoRoot = path.resolve(__dirname, '../../../..');
 
 export const fromRoot = (...parts: string[]) => path.join(repoRoot, ...parts);
+
+export const existsIn = (relative: string) => existsSync(fromRoot(relative));
 
 export const readText = (relative: string) => readFileSync(fromRoot(relative), 'utf8');
 

@@ -1,0 +1,156 @@
+import { expect } from 'chai';
+import { secretReferences } from '../support/k8s-policies';
+import { renderKustomization } from '../support/kustomize';
+import { loadCatalogFile, parseCatalog } from '@teamseat/contracts';
+import { fromRoot, parseYaml, readText, type Manifest } from '../support/repo';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- reading rendered YAML */
+type Obj = Record<string, any>;
+
+const find = (manifests: Manifest[], kind: string, name: string) => {
+  const found = manifests.find((m) => m.kind === kind && m.metadata.name === name);
+  if (!found) throw new Error(`${kind}/${name} is not rendered`);
+  return found as Obj;
+};
+const configValue = (manifests: Manifest[], key: string): string => {
+  const config = manifests.find(
+    (m) => m.kind === 'ConfigMap' && m.metadata.name.startsWith('teamseat-config-'),
+  );
+  return (config as Obj).data[key];
+};
+
+// The topics entitlement-service consumes: its replicas share their partitions in one consumer group.
+const CONSUMED_TOPICS = ['revenuecat.webhooks.v1', 'teamseat.team-events.v1'];
+
+describe('deploy/k8s: how the pieces fit', function () {
+  // Rendering builds kustomize on the very first run (see k8s-manifests.unit.test.ts).
+  this.timeout(600_000);
+  const rendered = new Map<string, Manifest[]>();
+  const render = (target: string) => {
+    if (!rendered.has(target)) rendered.set(target, renderKustomization(target));
+    return rendered.get(target)!;
+  };
+  const targets = ['deploy/k8s/base', 'deploy/k8s/overlays/dev', 'deploy/k8s/overlays/prod'];
+
+  it('when any target is rendered, then entitlement-service can never scale past the partition count', () => {
+    for (const target of targets) {
+      const manifests = render(target);
+      const partitions = Number(configValue(manifests, 'KAFKA_TOPIC_PARTITIONS'));
+      const hpa = find(manifests, 'HorizontalPodAutoscaler', 'entitlement-service');
+      expect(partitions, target).to.be.greaterThan(0);
+      expect(hpa.spec.maxReplicas, target).to.be.at.most(partitions);
+    }
+  });
+
+  it('when prod is rendered, then its partition count and brokers match the Strimzi example', () => {
+    const prod = render('deploy/k8s/overlays/prod');
+    const strimzi = render('deploy/k8s/examples/strimzi');
+    const kafka = find(strimzi, 'Kafka', 'teamseat');
+    for (const topic of CONSUMED_TOPICS) {
+      expect(find(strimzi, 'KafkaTopic', topic).spec.partitions, topic).to.equal(
+        Number(configValue(prod, 'KAFKA_TOPIC_PARTITIONS')),
+      );
+    }
+    const plain = kafka.spec.kafka.listeners.find((l: Obj) => l.tls === false);
+    expect(configValue(prod, 'KAFKA_BROKERS')).to.equal(
+      `${kafka.metadata.name}-kafka-bootstrap.${kafka.metadata.namespace}.svc:${plain.port}`,
+    );
+  });
+
+  it('when the Strimzi example is rendered, then topics survive one broker down with acks=all', () => {
+    const strimzi = render('deploy/k8s/examples/strimzi');
+    const topics = strimzi.filter((m) => m.kind === 'KafkaTopic') as Obj[];
+    expect(topics.map((t) => t.spec.topicName)).to.have.members([
+      'revenuecat.webhooks.v1',
+      'revenuecat.webhooks.v1.dlq',
+      'teamseat.team-events.v1',
+      'teamseat.team-events.v1.dlq',
+      'teamseat.entitlement-changes.v1',
+    ]);
+    const pools = strimzi.filter((m) => m.kind === 'KafkaNodePool') as Obj[];
+    const brokers = pools
+      .filter((p) => p.spec.roles.includes('broker'))
+      .reduce((sum, p) => sum + p.spec.replicas, 0);
+    for (const topic of topics) {
+      expect(topic.apiVersion).to.equal('kafka.strimzi.io/v1beta2');
+      expect(topic.metadata.labels['strimzi.io/cluster']).to.equal('teamseat');
+      expect(topic.spec.replicas, topic.metadata.name).to.be.at.most(brokers);
+      expect(topic.spec.config['min.insync.replicas'], topic.metadata.name).to.equal(topic.spec.replicas - 1);
+    }
+  });
+
+  it('when base or prod is rendered, then only the ingress controller reaches the webhook port', () => {
+    for (const target of ['deploy/k8s/base', 'deploy/k8s/overlays/prod']) {
+      const policies = render(target).filter((m) => m.kind === 'NetworkPolicy') as Obj[];
+      expect(policies.some((p) => Object.keys(p.spec.podSelector).length === 0)).to.equal(true);
+      const toGateway = policies.filter(
+        (p) => p.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === 'webhook-gateway',
+      );
+      const httpRules = toGateway
+        .flatMap((p) => p.spec.ingress)
+        .filter((r: Obj) => r.ports.some((x: Obj) => x.port === 'http'));
+      expect(
+        httpRules.flatMap((r: Obj) => r.from),
+        target,
+      ).to.deep.equal([
+        {
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } },
+          podSelector: { matchLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
+        },
+      ]);
+    }
+  });
+
+  it('when base is rendered, then gRPC ports admit only labelled namespaces and entitlement-service', () => {
+    const policies = render('deploy/k8s/base').filter((m) => m.kind === 'NetworkPolicy') as Obj[];
+    for (const service of ['team-service', 'entitlement-service']) {
+      const own = policies.find((p) => p.metadata.name === service)!;
+      const sources = own.spec.ingress
+        .filter((r: Obj) => r.ports.some((x: Obj) => x.port === 'grpc'))
+        .flatMap((r: Obj) => r.from);
+      for (const source of sources) {
+        const fromLabelledNamespace =
+          source.namespaceSelector?.matchLabels?.['teamseat.io/grpc-client'] === 'true';
+        const fromEntitlementPods =
+          !source.namespaceSelector &&
+          source.podSelector?.matchLabels?.['app.kubernetes.io/name'] === 'entitlement-service';
+        expect(
+          fromLabelledNamespace || fromEntitlementPods,
+          `${service}: ${JSON.stringify(source)}`,
+        ).to.equal(true);
+      }
+    }
+  });
+
+  it('when base is rendered, then the Ingress serves only the webhook path over TLS to the gateway port', () => {
+    const base = render('deploy/k8s/base');
+    const ingress = find(base, 'Ingress', 'webhook-gateway');
+    const hosts = ingress.spec.rules.map((r: Obj) => r.host);
+    expect(ingress.spec.tls.flatMap((t: Obj) => t.hosts)).to.include.members(hosts);
+    const paths = ingress.spec.rules.flatMap((r: Obj) => r.http.paths);
+    expect(paths).to.have.length(1);
+    expect(paths[0]).to.deep.include({ path: '/webhooks/revenuecat', pathType: 'Exact' });
+    const service = find(base, 'Service', paths[0].backend.service.name);
+    expect(service.spec.ports.map((p: Obj) => p.name)).to.include(paths[0].backend.service.port.name);
+  });
+
+  it('when the base catalog is loaded as the services load it, then it is a valid catalog of team products', () => {
+    const catalog = loadCatalogFile(fromRoot('deploy/k8s/base/catalog.yaml'));
+    expect(catalog.products.length).to.be.greaterThan(0);
+    const generator = (
+      render('deploy/k8s/base').find((m) => m.metadata.name.startsWith('teamseat-catalog-')) as Obj
+    ).data;
+    expect(Object.keys(generator)).to.deep.equal(['catalog.yaml']);
+    expect(parseCatalog(parseYaml(generator['catalog.yaml']))).to.deep.equal(catalog);
+  });
+
+  it('when the manifests reference Secrets, then docs/operations.md names every Secret and key to create', () => {
+    const operations = readText('docs/operations.md');
+    const refs = targets.flatMap((t) => secretReferences(render(t)));
+    expect(refs.length).to.be.greaterThan(5);
+    for (const { secret, key } of refs) {
+      expect(operations, `${secret}/${key}`).to.include(secret);
+      if (key !== 'tls.crt') expect(operations, `${secret}/${key}`).to.include(key);
+    }
+  });
+});
