@@ -74,7 +74,7 @@ export const SAMPLE_CATALOG: CatalogInput = {
   products: [
     {
       productId: 'team_pro_monthly',
-      playProductId: 'team_pro:monthly',
+      playProductId: 'team_pro_monthly:monthly',
       managementEntitlement: 'team_admin',
       memberEntitlements: ['pro'],
       seats: 3,
@@ -85,7 +85,7 @@ export const SAMPLE_CATALOG: CatalogInput = {
     },
     {
       productId: 'team_pro_yearly',
-      playProductId: 'team_pro:yearly',
+      playProductId: 'team_pro_yearly:yearly',
       managementEntitlement: 'team_admin',
       memberEntitlements: ['pro'],
       seats: 10,
@@ -98,7 +98,7 @@ export const SAMPLE_CATALOG: CatalogInput = {
   storeProducts: [
     {
       productId: 'pro_monthly',
-      playProductId: 'pro:monthly',
+      playProductId: 'pro_monthly:monthly',
       entitlements: ['pro'],
       type: 'subscription',
       periodDays: 30,

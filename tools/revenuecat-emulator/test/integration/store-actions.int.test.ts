@@ -78,14 +78,17 @@ describe('revenuecat-emulator store actions and their webhooks', () => {
       period_ms: 7 * DAY,
     });
     expect(event).to.include({
-      product_id: 'team_pro:monthly',
+      product_id: 'team_pro_monthly:monthly',
       store: 'PLAY_STORE',
       period_type: 'TRIAL',
       price: 0,
     });
     expect(event!.expiration_at_ms).to.equal(T0 + 7 * DAY);
     const sub = await subscriber('p');
-    expect(sub.subscriptions['team_pro:monthly']).to.include({ period_type: 'trial', store: 'play_store' });
+    expect(sub.subscriptions['team_pro_monthly:monthly']).to.include({
+      period_type: 'trial',
+      store: 'play_store',
+    });
   });
 
   it('when a non-renewing product is bought, then NON_RENEWING_PURCHASE is sent and it shows in non_subscriptions', async () => {
