@@ -3,10 +3,12 @@
 // TypeScript module, so it ships in dist) into packages/grpc/src/generated. The output is committed;
 // packages/grpc/test/unit/generated-code.unit.test.ts regenerates into a temp dir and compares.
 //
-// Usage: node scripts/gen-proto.mjs [--out <dir>]
+// Usage: node scripts/gen-proto.mjs [--out <dir>] [--lint]
+//   --lint  also runs `buf lint` (proto/buf.yaml) with buf from .local/bin or PATH; install it with
+//           GOBIN=$PWD/.local/bin go install github.com/bufbuild/buf/cmd/buf@v1.50.0
 // The loader options below must match packages/grpc/src/proto-options.ts (PROTO_LOADER_OPTIONS).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,11 +29,19 @@ const LOADER_OPTIONS = { keepCase: false, longs: String, enums: String, defaults
 const GEN_TYPES_FLAGS = ['--longs=String', '--enums=String', '--defaults', '--oneofs', '--includeComments'];
 
 function parseArgs(argv) {
+  const lint = argv.includes('--lint');
   const outIndex = argv.indexOf('--out');
-  if (outIndex === -1) return { outDir: defaultOut };
+  if (outIndex === -1) return { outDir: defaultOut, lint };
   const value = argv[outIndex + 1];
   if (!value) throw new Error('--out needs a directory');
-  return { outDir: path.resolve(value) };
+  return { outDir: path.resolve(value), lint };
+}
+
+function lintProtos() {
+  const localBuf = path.join(repoRoot, '.local/bin/buf');
+  const buf = existsSync(localBuf) ? localBuf : 'buf';
+  execFileSync(buf, ['lint'], { cwd: protoRoot, stdio: 'inherit' });
+  execFileSync(buf, ['format', '--diff', '--exit-code'], { cwd: protoRoot, stdio: 'inherit' });
 }
 
 /** Proto files relative to proto/, sorted so the output does not depend on directory order. */
@@ -100,7 +110,8 @@ function writeDescriptorModule(files, descriptorSet, outDir) {
   writeFileSync(path.join(outDir, 'descriptor-set.ts'), text);
 }
 
-const { outDir } = parseArgs(process.argv.slice(2));
+const { outDir, lint } = parseArgs(process.argv.slice(2));
+if (lint) lintProtos();
 const files = listProtoFiles();
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });

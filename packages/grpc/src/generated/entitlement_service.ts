@@ -20,6 +20,7 @@ import type { SyncCustomerRequest as _teamseat_entitlement_v1_SyncCustomerReques
 import type { SyncCustomerResponse as _teamseat_entitlement_v1_SyncCustomerResponse, SyncCustomerResponse__Output as _teamseat_entitlement_v1_SyncCustomerResponse__Output } from './teamseat/entitlement/v1/SyncCustomerResponse';
 import type { TeamAccessReport as _teamseat_entitlement_v1_TeamAccessReport, TeamAccessReport__Output as _teamseat_entitlement_v1_TeamAccessReport__Output } from './teamseat/entitlement/v1/TeamAccessReport';
 import type { WatchEntitlementChangesRequest as _teamseat_entitlement_v1_WatchEntitlementChangesRequest, WatchEntitlementChangesRequest__Output as _teamseat_entitlement_v1_WatchEntitlementChangesRequest__Output } from './teamseat/entitlement/v1/WatchEntitlementChangesRequest';
+import type { WatchEntitlementChangesResponse as _teamseat_entitlement_v1_WatchEntitlementChangesResponse, WatchEntitlementChangesResponse__Output as _teamseat_entitlement_v1_WatchEntitlementChangesResponse__Output } from './teamseat/entitlement/v1/WatchEntitlementChangesResponse';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -68,6 +69,7 @@ export interface ProtoGrpcType {
         SyncCustomerResponse: MessageTypeDefinition<_teamseat_entitlement_v1_SyncCustomerResponse, _teamseat_entitlement_v1_SyncCustomerResponse__Output>
         TeamAccessReport: MessageTypeDefinition<_teamseat_entitlement_v1_TeamAccessReport, _teamseat_entitlement_v1_TeamAccessReport__Output>
         WatchEntitlementChangesRequest: MessageTypeDefinition<_teamseat_entitlement_v1_WatchEntitlementChangesRequest, _teamseat_entitlement_v1_WatchEntitlementChangesRequest__Output>
+        WatchEntitlementChangesResponse: MessageTypeDefinition<_teamseat_entitlement_v1_WatchEntitlementChangesResponse, _teamseat_entitlement_v1_WatchEntitlementChangesResponse__Output>
       }
     }
   }

@@ -4,7 +4,6 @@ import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { CheckAccessRequest as _teamseat_entitlement_v1_CheckAccessRequest, CheckAccessRequest__Output as _teamseat_entitlement_v1_CheckAccessRequest__Output } from '../../../teamseat/entitlement/v1/CheckAccessRequest';
 import type { CheckAccessResponse as _teamseat_entitlement_v1_CheckAccessResponse, CheckAccessResponse__Output as _teamseat_entitlement_v1_CheckAccessResponse__Output } from '../../../teamseat/entitlement/v1/CheckAccessResponse';
-import type { EntitlementChange as _teamseat_entitlement_v1_EntitlementChange, EntitlementChange__Output as _teamseat_entitlement_v1_EntitlementChange__Output } from '../../../teamseat/entitlement/v1/EntitlementChange';
 import type { GetTeamAccessReportRequest as _teamseat_entitlement_v1_GetTeamAccessReportRequest, GetTeamAccessReportRequest__Output as _teamseat_entitlement_v1_GetTeamAccessReportRequest__Output } from '../../../teamseat/entitlement/v1/GetTeamAccessReportRequest';
 import type { GetTeamAccessReportResponse as _teamseat_entitlement_v1_GetTeamAccessReportResponse, GetTeamAccessReportResponse__Output as _teamseat_entitlement_v1_GetTeamAccessReportResponse__Output } from '../../../teamseat/entitlement/v1/GetTeamAccessReportResponse';
 import type { ListEntitlementsRequest as _teamseat_entitlement_v1_ListEntitlementsRequest, ListEntitlementsRequest__Output as _teamseat_entitlement_v1_ListEntitlementsRequest__Output } from '../../../teamseat/entitlement/v1/ListEntitlementsRequest';
@@ -14,6 +13,7 @@ import type { ReconcileTeamResponse as _teamseat_entitlement_v1_ReconcileTeamRes
 import type { SyncCustomerRequest as _teamseat_entitlement_v1_SyncCustomerRequest, SyncCustomerRequest__Output as _teamseat_entitlement_v1_SyncCustomerRequest__Output } from '../../../teamseat/entitlement/v1/SyncCustomerRequest';
 import type { SyncCustomerResponse as _teamseat_entitlement_v1_SyncCustomerResponse, SyncCustomerResponse__Output as _teamseat_entitlement_v1_SyncCustomerResponse__Output } from '../../../teamseat/entitlement/v1/SyncCustomerResponse';
 import type { WatchEntitlementChangesRequest as _teamseat_entitlement_v1_WatchEntitlementChangesRequest, WatchEntitlementChangesRequest__Output as _teamseat_entitlement_v1_WatchEntitlementChangesRequest__Output } from '../../../teamseat/entitlement/v1/WatchEntitlementChangesRequest';
+import type { WatchEntitlementChangesResponse as _teamseat_entitlement_v1_WatchEntitlementChangesResponse, WatchEntitlementChangesResponse__Output as _teamseat_entitlement_v1_WatchEntitlementChangesResponse__Output } from '../../../teamseat/entitlement/v1/WatchEntitlementChangesResponse';
 
 /**
  * EntitlementService answers "may this user use X?" from the customer snapshots it keeps in step
@@ -130,16 +130,16 @@ export interface EntitlementServiceClient extends grpc.Client {
    * the stream with UNAVAILABLE when it shuts down; clients reconnect and call ListEntitlements to
    * catch up.
    */
-  WatchEntitlementChanges(argument: _teamseat_entitlement_v1_WatchEntitlementChangesRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_teamseat_entitlement_v1_EntitlementChange__Output>;
-  WatchEntitlementChanges(argument: _teamseat_entitlement_v1_WatchEntitlementChangesRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_teamseat_entitlement_v1_EntitlementChange__Output>;
+  WatchEntitlementChanges(argument: _teamseat_entitlement_v1_WatchEntitlementChangesRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_teamseat_entitlement_v1_WatchEntitlementChangesResponse__Output>;
+  WatchEntitlementChanges(argument: _teamseat_entitlement_v1_WatchEntitlementChangesRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_teamseat_entitlement_v1_WatchEntitlementChangesResponse__Output>;
   /**
    * Streams entitlement changes as they are published (the same facts as the
    * teamseat.entitlement-changes.v1 topic), from the moment of the call; no replay. The server ends
    * the stream with UNAVAILABLE when it shuts down; clients reconnect and call ListEntitlements to
    * catch up.
    */
-  watchEntitlementChanges(argument: _teamseat_entitlement_v1_WatchEntitlementChangesRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_teamseat_entitlement_v1_EntitlementChange__Output>;
-  watchEntitlementChanges(argument: _teamseat_entitlement_v1_WatchEntitlementChangesRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_teamseat_entitlement_v1_EntitlementChange__Output>;
+  watchEntitlementChanges(argument: _teamseat_entitlement_v1_WatchEntitlementChangesRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_teamseat_entitlement_v1_WatchEntitlementChangesResponse__Output>;
+  watchEntitlementChanges(argument: _teamseat_entitlement_v1_WatchEntitlementChangesRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_teamseat_entitlement_v1_WatchEntitlementChangesResponse__Output>;
   
 }
 
@@ -198,7 +198,7 @@ export interface EntitlementServiceHandlers extends grpc.UntypedServiceImplement
    * the stream with UNAVAILABLE when it shuts down; clients reconnect and call ListEntitlements to
    * catch up.
    */
-  WatchEntitlementChanges: grpc.handleServerStreamingCall<_teamseat_entitlement_v1_WatchEntitlementChangesRequest__Output, _teamseat_entitlement_v1_EntitlementChange>;
+  WatchEntitlementChanges: grpc.handleServerStreamingCall<_teamseat_entitlement_v1_WatchEntitlementChangesRequest__Output, _teamseat_entitlement_v1_WatchEntitlementChangesResponse>;
   
 }
 
@@ -208,5 +208,5 @@ export interface EntitlementServiceDefinition extends grpc.ServiceDefinition {
   ListEntitlements: MethodDefinition<_teamseat_entitlement_v1_ListEntitlementsRequest, _teamseat_entitlement_v1_ListEntitlementsResponse, _teamseat_entitlement_v1_ListEntitlementsRequest__Output, _teamseat_entitlement_v1_ListEntitlementsResponse__Output>
   ReconcileTeam: MethodDefinition<_teamseat_entitlement_v1_ReconcileTeamRequest, _teamseat_entitlement_v1_ReconcileTeamResponse, _teamseat_entitlement_v1_ReconcileTeamRequest__Output, _teamseat_entitlement_v1_ReconcileTeamResponse__Output>
   SyncCustomer: MethodDefinition<_teamseat_entitlement_v1_SyncCustomerRequest, _teamseat_entitlement_v1_SyncCustomerResponse, _teamseat_entitlement_v1_SyncCustomerRequest__Output, _teamseat_entitlement_v1_SyncCustomerResponse__Output>
-  WatchEntitlementChanges: MethodDefinition<_teamseat_entitlement_v1_WatchEntitlementChangesRequest, _teamseat_entitlement_v1_EntitlementChange, _teamseat_entitlement_v1_WatchEntitlementChangesRequest__Output, _teamseat_entitlement_v1_EntitlementChange__Output>
+  WatchEntitlementChanges: MethodDefinition<_teamseat_entitlement_v1_WatchEntitlementChangesRequest, _teamseat_entitlement_v1_WatchEntitlementChangesResponse, _teamseat_entitlement_v1_WatchEntitlementChangesRequest__Output, _teamseat_entitlement_v1_WatchEntitlementChangesResponse__Output>
 }
