@@ -13,7 +13,7 @@ FROM ${NODE_IMAGE} AS manifests
 WORKDIR /src
 COPY . .
 RUN find . -type f ! -name package.json ! -name package-lock.json -delete \
-    && find . -depth -type d -empty -delete
+    && (find . -depth -mindepth 1 -type d -exec rmdir {} + 2>/dev/null || true)
 
 # Builds exactly what `npm run build` builds (proto code generation + tsc -b over every workspace), once for
 # all four images: SERVICE is declared after the build so the layers are shared.
@@ -30,9 +30,10 @@ COPY tools/ tools/
 RUN npm run build
 ARG SERVICE
 # Fail early on a wrong SERVICE, then gather only what the runtime needs: every package's dist (they are
-# small) and the service's own dist, laid out as in the repository so workspace links resolve.
+# small), the service's own dist and the protos (a few KB; @teamseat/grpc can load them instead of the
+# embedded descriptors), laid out as in the repository so workspace links and PROTO_ROOT resolve.
 RUN test -n "$SERVICE" && test -f "$SERVICE/dist/main.js" \
-    && mkdir -p /out \
+    && mkdir -p /out && cp -R proto /out/proto \
     && for dir in packages/* "$SERVICE"; do \
          if [ -d "$dir/dist" ]; then mkdir -p "/out/$dir" && cp -R "$dir/dist" "/out/$dir/"; fi; \
        done

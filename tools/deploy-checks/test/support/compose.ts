@@ -1,4 +1,4 @@
-import { DCLinter } from 'dclint';
+import { createRequire } from 'node:module';
 import { fromRoot, parseYaml, readText } from './repo';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Compose files are untyped YAML */
@@ -28,11 +28,15 @@ const LINT_CONFIG = {
 
 export type LintMessage = { rule: string; type: string; message: string; line: number };
 
+type Linter = { lintFiles(paths: string[], recursive: boolean): Array<{ messages: LintMessage[] }> };
+// dclint is an ES module with a CommonJS build; loaded through require so this CommonJS test code type-checks.
+const { DCLinter } = createRequire(__filename)('dclint') as { DCLinter: new (config: unknown) => Linter };
+
 /** Every schema error and rule violation dclint finds in a Compose file (absolute or repository-relative). */
 export function lintCompose(file: string): LintMessage[] {
-  const linter = new DCLinter(LINT_CONFIG as never);
+  const linter = new DCLinter(LINT_CONFIG);
   const path = file.startsWith('/') ? file : fromRoot(file);
-  return linter.lintFiles([path], false).flatMap((result) => result.messages as LintMessage[]);
+  return linter.lintFiles([path], false).flatMap((result) => result.messages);
 }
 
 /** Host ports a service publishes ("127.0.0.1:8080:8080" → 8080). */
