@@ -1,0 +1,38 @@
+import { pathToFileURL } from 'node:url';
+import { existsIn, fromRoot, readText } from './repo';
+
+/** Keys of the object literal that follows `marker` in `text` (two-space indented `NAME:` lines). */
+function keysAfter(text: string, marker: RegExp): string[] {
+  const start = text.search(marker);
+  if (start < 0) return [];
+  const body = text.slice(start);
+  const end = body.search(/\n\}\)?;?\n/);
+  return [...body.slice(0, end < 0 ? undefined : end).matchAll(/^ {2}([A-Z][A-Z0-9_]*):/gm)].map(
+    (m) => m[1]!,
+  );
+}
+
+/**
+ * The environment variables a workspace's `src/config.ts` schema reads: its own keys, plus the common keys
+ * of @teamseat/config when it spreads `...commonSchema`. Read from source, as the schema is the contract.
+ */
+export function configKeys(dir: string): string[] {
+  const source = readText(`${dir}/src/config.ts`);
+  const own = keysAfter(source, /z\.object\(\{/);
+  const common = /\.\.\.commonSchema\b/.test(source)
+    ? keysAfter(readText('packages/config/src/index.ts'), /export const commonSchema = \{/)
+    : [];
+  return [...new Set([...own, ...common])].sort();
+}
+
+export const hasConfig = (dir: string) => existsIn(`${dir}/src/config.ts`);
+
+type LocalProcess = { name: string; cwd: string; env: Record<string, string> };
+
+/** What `npm start` runs (scripts/local-processes.mjs): the reference for "the same system". */
+export async function localProcesses(): Promise<LocalProcess[]> {
+  const module = (await import(pathToFileURL(fromRoot('scripts/local-processes.mjs')).href)) as {
+    localProcesses: (stack: Record<string, string>) => LocalProcess[];
+  };
+  return module.localProcesses({});
+}
