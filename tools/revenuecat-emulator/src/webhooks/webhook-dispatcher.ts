@@ -81,6 +81,8 @@ export function createWebhookDispatcher(deps: {
   const timers = new Set<NodeJS.Timeout>();
   const listeners = new Set<() => void>();
   let generation = 0;
+  // Aborts attempts in flight when the dispatcher is reset or stopped.
+  let inFlight = new AbortController();
 
   const changed = () => listeners.forEach((listener) => listener());
   const later = (fn: () => void, delayMs: number) => {
@@ -104,7 +106,7 @@ export function createWebhookDispatcher(deps: {
         method: 'POST',
         headers,
         body: delivery.body,
-        signal: AbortSignal.timeout(options.timeoutMs),
+        signal: AbortSignal.any([AbortSignal.timeout(options.timeoutMs), inFlight.signal]),
       });
       status = response.status;
       await response.arrayBuffer().catch(() => undefined);
@@ -203,6 +205,8 @@ export function createWebhookDispatcher(deps: {
     },
     reset() {
       generation += 1;
+      inFlight.abort();
+      inFlight = new AbortController();
       timers.forEach((timer) => clearTimeout(timer));
       timers.clear();
       shaper.reset();
@@ -211,6 +215,7 @@ export function createWebhookDispatcher(deps: {
     },
     stop() {
       generation += 1;
+      inFlight.abort();
       timers.forEach((timer) => clearTimeout(timer));
       timers.clear();
       shaper.reset();

@@ -441,4 +441,19 @@ describe('revenuecat-emulator store actions and their webhooks', () => {
       expect(received!.body.event.type).to.equal('TEST');
     });
   });
+
+  describe('with a running clock', () => {
+    it('when wall time passes a short period, then the sweep renews it and sends RENEWAL without any request', async () => {
+      await emulator.stop();
+      emulator = await startTestEmulator({
+        clock: {},
+        sweepIntervalMs: 25,
+        webhooks: { urls: [receiver.url] },
+      });
+      await act('purchase', { app_user_id: 'live', product_id: 'pro_monthly', period_ms: 150 });
+      const [, renewal] = (await receiver.waitFor(2, 3_000)).map((r) => r.body.event);
+      expect(renewal).to.include({ type: 'RENEWAL', app_user_id: 'live' });
+      expect(renewal!.event_timestamp_ms).to.equal(renewal!.purchased_at_ms as number);
+    });
+  });
 });
