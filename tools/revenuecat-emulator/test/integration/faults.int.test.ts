@@ -14,11 +14,11 @@ describe('revenuecat-emulator fault injection', () => {
   afterEach(() => emulator.stop());
 
   it('when a fixed latency is set at start, then every REST request takes at least that long, the control API not', async () => {
-    emulator = await startTestEmulator({ faults: { latencyMinMs: 150, latencyMaxMs: 150 } });
+    emulator = await startTestEmulator({ faults: { latencyMinMs: 400, latencyMaxMs: 400 } });
     const { ms } = await timed(() => call(emulator, 'GET', '/v1/subscribers/a'));
-    expect(ms).to.be.at.least(145);
+    expect(ms).to.be.at.least(395);
     const control = await timed(() => call(emulator, 'GET', '/_emulator/clock', undefined, {}));
-    expect(control.ms).to.be.below(100);
+    expect(control.ms).to.be.below(300);
   });
 
   it('when a latency range is set at run time, then each request waits within the range, varying', async () => {
@@ -30,7 +30,7 @@ describe('revenuecat-emulator fault injection', () => {
     const times: number[] = [];
     for (let i = 0; i < 8; i += 1)
       times.push((await timed(() => call(emulator, 'GET', '/v1/subscribers/a'))).ms);
-    times.forEach((ms) => expect(ms).to.be.within(18, 400));
+    times.forEach((ms) => expect(ms).to.be.within(18, 1_000));
     expect(Math.max(...times) - Math.min(...times)).to.be.above(5);
   });
 
