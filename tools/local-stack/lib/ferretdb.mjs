@@ -108,6 +108,15 @@ async function ensureBinary(config) {
   });
   fs.renameSync(output, config.paths.ferretBinary);
   fs.rmSync(source, { recursive: true, force: true });
+  // The module and build caches (about 1 GB) are only needed to build again, which happens only when the
+  // binary is missing; the next build downloads what it needs.
+  await runLogged('go', ['clean', '-cache', '-modcache'], {
+    cwd: buildDir,
+    env,
+    logFile: path.join(config.paths.logs, 'go-clean.log'),
+    failure: 'cleaning the Go caches under .local/go failed',
+    hint: 'delete .local/go by hand; the FerretDB binary is built and usable',
+  });
   return true;
 }
 

@@ -152,3 +152,43 @@ export async function withLock(lockFile, timeoutMs, work) {
     fs.rmSync(lockFile, { force: true });
   }
 }
+
+/**
+ * Best effort, Linux only: the pid and command line of the process listening on `port`, found through
+ * /proc/net/tcp{,6} (socket inode) and /proc/<pid>/fd. Undefined when it cannot be seen (other user, macOS).
+ */
+export function describePortOwner(port) {
+  const inodes = new Set();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text = '';
+    try {
+      text = fs.readFileSync(table, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      const localPort = parseInt(fields[1]?.split(':').at(-1) ?? '', 16);
+      if (localPort === port && fields[3] === '0A') inodes.add(`socket:[${fields[9]}]`);
+    }
+  }
+  if (inodes.size === 0) return undefined;
+  for (const entry of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let fds = [];
+    try {
+      fds = fs.readdirSync(`/proc/${entry}/fd`);
+    } catch {
+      continue;
+    }
+    for (const fd of fds) {
+      let target = '';
+      try {
+        target = fs.readlinkSync(`/proc/${entry}/fd/${fd}`);
+      } catch {
+        continue;
+      }
+      if (inodes.has(target)) return { pid: Number(entry), command: commandLine(Number(entry)).trim() };
+    }
+  }
+  return undefined;
+}

@@ -5,6 +5,7 @@ import { ferretService } from './ferretdb.mjs';
 import { StackError } from './errors.mjs';
 import { kafkaService } from './kafka.mjs';
 import {
+  describePortOwner,
   isAlive,
   isPortInUse,
   ourLivePid,
@@ -34,18 +35,25 @@ async function answers(service) {
   }
 }
 
+function shorten(command) {
+  return command.length <= 120 ? command : `${command.slice(0, 50)} ... ${command.slice(-65)}`;
+}
+
 async function assertPortsFree(config, service) {
   for (const port of service.ports) {
-    if (await isPortInUse(config.host, port)) {
-      const how =
-        port === service.port
-          ? `set ${service.portEnv}=<free port>`
-          : 'set KAFKA_CONTROLLER_PORT=<free port>';
-      throw new StackError(
-        `port ${config.host}:${port} (${service.name}) is already in use by a process this stack did not start`,
-        `stop that process, or ${how} and run again`,
-      );
-    }
+    if (!(await isPortInUse(config.host, port))) continue;
+    const portEnv = port === service.port ? service.portEnv : 'KAFKA_CONTROLLER_PORT';
+    const owner = describePortOwner(port);
+    const by = owner ? `pid ${owner.pid} (${shorten(owner.command)})` : 'a process';
+    const otherCheckout = /(\/[^\s=:]*)\/\.local\/(kafka\/config|bin\/ferretdb)/.exec(
+      owner?.command ?? '',
+    )?.[1];
+    throw new StackError(
+      `port ${config.host}:${port} (${service.name}) is already in use by ${by}, which this stack did not start`,
+      otherCheckout
+        ? `that is the local stack of ${otherCheckout}: stop it there (npm run stack:down), use it via KAFKA_BROKERS/MONGODB_URI, or set ${portEnv}=<free port>`
+        : `stop that process, or set ${portEnv}=<free port> and run again`,
+    );
   }
 }
 
