@@ -1,13 +1,13 @@
 import { pathToFileURL } from 'node:url';
 import { existsIn, fromRoot, readText } from './repo';
 
-/** Keys of the object literal that follows `marker` in `text` (two-space indented `NAME:` lines). */
+/** Upper-case keys (`NAME:` at the start of a line) of the object literal that follows `marker` in `text`. */
 function keysAfter(text: string, marker: RegExp): string[] {
   const start = text.search(marker);
   if (start < 0) return [];
   const body = text.slice(start);
   const end = body.search(/\n\}\)?;?\n/);
-  return [...body.slice(0, end < 0 ? undefined : end).matchAll(/^ {2}([A-Z][A-Z0-9_]*):/gm)].map(
+  return [...body.slice(0, end < 0 ? undefined : end).matchAll(/^\s+([A-Z][A-Z0-9_]*):/gm)].map(
     (m) => m[1]!,
   );
 }
@@ -18,7 +18,7 @@ function keysAfter(text: string, marker: RegExp): string[] {
  */
 export function configKeys(dir: string): string[] {
   const source = readText(`${dir}/src/config.ts`);
-  const own = keysAfter(source, /z\.object\(\{/);
+  const own = keysAfter(source, /z\s*\.object\(\{/);
   const common = /\.\.\.commonSchema\b/.test(source)
     ? keysAfter(readText('packages/config/src/index.ts'), /export const commonSchema = \{/)
     : [];

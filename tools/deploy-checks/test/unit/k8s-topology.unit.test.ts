@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { secretReferences } from '../support/k8s-policies';
 import { renderKustomization } from '../support/kustomize';
-import { loadCatalogFile, parseCatalog } from '@teamseat/contracts';
+import { dlqTopic, loadCatalogFile, parseCatalog, TOPICS } from '@teamseat/contracts';
 import { fromRoot, parseYaml, readText, type Manifest } from '../support/repo';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- reading rendered YAML */
@@ -19,8 +19,11 @@ const configValue = (manifests: Manifest[], key: string): string => {
   return (config as Obj).data[key];
 };
 
-// The topics entitlement-service consumes: its replicas share their partitions in one consumer group.
-const CONSUMED_TOPICS = ['revenuecat.webhooks.v1', 'teamseat.team-events.v1'];
+// The topics entitlement-service consumes: its replicas share their partitions, one consumer group per topic.
+const RECONCILE_TOPIC = 'entitlement-service.reconcile-requests.v1';
+const CONSUMED_TOPICS = [TOPICS.revenueCatWebhooks, TOPICS.teamEvents, RECONCILE_TOPIC];
+// What all entitlement-service replicas together may ask of RevenueCat: 75 % of 480/min (docs/adr/0006).
+const REVENUECAT_BUDGET_PER_SECOND = 6;
 
 describe('deploy/k8s: how the pieces fit', function () {
   // Rendering builds kustomize on the very first run (see k8s-manifests.unit.test.ts).
@@ -42,6 +45,16 @@ describe('deploy/k8s: how the pieces fit', function () {
     }
   });
 
+  it('when any target is rendered, then the replicas together stay within the RevenueCat budget', () => {
+    for (const target of targets) {
+      const manifests = render(target);
+      const perReplica = Number(configValue(manifests, 'REVENUECAT_RATE_PER_SECOND'));
+      const hpa = find(manifests, 'HorizontalPodAutoscaler', 'entitlement-service');
+      expect(perReplica, target).to.be.greaterThan(0);
+      expect(perReplica * hpa.spec.maxReplicas, target).to.be.at.most(REVENUECAT_BUDGET_PER_SECOND);
+    }
+  });
+
   it('when prod is rendered, then its partition count and brokers match the Strimzi example', () => {
     const prod = render('deploy/k8s/overlays/prod');
     const strimzi = render('deploy/k8s/examples/strimzi');
@@ -60,13 +73,8 @@ describe('deploy/k8s: how the pieces fit', function () {
   it('when the Strimzi example is rendered, then topics survive one broker down with acks=all', () => {
     const strimzi = render('deploy/k8s/examples/strimzi');
     const topics = strimzi.filter((m) => m.kind === 'KafkaTopic') as Obj[];
-    expect(topics.map((t) => t.spec.topicName)).to.have.members([
-      'revenuecat.webhooks.v1',
-      'revenuecat.webhooks.v1.dlq',
-      'teamseat.team-events.v1',
-      'teamseat.team-events.v1.dlq',
-      'teamseat.entitlement-changes.v1',
-    ]);
+    const main = [...Object.values(TOPICS), RECONCILE_TOPIC];
+    expect(topics.map((t) => t.spec.topicName)).to.have.members([...main, ...main.map(dlqTopic)]);
     const pools = strimzi.filter((m) => m.kind === 'KafkaNodePool') as Obj[];
     const brokers = pools
       .filter((p) => p.spec.roles.includes('broker'))
