@@ -7,9 +7,7 @@ function keysAfter(text: string, marker: RegExp): string[] {
   if (start < 0) return [];
   const body = text.slice(start);
   const end = body.search(/\n\}\)?;?\n/);
-  return [...body.slice(0, end < 0 ? undefined : end).matchAll(/^\s+([A-Z][A-Z0-9_]*):/gm)].map(
-    (m) => m[1]!,
-  );
+  return [...body.slice(0, end < 0 ? undefined : end).matchAll(/^\s+([A-Z][A-Z0-9_]*):/gm)].map((m) => m[1]!);
 }
 
 /**
