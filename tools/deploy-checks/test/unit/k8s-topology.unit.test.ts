@@ -152,6 +152,19 @@ describe('deploy/k8s: how the pieces fit', function () {
     expect(parseCatalog(parseYaml(generator['catalog.yaml']))).to.deep.equal(catalog);
   });
 
+  it('when the dev Secrets script runs, then it creates every Secret and key the dev overlay reads', () => {
+    const script = readText('deploy/k8s/overlays/dev/create-dev-secrets.sh').replace(/\\\n\s*/g, ' ');
+    const created = [...script.matchAll(/^create (\S+) (.*)$/gm)].flatMap(([, secret, args]) =>
+      [...args!.matchAll(/--from-literal=([\w.-]+)=/g)].map(([, key]) => `${secret}/${key}`),
+    );
+    const needed = secretReferences(render('deploy/k8s/overlays/dev'))
+      .filter(({ key }) => key !== 'tls.crt')
+      .map(({ secret, key }) => `${secret}/${key}`);
+    // `previous` is optional (only during a rotation), so the script need not create it.
+    expect(needed.filter((ref) => !created.includes(ref) && !ref.endsWith('/previous'))).to.deep.equal([]);
+    expect(created.length).to.be.greaterThan(4);
+  });
+
   it('when the manifests reference Secrets, then docs/operations.md names every Secret and key to create', () => {
     const operations = readText('docs/operations.md');
     const refs = targets.flatMap((t) => secretReferences(render(t)));
