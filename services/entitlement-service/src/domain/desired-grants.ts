@@ -11,6 +11,8 @@ export interface SeatHolding {
   grantMode: 'period' | 'lifetime';
   /** False for an owner whose product does not give the owner a seat. */
   holdsSeat: boolean;
+  /** The team product's grant buffer; the options' buffer when absent. */
+  bufferMs?: number | undefined;
 }
 
 /** The grant wanted for one member entitlement, over all of the user's teams. */
@@ -34,7 +36,7 @@ export function seatGrantUntil(
   if (holding.grantMode === 'lifetime') return LIFETIME;
   if (holding.periodEndsAt === undefined) return undefined;
   if (isLifetime(holding.periodEndsAt)) return LIFETIME;
-  const until = holding.periodEndsAt + bufferMs;
+  const until = holding.periodEndsAt + (holding.bufferMs ?? bufferMs);
   return until > nowMs ? until : undefined;
 }
 

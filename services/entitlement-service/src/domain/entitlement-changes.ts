@@ -9,6 +9,8 @@ export interface EntitlementChangeFact {
   active: boolean;
   expiresAt: Expiry | undefined;
   source: AccessSource | undefined;
+  /** Access before the change; undefined when there was no stored snapshot. */
+  previous: { active: boolean; expiresAt: Expiry | undefined } | undefined;
 }
 
 /**
@@ -35,6 +37,7 @@ export function diffEntitlements(
       active: after.active,
       expiresAt: after.expiresAt,
       source: after.sources[0],
+      previous: previous ? { active: before.active, expiresAt: before.expiresAt } : undefined,
     });
   }
   return changes;

@@ -11,6 +11,8 @@ export interface TeamProduct {
   shrinkPolicy: 'block' | 'remove-last-joined' | 'admin-choice';
   ownerTakesSeat: boolean;
   adminChoiceGraceHours?: number | undefined;
+  /** How long members' grants run past the period end (catalog default 24). */
+  grantBufferHours?: number | undefined;
 }
 
 /**

@@ -1,0 +1,119 @@
+import { commonSchema, csv, kafkaBrokers, loadConfig, port, z } from '@teamseat/config';
+import { TOPICS } from '@teamseat/contracts';
+
+const positiveInt = () => z.coerce.number().int().positive();
+const nonNegativeInt = () => z.coerce.number().int().min(0);
+
+export const configSchema = z
+  .object({
+    ...commonSchema,
+    HOST: z.string().default('0.0.0.0').describe('interface for the gRPC and the admin port'),
+    PORT: port(50052).describe('gRPC port (teamseat.entitlement.v1, health, reflection)'),
+    ADMIN_PORT: port(9082).describe('admin port: /livez, /readyz, /metrics'),
+    MONGODB_URI: z
+      .string()
+      .min(1)
+      .default('mongodb://127.0.0.1:27017/teamseat-entitlement')
+      .describe('database of customer snapshots, the grant ledger and processed events'),
+    KAFKA_BROKERS: kafkaBrokers(),
+    KAFKA_CLIENT_ID: z.string().default('entitlement-service').describe('Kafka client id'),
+    CONSUMER_GROUP_ID: z
+      .string()
+      .min(1)
+      .default('entitlement-service')
+      .describe('prefix of the consumer groups (.webhooks, .team-events, .reconcile, .changes.<instance>)'),
+    WEBHOOK_TOPIC: z.string().min(1).default(TOPICS.revenueCatWebhooks).describe('RevenueCat webhooks in'),
+    TEAM_EVENTS_TOPIC: z.string().min(1).default(TOPICS.teamEvents).describe('team events in'),
+    ENTITLEMENT_CHANGES_TOPIC: z
+      .string()
+      .min(1)
+      .default(TOPICS.entitlementChanges)
+      .describe('entitlement changes out (and in, per instance, for cache invalidation and watchers)'),
+    RECONCILE_TOPIC: z
+      .string()
+      .min(1)
+      .default('entitlement-service.reconcile-requests.v1')
+      .describe('the service-internal topic of per-user reconcile requests (team fan-out)'),
+    TOPIC_PARTITIONS: positiveInt().default(6).describe('partitions of topics this service creates'),
+    RECONCILE_PARTITIONS: positiveInt().default(12).describe('partitions of the reconcile topic'),
+    WEBHOOK_CONCURRENCY: positiveInt().default(6).describe('webhook partitions handled at once'),
+    TEAM_EVENTS_CONCURRENCY: positiveInt().default(3).describe('team event partitions handled at once'),
+    RECONCILE_CONCURRENCY: positiveInt().default(12).describe('reconcile partitions handled at once'),
+    CONSUMER_BACKOFF_INITIAL_MS: positiveInt().default(200).describe('first pause after a transient failure'),
+    CONSUMER_BACKOFF_MAX_MS: positiveInt().default(30_000).describe('longest pause after transient failures'),
+    REVENUECAT_API_KEY: z
+      .string()
+      .min(1)
+      .describe('RevenueCat secret API key (v1; also v2 unless set below)'),
+    REVENUECAT_API_URL: z
+      .string()
+      .url()
+      .default('https://api.revenuecat.com')
+      .describe('RevenueCat base URL'),
+    REVENUECAT_API_VERSION: z.enum(['v1', 'v2']).default('v1').describe('API used for grants and revokes'),
+    REVENUECAT_V2_API_KEY: z.string().min(1).optional().describe('v2 secret key, when it differs'),
+    REVENUECAT_PROJECT_ID: z.string().min(1).optional().describe('RevenueCat project id (v2 only)'),
+    REVENUECAT_RATE_PER_SECOND: z.coerce
+      .number()
+      .positive()
+      .default(8)
+      .describe('calls per second over all RevenueCat calls (v2 customer information allows 480/min)'),
+    REVENUECAT_MAX_CONCURRENCY: positiveInt().default(16).describe('RevenueCat calls in flight at once'),
+    REVENUECAT_TIMEOUT_MS: positiveInt().default(10_000).describe('timeout of one RevenueCat call'),
+    REVENUECAT_MAX_ATTEMPTS: positiveInt().default(4).describe('attempts per RevenueCat call'),
+    REVENUECAT_RETRY_BASE_MS: positiveInt()
+      .default(200)
+      .describe('first retry delay (full jitter, doubling)'),
+    REVENUECAT_MAX_INLINE_WAIT_MS: positiveInt()
+      .default(10_000)
+      .describe('a longer Retry-After pauses the partition instead of waiting in the call'),
+    BREAKER_ERROR_THRESHOLD_PERCENT: positiveInt()
+      .max(100)
+      .default(50)
+      .describe('failure rate that opens it'),
+    BREAKER_VOLUME_THRESHOLD: positiveInt().default(10).describe('calls in the window before it may open'),
+    BREAKER_RESET_MS: positiveInt().default(5_000).describe('time open before a trial call'),
+    TEAM_SERVICE_ADDR: z.string().min(1).default('127.0.0.1:50051').describe('team-service gRPC address'),
+    TEAM_SERVICE_TOKEN: z.string().min(1).describe('bearer token for team-service (an internal token there)'),
+    TEAM_SERVICE_DEADLINE_MS: positiveInt().default(5_000).describe('deadline of one team-service call'),
+    INTERNAL_AUTH_TOKENS: csv().describe('bearer tokens accepted by this service, comma-separated'),
+    CATALOG_FILE: z.string().min(1).describe('the catalog of team products (YAML or JSON)'),
+    GRANT_BUFFER_HOURS: z.coerce
+      .number()
+      .min(0)
+      .optional()
+      .describe("overrides every product's grantBufferHours: how long grants run past the period end"),
+    SWEEP_INTERVAL_MS: nonNegativeInt().default(60_000).describe('how often the sweep runs; 0 turns it off'),
+    SWEEP_BATCH: positiveInt()
+      .default(100)
+      .describe('users handled per sweep run (each costs RevenueCat calls)'),
+    SWEEP_TEAM_CHECK_DELAY_MS: nonNegativeInt()
+      .default(300_000)
+      .describe('a team is re-checked this long after its period end, in case its webhook never came'),
+    SWEEP_MAX_QUEUED_CALLS: nonNegativeInt()
+      .default(50)
+      .describe('the sweep skips a run while this many RevenueCat calls wait (live work first)'),
+    SWEEP_RESYNC_AFTER_HOURS: z.coerce
+      .number()
+      .min(0)
+      .default(24)
+      .describe('customers not synced for this long are fetched again (heals missed webhooks)'),
+    PROCESSED_EVENTS_RETENTION_DAYS: positiveInt().default(30).describe('webhook ids kept for deduplication'),
+    CACHE_TTL_MS: positiveInt().default(60_000).describe('CheckAccess cache entry lifetime'),
+    CACHE_MAX_ENTRIES: positiveInt().default(100_000).describe('CheckAccess cache size'),
+  })
+  .superRefine((config, ctx) => {
+    if (config.REVENUECAT_API_VERSION === 'v2' && !config.REVENUECAT_PROJECT_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REVENUECAT_PROJECT_ID'],
+        message: 'is required with REVENUECAT_API_VERSION=v2',
+      });
+    }
+  });
+
+export type EntitlementServiceConfig = z.infer<typeof configSchema>;
+
+export function loadEntitlementServiceConfig(env: NodeJS.ProcessEnv): EntitlementServiceConfig {
+  return loadConfig(configSchema, env);
+}

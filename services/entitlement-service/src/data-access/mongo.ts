@@ -1,0 +1,24 @@
+import mongoose, { type Connection } from 'mongoose';
+
+/** One connection per service instance (not mongoose's global one), so tests can run several side by side. */
+export async function connectMongo(uri: string, { timeoutMs = 5_000 } = {}): Promise<Connection> {
+  const connection = mongoose.createConnection(uri, {
+    serverSelectionTimeoutMS: timeoutMs,
+    // Indexes are created explicitly at start (ensureIndexes), where a failure stops the start-up.
+    autoIndex: false,
+    autoCreate: false,
+  });
+  return connection.asPromise();
+}
+
+/** True when the database answers a ping: the readiness check. */
+export async function mongoReachable(connection: Connection): Promise<boolean> {
+  if (connection.readyState !== 1 || !connection.db) return false;
+  await connection.db.admin().ping();
+  return true;
+}
+
+/** MongoDB's duplicate key error (a unique index refused the write). */
+export function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: number } | null)?.code === 11000;
+}

@@ -1,0 +1,274 @@
+import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
+import { AppError } from '@teamseat/errors';
+import { bearerInterceptor } from '@teamseat/grpc';
+import type { Team__Output } from '@teamseat/grpc/dist/generated/teamseat/team/v1/Team';
+import type { TeamServiceClient as TeamClient } from '@teamseat/grpc/dist/generated/teamseat/team/v1/TeamService';
+import { credentials } from '@grpc/grpc-js';
+import { LIFETIME, type Expiry } from '../domain/expiry';
+import type { OwnerTeamState, TeamStatus } from '../domain/owner-team-state';
+import { TeamServiceClient } from '../proto/packages';
+import { fromTimestamp, toTimestamp } from '../proto/timestamps';
+
+export const TEAM_SERVICE_UNAVAILABLE = 'TEAM_SERVICE_UNAVAILABLE';
+
+/** A team as entitlement-service needs it. */
+export interface TeamSummary {
+  teamId: string;
+  ownerUserId: string;
+  subscriberUserId: string;
+  productId: string;
+  managementEntitlement: string;
+  status: TeamStatus;
+  /** LIFETIME when team-service reports no period end (a lifetime purchase). */
+  periodEndsAt: Expiry;
+  memberEntitlements: string[];
+  grantMode: 'period' | 'lifetime';
+  ownerTakesSeat: boolean;
+  seatLimit: number;
+  seatsUsed: number;
+  memberCount: number;
+}
+
+export type TeamRole = 'owner' | 'admin' | 'member';
+
+export interface RosterEntry {
+  userId: string;
+  role: TeamRole;
+  holdsSeat: boolean;
+}
+
+export interface TeamDirectory {
+  applySubscriptionState(input: {
+    subscriberUserId: string;
+    state: OwnerTeamState;
+    sourceEventId?: string | undefined;
+  }): Promise<{ team: TeamSummary | undefined; changed: boolean; removedUserIds: string[] }>;
+  /** Every team in which the user appears, with the user's role. */
+  teamsOfUser(userId: string): Promise<Array<{ team: TeamSummary; role: TeamRole }>>;
+  /** Every user on the roster (the owner included), in roster order. */
+  membersOf(teamId: string): Promise<string[]>;
+  /** The roster with roles and whether each holds a seat. */
+  rosterOf(teamId: string): Promise<RosterEntry[]>;
+  getTeam(teamId: string): Promise<TeamSummary | undefined>;
+  teamByKey(subscriberUserId: string, managementEntitlement: string): Promise<TeamSummary | undefined>;
+  /** After a RevenueCat TRANSFER: the team follows the purchase to its new subscriber. */
+  transferToNewSubscriber(input: {
+    teamId: string;
+    newOwnerUserId: string;
+    sourceEventId: string;
+  }): Promise<void>;
+  close(): void;
+}
+
+const STATUS: Record<string, TeamStatus> = {
+  TEAM_STATUS_ACTIVE: 'active',
+  TEAM_STATUS_GRACE: 'grace',
+  TEAM_STATUS_EXPIRED: 'expired',
+};
+const ROLE: Record<string, TeamRole> = { ROLE_OWNER: 'owner', ROLE_ADMIN: 'admin', ROLE_MEMBER: 'member' };
+const RETRIABLE = new Set<number>([
+  status.UNAVAILABLE,
+  status.DEADLINE_EXCEEDED,
+  status.RESOURCE_EXHAUSTED,
+  status.ABORTED,
+  status.CANCELLED,
+  status.UNKNOWN,
+]);
+
+export function toTeamSummary(team: Team__Output): TeamSummary {
+  return {
+    teamId: team.teamId,
+    ownerUserId: team.ownerUserId,
+    subscriberUserId: team.subscriberUserId,
+    productId: team.productId,
+    managementEntitlement: team.managementEntitlement,
+    status: STATUS[team.status] ?? 'expired',
+    periodEndsAt: fromTimestamp(team.periodEndsAt) ?? LIFETIME,
+    memberEntitlements: team.memberEntitlements,
+    grantMode: team.grantMode === 'GRANT_MODE_LIFETIME' ? 'lifetime' : 'period',
+    ownerTakesSeat: team.ownerTakesSeat,
+    seatLimit: team.seatLimit,
+    seatsUsed: team.seatsUsed,
+    memberCount: team.memberCount,
+  };
+}
+
+/** Maps a failed call once: transport trouble is retriable; anything else is a rejection to surface. */
+function toAppError(method: string, error: ServiceError): AppError {
+  const reason = error.metadata?.get('error-reason')[0]?.toString();
+  const message = `team-service ${method}: ${error.details || error.message}`;
+  if (RETRIABLE.has(error.code)) {
+    return new AppError('UNAVAILABLE', message, {
+      reason: TEAM_SERVICE_UNAVAILABLE,
+      retriable: true,
+      cause: error,
+    });
+  }
+  const code =
+    error.code === status.NOT_FOUND
+      ? 'NOT_FOUND'
+      : error.code === status.INVALID_ARGUMENT
+        ? 'INVALID_ARGUMENT'
+        : error.code === status.PERMISSION_DENIED || error.code === status.UNAUTHENTICATED
+          ? 'PERMISSION_DENIED'
+          : error.code === status.ALREADY_EXISTS
+            ? 'ALREADY_EXISTS'
+            : error.code === status.FAILED_PRECONDITION
+              ? 'FAILED_PRECONDITION'
+              : 'INTERNAL';
+  return new AppError(code, message, {
+    reason: reason ?? code,
+    retriable: false,
+    cause: error,
+    details: { method },
+  });
+}
+
+const STATUS_OUT: Record<TeamStatus, string> = {
+  active: 'TEAM_STATUS_ACTIVE',
+  grace: 'TEAM_STATUS_GRACE',
+  expired: 'TEAM_STATUS_EXPIRED',
+};
+const SHRINK_OUT = {
+  block: 'SHRINK_POLICY_BLOCK',
+  'remove-last-joined': 'SHRINK_POLICY_REMOVE_LAST_JOINED',
+  'admin-choice': 'SHRINK_POLICY_ADMIN_CHOICE',
+} as const;
+
+/** team-service over gRPC (DESIGN §1: entitlement-service → team-service, never the other way). */
+export function createTeamDirectory({
+  address,
+  token,
+  deadlineMs = 5_000,
+  pageSize = 500,
+}: {
+  address: string;
+  token: string;
+  deadlineMs?: number;
+  pageSize?: number;
+}): TeamDirectory {
+  const client = new TeamServiceClient(address, credentials.createInsecure(), {
+    interceptors: [bearerInterceptor(token)],
+  }) as unknown as TeamClient;
+
+  function call<Req, Res>(method: keyof TeamClient & string, request: Req): Promise<Res> {
+    return new Promise<Res>((resolve, reject) => {
+      const fn = client[method] as unknown as (
+        req: Req,
+        metadata: Metadata,
+        options: { deadline: number },
+        callback: (error: ServiceError | null, response?: Res) => void,
+      ) => void;
+      fn.call(client, request, new Metadata(), { deadline: Date.now() + deadlineMs }, (error, response) =>
+        error ? reject(toAppError(method, error)) : resolve(response as Res),
+      );
+    });
+  }
+
+  async function optional<T>(promise: Promise<T>): Promise<T | undefined> {
+    try {
+      return await promise;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
+      throw error;
+    }
+  }
+
+  async function rosterOf(teamId: string): Promise<RosterEntry[]> {
+    const roster: RosterEntry[] = [];
+    let pageToken = '';
+    do {
+      const page = await call<
+        object,
+        { members: Array<{ userId: string; role: string; holdsSeat: boolean }>; nextPageToken: string }
+      >('ListMembers', { teamId, pageSize, pageToken });
+      for (const member of page.members) {
+        roster.push({
+          userId: member.userId,
+          role: ROLE[member.role] ?? 'member',
+          holdsSeat: member.holdsSeat,
+        });
+      }
+      pageToken = page.nextPageToken;
+    } while (pageToken);
+    return roster;
+  }
+
+  return {
+    async applySubscriptionState({ subscriberUserId, state, sourceEventId }) {
+      const { product } = state;
+      const response = await call<
+        object,
+        { team: Team__Output | null; changed: boolean; removedUserIds: string[] }
+      >('ApplySubscriptionState', {
+        subscriberUserId,
+        productId: product.productId,
+        managementEntitlement: product.managementEntitlement,
+        seatLimit: state.seatLimit,
+        status: STATUS_OUT[state.status],
+        periodEndsAt: Number.isFinite(state.periodEndsAt) ? toTimestamp(state.periodEndsAt) : null,
+        memberEntitlements: product.memberEntitlements,
+        grantMode: product.grantMode === 'lifetime' ? 'GRANT_MODE_LIFETIME' : 'GRANT_MODE_PERIOD',
+        shrinkPolicy: SHRINK_OUT[product.shrinkPolicy],
+        ownerTakesSeat: product.ownerTakesSeat,
+        adminChoiceGraceHours: product.adminChoiceGraceHours ?? 0,
+        sourceEventAt: toTimestamp(state.sourceAtMs),
+        sourceEventId: sourceEventId ?? '',
+      });
+      return {
+        team: response.team ? toTeamSummary(response.team) : undefined,
+        changed: response.changed,
+        removedUserIds: response.removedUserIds,
+      };
+    },
+
+    async teamsOfUser(userId) {
+      const result: Array<{ team: TeamSummary; role: TeamRole }> = [];
+      let pageToken = '';
+      do {
+        const page = await call<
+          object,
+          { memberships: Array<{ team: Team__Output | null; role: string }>; nextPageToken: string }
+        >('ListTeamsOfUser', { userId, pageSize, pageToken });
+        for (const membership of page.memberships) {
+          if (membership.team)
+            result.push({ team: toTeamSummary(membership.team), role: ROLE[membership.role] ?? 'member' });
+        }
+        pageToken = page.nextPageToken;
+      } while (pageToken);
+      return result;
+    },
+
+    rosterOf,
+
+    async membersOf(teamId) {
+      return (await rosterOf(teamId)).map((entry) => entry.userId);
+    },
+
+    async getTeam(teamId) {
+      const response = await optional(call<object, { team: Team__Output | null }>('GetTeam', { teamId }));
+      return response?.team ? toTeamSummary(response.team) : undefined;
+    },
+
+    async teamByKey(subscriberUserId, managementEntitlement) {
+      const response = await optional(
+        call<object, { team: Team__Output | null }>('GetTeam', {
+          key: { subscriberUserId, managementEntitlement },
+        }),
+      );
+      return response?.team ? toTeamSummary(response.team) : undefined;
+    },
+
+    async transferToNewSubscriber({ teamId, newOwnerUserId, sourceEventId }) {
+      await call('TransferOwnership', {
+        teamId,
+        newOwnerUserId,
+        kind: 'TRANSFER_KIND_STORE_TRANSFER',
+        previousOwnerRole: 'ROLE_UNSPECIFIED',
+        sourceEventId,
+      });
+    },
+
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,302 @@
+import { randomUUID } from 'node:crypto';
+import { loadCatalogFile } from '@teamseat/contracts';
+import { createReadiness, startAdminServer, type ShutdownStep } from '@teamseat/health';
+import { createGrpcServer } from '@teamseat/grpc';
+import { createBatchingProducer, createKafka, ensureTopics, kafkaReachable } from '@teamseat/kafka';
+import type { Logger } from '@teamseat/logger';
+import { createMetricsRegistry, type Registry } from '@teamseat/metrics';
+import type { EntitlementServiceConfig } from './config';
+import { createCustomerRepository } from './data-access/customer-repository';
+import { createGrantLedgerRepository } from './data-access/grant-ledger-repository';
+import { createLeaseRepository } from './data-access/lease-repository';
+import { connectMongo, mongoReachable } from './data-access/mongo';
+import { createProcessedEventRepository } from './data-access/processed-event-repository';
+import { createTeamDirectory } from './data-access/team-directory';
+import { HOUR_MS, DAY_MS } from './domain/expiry';
+import type { TeamProduct } from './domain/team-product';
+import { createEntitlementGrpcService } from './entry-points/grpc/entitlement-grpc-service';
+import { createConsumerMetrics } from './entry-points/kafka/consumer-metrics';
+import { createConsumers } from './entry-points/kafka/create-consumers';
+import { EntitlementServiceClient, packageDefinition } from './proto/packages';
+import { createRevenueCat } from './revenuecat/create-revenuecat';
+import {
+  createAccessCache,
+  createChangePublisher,
+  createCustomerSync,
+  createTeamEventHandler,
+  createUserReconciler,
+  createWebhookHandler,
+} from './use-cases';
+import { createAccessQueries } from './use-cases/access-queries';
+import { createChangeHub } from './use-cases/change-hub';
+import { createSweep } from './use-cases/sweep';
+import { createTeamAccessReports } from './use-cases/team-access-report';
+
+export const SERVICE_NAME = 'teamseat.entitlement.v1.EntitlementService';
+
+export interface RunningEntitlementService {
+  readonly port: number;
+  readonly adminPort: number;
+  readonly registry: Registry;
+  /** The graceful shutdown, in order (STYLE §7). */
+  readonly shutdownSteps: ShutdownStep[];
+  /** Runs the shutdown steps (tests; the process uses onShutdownSignal). */
+  stop(): Promise<void>;
+  /** For tests and the benchmark: the parts worth poking. */
+  readonly internals: {
+    sweep: ReturnType<typeof createSweep>;
+    breakerState: () => string;
+    pausedPartitions: () => number;
+  };
+}
+
+/**
+ * Wires entitlement-service from its configuration (the composition root's work, minus process.env and
+ * signals): dependencies first, then intake (consumers), then the gRPC port reports SERVING.
+ */
+export async function startEntitlementService({
+  config,
+  logger,
+}: {
+  config: EntitlementServiceConfig;
+  logger: Logger;
+}): Promise<RunningEntitlementService> {
+  const instanceId = randomUUID();
+  const registry = createMetricsRegistry('entitlement-service');
+  const readiness = createReadiness();
+  const products: TeamProduct[] = loadCatalogFile(config.CATALOG_FILE).products;
+
+  const connection = await connectMongo(config.MONGODB_URI);
+  const customers = createCustomerRepository(connection);
+  const ledger = createGrantLedgerRepository(connection);
+  const processed = createProcessedEventRepository(connection);
+  const leases = createLeaseRepository(connection);
+  await Promise.all([customers.ensureIndexes(), ledger.ensureIndexes(), processed.ensureIndexes()]);
+  readiness.add('mongodb', () => mongoReachable(connection));
+
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
+  await ensureTopics(
+    kafka,
+    [config.WEBHOOK_TOPIC, config.TEAM_EVENTS_TOPIC, config.ENTITLEMENT_CHANGES_TOPIC],
+    {
+      partitions: config.TOPIC_PARTITIONS,
+    },
+  );
+  await ensureTopics(kafka, [config.RECONCILE_TOPIC], { partitions: config.RECONCILE_PARTITIONS });
+  const producer = createBatchingProducer({ kafka, logger });
+  await producer.connect();
+  readiness.add('kafka', () => kafkaReachable(kafka));
+
+  const revenuecat = createRevenueCat({
+    settings: {
+      baseUrl: config.REVENUECAT_API_URL,
+      apiKey: config.REVENUECAT_API_KEY,
+      apiVersion: config.REVENUECAT_API_VERSION,
+      v2ApiKey: config.REVENUECAT_V2_API_KEY,
+      projectId: config.REVENUECAT_PROJECT_ID,
+      ratePerSecond: config.REVENUECAT_RATE_PER_SECOND,
+      maxConcurrent: config.REVENUECAT_MAX_CONCURRENCY,
+      timeoutMs: config.REVENUECAT_TIMEOUT_MS,
+      retry: {
+        maxAttempts: config.REVENUECAT_MAX_ATTEMPTS,
+        baseDelayMs: config.REVENUECAT_RETRY_BASE_MS,
+        maxInlineWaitMs: config.REVENUECAT_MAX_INLINE_WAIT_MS,
+      },
+      breaker: {
+        errorThresholdPercentage: config.BREAKER_ERROR_THRESHOLD_PERCENT,
+        volumeThreshold: config.BREAKER_VOLUME_THRESHOLD,
+        resetTimeoutMs: config.BREAKER_RESET_MS,
+      },
+    },
+    logger,
+    registry,
+  });
+  const rc = revenuecat.client;
+  const teams = createTeamDirectory({
+    address: config.TEAM_SERVICE_ADDR,
+    token: config.TEAM_SERVICE_TOKEN,
+    deadlineMs: config.TEAM_SERVICE_DEADLINE_MS,
+  });
+
+  const cache = createAccessCache({ ttlMs: config.CACHE_TTL_MS, maxEntries: config.CACHE_MAX_ENTRIES });
+  const hub = createChangeHub();
+  const publisher = createChangePublisher({ producer, topic: config.ENTITLEMENT_CHANGES_TOPIC });
+  const sync = createCustomerSync({
+    revenuecat: rc,
+    customers,
+    ledger,
+    publisher,
+    teams,
+    products,
+    cache,
+    teamCheckDelayMs: config.SWEEP_TEAM_CHECK_DELAY_MS,
+    logger,
+  });
+  const reconciler = createUserReconciler({
+    teams,
+    revenuecat: rc,
+    customers,
+    ledger,
+    sync,
+    products,
+    cache,
+    defaultBufferMs: DAY_MS,
+    bufferOverrideMs:
+      config.GRANT_BUFFER_HOURS === undefined ? undefined : config.GRANT_BUFFER_HOURS * HOUR_MS,
+    logger,
+  });
+  const webhooks = createWebhookHandler({
+    sync,
+    revenuecat: rc,
+    customers,
+    processed,
+    teams,
+    products,
+    logger,
+  });
+  const teamEvents = createTeamEventHandler({
+    teams,
+    producer,
+    reconcileTopic: config.RECONCILE_TOPIC,
+    logger,
+  });
+  const consumerMetrics = createConsumerMetrics(registry);
+  const consumers = createConsumers({
+    kafka,
+    dlqProducer: producer,
+    settings: {
+      groupPrefix: config.CONSUMER_GROUP_ID,
+      topics: {
+        webhooks: config.WEBHOOK_TOPIC,
+        teamEvents: config.TEAM_EVENTS_TOPIC,
+        reconcile: config.RECONCILE_TOPIC,
+        changes: config.ENTITLEMENT_CHANGES_TOPIC,
+      },
+      concurrency: {
+        webhooks: config.WEBHOOK_CONCURRENCY,
+        teamEvents: config.TEAM_EVENTS_CONCURRENCY,
+        reconcile: config.RECONCILE_CONCURRENCY,
+      },
+      backoff: { initialMs: config.CONSUMER_BACKOFF_INITIAL_MS, maxMs: config.CONSUMER_BACKOFF_MAX_MS },
+    },
+    webhooks,
+    teamEvents,
+    reconciler,
+    onChange: (change) => {
+      cache.invalidate(change.data.userId);
+      hub.emit(change);
+    },
+    metrics: consumerMetrics,
+    logger,
+  });
+  const sweep = createSweep({
+    customers,
+    ledger,
+    processed,
+    leases,
+    sync,
+    reconciler,
+    revenueCatNow: () => rc.clock.now(),
+    queuedCalls: () => revenuecat.limiter.queued(),
+    instanceId,
+    settings: {
+      intervalMs: config.SWEEP_INTERVAL_MS,
+      batch: config.SWEEP_BATCH,
+      resyncAfterMs: config.SWEEP_RESYNC_AFTER_HOURS * HOUR_MS,
+      processedEventsRetentionMs: config.PROCESSED_EVENTS_RETENTION_DAYS * DAY_MS,
+      maxQueuedCalls: config.SWEEP_MAX_QUEUED_CALLS,
+    },
+    logger,
+  });
+
+  const grpc = createGrpcServer({
+    logger,
+    registry,
+    authTokens: config.INTERNAL_AUTH_TOKENS,
+    packageDefinition,
+    services: [
+      {
+        name: SERVICE_NAME,
+        definition: EntitlementServiceClient.service,
+        implementation: createEntitlementGrpcService({
+          access: createAccessQueries({ customers, ledger, cache, now: () => rc.clock.now() }),
+          sync,
+          reconciler,
+          reports: createTeamAccessReports({ teams, ledger, reconciler }),
+          hub,
+          now: () => rc.clock.now(),
+          logger,
+        }),
+      },
+    ],
+  });
+  const port = await grpc.start(`${config.HOST}:${config.PORT}`);
+  const admin = await startAdminServer({ port: config.ADMIN_PORT, host: config.HOST, readiness, registry });
+
+  // The changes listener first, so this instance sees its own changes; then the intake.
+  await consumers.changes.start();
+  await Promise.all([consumers.webhooks.start(), consumers.teamEvents.start(), consumers.reconcile.start()]);
+  sweep.start();
+  grpc.setServing(true);
+  logger.info(
+    { port, adminPort: admin.port, instanceId, teamProducts: products.length },
+    'entitlement-service ready',
+  );
+
+  const shutdownSteps: ShutdownStep[] = [
+    {
+      name: 'not ready, NOT_SERVING',
+      run: () => {
+        readiness.markShuttingDown();
+        grpc.setServing(false);
+      },
+    },
+    { name: 'end watch streams', run: () => hub.closeAll() },
+    { name: 'stop the gRPC server', run: () => grpc.stop(5_000) },
+    { name: 'stop the sweep', run: () => sweep.stop() },
+    {
+      name: 'stop the consumers (in-flight messages finish)',
+      run: async () => {
+        await Promise.all([
+          consumers.webhooks.stop(),
+          consumers.teamEvents.stop(),
+          consumers.reconcile.stop(),
+        ]);
+        await consumers.changes.stop();
+      },
+    },
+    { name: 'flush the producer', run: () => producer.disconnect() },
+    { name: 'stop the RevenueCat client', run: () => revenuecat.stop() },
+    { name: 'close the team-service client', run: () => teams.close() },
+    { name: 'close the database', run: () => connection.close() },
+    { name: 'close the admin port', run: () => admin.close() },
+  ];
+
+  let stopping: Promise<void> | undefined;
+  return {
+    port,
+    adminPort: admin.port,
+    registry,
+    shutdownSteps,
+    stop() {
+      stopping ??= (async () => {
+        for (const step of shutdownSteps) {
+          await Promise.resolve(step.run()).catch((error: unknown) =>
+            logger.warn({ err: error, step: step.name }, 'shutdown step failed'),
+          );
+        }
+      })();
+      return stopping;
+    },
+    internals: {
+      sweep,
+      breakerState: () => rc.breakerState(),
+      pausedPartitions: () =>
+        Object.values(consumers).reduce(
+          (sum, consumer) =>
+            sum + consumer.pausedPartitions().reduce((n, entry) => n + entry.partitions.length, 0),
+          0,
+        ),
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import { status, type ServerWritableStream } from '@grpc/grpc-js';
+import { AppError, invalidArgument, toAppError } from '@teamseat/errors';
+import { unary } from '@teamseat/grpc';
+import type { Logger } from '@teamseat/logger';
+import type { EntitlementServiceHandlers } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/EntitlementService';
+import type { WatchEntitlementChangesRequest__Output } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/WatchEntitlementChangesRequest';
+import type { WatchEntitlementChangesResponse } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/WatchEntitlementChangesResponse';
+import { TEAM_SERVICE_UNAVAILABLE } from '../../data-access/team-directory';
+import type { AccessQueries } from '../../use-cases/access-queries';
+import type { ChangeHub } from '../../use-cases/change-hub';
+import type { CustomerSync } from '../../use-cases/customer-sync';
+import type { TeamAccessReports } from '../../use-cases/team-access-report';
+import type { UserReconciler } from '../../use-cases/user-reconciler';
+import * as map from './proto-mapping';
+
+const MAX_ID_LENGTH = 1_500;
+
+function requireId(field: string, value: string): string {
+  if (value.trim().length === 0) throw invalidArgument(field, 'must not be empty');
+  if (value.length > MAX_ID_LENGTH)
+    throw invalidArgument(field, `must be at most ${MAX_ID_LENGTH} characters`);
+  return value;
+}
+
+/**
+ * teamseat.entitlement.v1.EntitlementService: each handler validates, calls a use case and maps back.
+ * Errors are AppErrors mapped once by `unary` (status, reason trailer, google.rpc.ErrorInfo).
+ */
+export function createEntitlementGrpcService(deps: {
+  access: AccessQueries;
+  sync: CustomerSync;
+  reconciler: UserReconciler;
+  reports: TeamAccessReports;
+  hub: ChangeHub;
+  now: () => number;
+  logger: Logger;
+}): EntitlementServiceHandlers {
+  const { access, sync, reconciler, reports, hub, now } = deps;
+
+  return {
+    CheckAccess: unary(async (request) => {
+      const answer = await access.checkAccess(
+        requireId('user_id', request.userId),
+        requireId('entitlement', request.entitlement),
+      );
+      return {
+        ...map.accessFields(answer, now()),
+        syncedAt: answer.syncedAt ? map.timestamp(answer.syncedAt.getTime()) : null,
+      };
+    }),
+
+    ListEntitlements: unary(async (request) => {
+      const { entitlements, syncedAt } = await access.listEntitlements(
+        requireId('user_id', request.userId),
+        request.includeInactive,
+      );
+      const nowMs = now();
+      return {
+        entitlements: entitlements.map((e) => map.entitlement(e, nowMs)),
+        syncedAt: syncedAt ? map.timestamp(syncedAt.getTime()) : null,
+      };
+    }),
+
+    SyncCustomer: unary(async (request) => {
+      const userId = requireId('user_id', request.userId);
+      let result;
+      try {
+        result = await sync.sync(userId, { cause: 'sync', applyTeams: true });
+        // Login is also the moment to heal the user's own seat grants (a missed team event).
+        await reconciler.reconcile(userId, { cause: 'sync' });
+      } catch (error) {
+        const appError = toAppError(error);
+        if (appError.reason === TEAM_SERVICE_UNAVAILABLE) {
+          throw new AppError(
+            'UNAVAILABLE',
+            `${appError.message} (the snapshot was stored; retry for the team part)`,
+            {
+              reason: TEAM_SERVICE_UNAVAILABLE,
+              retriable: true,
+              cause: appError,
+            },
+          );
+        }
+        throw appError;
+      }
+      const answer = await access.listEntitlements(userId, true);
+      const nowMs = now();
+      return {
+        entitlements: answer.entitlements.map((e) => map.entitlement(e, nowMs)),
+        syncedAt: map.timestamp(result.subscriber.requestDateMs),
+        changedEntitlements: result.changed,
+        teamIds: result.teamIds,
+      };
+    }),
+
+    GetTeamAccessReport: unary(async (request) => ({
+      report: map.report(await reports.report(requireId('team_id', request.teamId))),
+    })),
+
+    ReconcileTeam: unary(async (request) => {
+      const result = await reports.reconcileTeam(requireId('team_id', request.teamId));
+      return {
+        report: map.report(result.report),
+        granted: result.granted,
+        revoked: result.revoked,
+        failed: result.failed,
+      };
+    }),
+
+    WatchEntitlementChanges(
+      call: ServerWritableStream<WatchEntitlementChangesRequest__Output, WatchEntitlementChangesResponse>,
+    ) {
+      const filter = {
+        userIds: new Set(call.request.userIds),
+        entitlements: new Set(call.request.entitlements),
+      };
+      const unsubscribe = hub.subscribe(
+        filter,
+        (event) => void call.write({ change: map.change(event) }),
+        () =>
+          call.destroy(
+            Object.assign(new Error('server shutting down; reconnect'), { code: status.UNAVAILABLE }),
+          ),
+      );
+      call.on('cancelled', unsubscribe);
+      call.on('close', unsubscribe);
+      call.on('error', unsubscribe);
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { Counter, Gauge, type Registry } from '@teamseat/metrics';
+import type { AppError } from '@teamseat/errors';
+import type { ReceivedMessage, ResilientConsumer } from '@teamseat/kafka';
+
+export interface ConsumerMetrics {
+  handled(topic: string, outcome: string): void;
+  onRetry(error: AppError, message: ReceivedMessage): void;
+  onDeadLetter(error: AppError, message: ReceivedMessage): void;
+  watch(name: string, consumer: ResilientConsumer): void;
+}
+
+export function createConsumerMetrics(registry: Registry): ConsumerMetrics {
+  const handled = new Counter({
+    name: 'entitlement_messages_handled_total',
+    help: 'Kafka records handled, by topic and outcome',
+    labelNames: ['topic', 'outcome'],
+    registers: [registry],
+  });
+  const retries = new Counter({
+    name: 'entitlement_message_retries_total',
+    help: 'Kafka records whose handling failed transiently (partition paused), by topic and reason',
+    labelNames: ['topic', 'reason'],
+    registers: [registry],
+  });
+  const deadLettered = new Counter({
+    name: 'entitlement_messages_dead_lettered_total',
+    help: 'Kafka records sent to the dead-letter topic, by topic and reason',
+    labelNames: ['topic', 'reason'],
+    registers: [registry],
+  });
+  const consumers = new Map<string, ResilientConsumer>();
+  new Gauge({
+    name: 'entitlement_paused_partitions',
+    help: 'Partitions paused after a transient failure, by consumer',
+    labelNames: ['consumer'],
+    registers: [registry],
+    collect() {
+      for (const [name, consumer] of consumers) {
+        const paused = consumer.pausedPartitions().reduce((sum, entry) => sum + entry.partitions.length, 0);
+        this.set({ consumer: name }, paused);
+      }
+    },
+  });
+  return {
+    handled: (topic, outcome) => handled.inc({ topic, outcome }),
+    onRetry: (error, message) => retries.inc({ topic: message.topic, reason: error.reason }),
+    onDeadLetter: (error, message) => deadLettered.inc({ topic: message.topic, reason: error.reason }),
+    watch: (name, consumer) => void consumers.set(name, consumer),
+  };
+}
