@@ -64,6 +64,7 @@ export function createResilientConsumer({
   onRetry,
   onDeadLetter,
   fromBeginning = true,
+  maxWaitTimeInMs,
 }: {
   kafka: Kafka;
   groupId: string;
@@ -77,8 +78,14 @@ export function createResilientConsumer({
   onDeadLetter?: (error: AppError, message: ReceivedMessage) => void;
   /** Where a group without committed offsets starts; false suits per-instance listeners (cache invalidation). */
   fromBeginning?: boolean;
+  /** Longest a fetch waits for data on a quiet topic; stop() waits for the fetch in flight (kafkajs default 5000). */
+  maxWaitTimeInMs?: number;
 }): ResilientConsumer {
-  const consumer: Consumer = kafka.consumer({ groupId, retry: { retries: 10, initialRetryTime: 200 } });
+  const consumer: Consumer = kafka.consumer({
+    groupId,
+    retry: { retries: 10, initialRetryTime: 200 },
+    ...(maxWaitTimeInMs === undefined ? {} : { maxWaitTimeInMs }),
+  });
   const log = logger.child({ module: 'consumer', groupId });
   const attempts = new Map<string, number>();
   const resumeTimers = new Set<NodeJS.Timeout>();
