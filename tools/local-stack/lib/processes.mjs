@@ -18,6 +18,11 @@ export function readPidFile(pidFile) {
   }
 }
 
+export function writePidFile(pidFile, pid, ports) {
+  fs.mkdirSync(path.dirname(pidFile), { recursive: true });
+  fs.writeFileSync(pidFile, `${pid} ${ports.join(',')}\n`);
+}
+
 export function readPid(pidFile) {
   return readPidFile(pidFile)?.pid;
 }
@@ -70,7 +75,7 @@ export function spawnDetached(command, args, { cwd, env, logFile, pidFile, ports
   const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', out, out] });
   fs.closeSync(out);
   child.unref();
-  fs.writeFileSync(pidFile, `${child.pid} ${ports.join(',')}\n`);
+  writePidFile(pidFile, child.pid, ports);
   return child.pid;
 }
 

@@ -12,6 +12,7 @@ import {
   pollUntilReady,
   readPidFile,
   spawnDetached,
+  writePidFile,
   stopPid,
   tailFile,
 } from './processes.mjs';
@@ -39,22 +40,34 @@ function shorten(command) {
   return command.length <= 120 ? command : `${command.slice(0, 50)} ... ${command.slice(-65)}`;
 }
 
-async function assertPortsFree(config, service) {
+/** The checkout whose local stack runs `command` (its .local/ path), if it is one. */
+function stackCheckout(command) {
+  return /(\/[^\s=:]*)\/\.local\/(kafka\/config|bin\/ferretdb)/.exec(command ?? '')?.[1];
+}
+
+/**
+ * Who holds the service's ports when no pid file of ours names a live process: nobody (undefined); our own
+ * process whose pid file was lost (adopted); or the answering local stack of another checkout of this
+ * repo (borrowed: used, never stopped from here, so CI in a fresh clone can share a developer's stack).
+ * Anything else is an error naming the process and the fix.
+ */
+async function portHolder(config, service) {
   for (const port of service.ports) {
     if (!(await isPortInUse(config.host, port))) continue;
-    const portEnv = port === service.port ? service.portEnv : 'KAFKA_CONTROLLER_PORT';
     const owner = describePortOwner(port);
+    if (owner && port === service.port) {
+      if (owner.command.includes(service.marker)) return { pid: owner.pid, adopted: true };
+      const from = stackCheckout(owner.command);
+      if (from && (await answers(service))) return { pid: owner.pid, from };
+    }
+    const portEnv = port === service.port ? service.portEnv : 'KAFKA_CONTROLLER_PORT';
     const by = owner ? `pid ${owner.pid} (${shorten(owner.command)})` : 'a process';
-    const otherCheckout = /(\/[^\s=:]*)\/\.local\/(kafka\/config|bin\/ferretdb)/.exec(
-      owner?.command ?? '',
-    )?.[1];
     throw new StackError(
       `port ${config.host}:${port} (${service.name}) is already in use by ${by}, which this stack did not start`,
-      otherCheckout
-        ? `that is the local stack of ${otherCheckout}: stop it there (npm run stack:down), use it via KAFKA_BROKERS/MONGODB_URI, or set ${portEnv}=<free port>`
-        : `stop that process, or set ${portEnv}=<free port> and run again`,
+      `stop that process, or set ${portEnv}=<free port> and run again`,
     );
   }
+  return undefined;
 }
 
 /** A process of ours still running with other ports than configured now (KAFKA_PORT etc. changed). */
@@ -99,9 +112,19 @@ export async function up(config) {
   const started = Date.now();
   const all = services(config);
   const running = new Map(all.map((s) => [s.name, ourLivePid(s.pidFile, s.marker)]));
+  const borrowedFrom = new Map();
+  for (const service of all) {
+    const pid = running.get(service.name);
+    if (pid !== undefined) {
+      assertSamePorts(service, pid);
+      continue;
+    }
+    const holder = await portHolder(config, service);
+    if (holder?.adopted) writePidFile(service.pidFile, holder.pid, service.ports);
+    if (holder?.from) borrowedFrom.set(service.name, holder.from);
+    if (holder) running.set(service.name, holder.pid);
+  }
   const toStart = all.filter((s) => running.get(s.name) === undefined);
-  for (const s of all) if (!toStart.includes(s)) assertSamePorts(s, running.get(s.name));
-  for (const service of toStart) await assertPortsFree(config, service);
   for (const service of toStart) service.preflight();
   // Downloads and builds run side by side: on a cold machine they are most of the wait. allSettled:
   // when one fails, the other still finishes instead of being orphaned by our exit.
@@ -126,7 +149,8 @@ export async function up(config) {
     .join('\n');
   fs.writeFileSync(config.paths.stackEnv, `${text}\n`);
   for (const s of all) {
-    const how = toStart.includes(s) ? 'started' : 'already running';
+    const from = borrowedFrom.get(s.name);
+    const how = toStart.includes(s) ? 'started' : `already running${from ? `, local stack of ${from}` : ''}`;
     console.log(`${s.name.padEnd(9)} up  pid ${running.get(s.name)}  ${config.host}:${s.port}  (${how})`);
   }
   console.log(
@@ -156,19 +180,24 @@ export async function reset(config) {
   }
 }
 
-/** Prints one line per service; true when every service is ours, alive and answering. */
+/** Prints one line per service; true when every service is alive and answering. */
 export async function status(config) {
   let allUp = true;
   for (const service of services(config)) {
     const pid = ourLivePid(service.pidFile, service.marker);
     const answering = await answers(service);
     const address = `${config.host}:${service.port}`;
+    const owner = pid === undefined && answering ? describePortOwner(service.port) : undefined;
+    const from = stackCheckout(owner?.command);
     let state;
     if (pid !== undefined && answering) state = `up    pid ${pid}  ${address}`;
     else if (pid !== undefined) state = `starting or stuck  pid ${pid}  ${address} not answering`;
+    else if (from === config.repoRoot)
+      state = `up    pid ${owner.pid}  ${address}  (pid file lost: \`up\` adopts it)`;
+    else if (from) state = `up    pid ${owner.pid}  ${address}  (local stack of ${from}, not managed here)`;
     else if (answering) state = `down  (but ${address} is answered by a process this stack did not start)`;
     else state = `down  ${address}`;
-    if (pid === undefined || !answering) allUp = false;
+    if (!answering || (pid === undefined && !from)) allUp = false;
     console.log(`${service.name.padEnd(9)} ${state}`);
   }
   return allUp;

@@ -30,7 +30,7 @@ describe('local-stack CLI (integration)', function () {
     expect(second.code, second.stderr).to.equal(0);
     expect(pids(first.stdout)).to.have.length(2);
     expect(pids(second.stdout)).to.deep.equal(pids(first.stdout));
-    expect(second.stdout).to.contain('(already running)');
+    expect(second.stdout).to.contain('(already running');
     expect(status.code).to.equal(0);
     expect(pids(status.stdout)).to.deep.equal(pids(first.stdout));
   });
