@@ -39,6 +39,9 @@ export const configSchema = z
     WEBHOOK_CONCURRENCY: positiveInt().default(6).describe('webhook partitions handled at once'),
     TEAM_EVENTS_CONCURRENCY: positiveInt().default(3).describe('team event partitions handled at once'),
     RECONCILE_CONCURRENCY: positiveInt().default(12).describe('reconcile partitions handled at once'),
+    KAFKA_MAX_WAIT_MS: positiveInt()
+      .default(1_000)
+      .describe('longest a fetch idles on a quiet topic; bounds how long stopping the consumers takes'),
     CONSUMER_BACKOFF_INITIAL_MS: positiveInt().default(200).describe('first pause after a transient failure'),
     CONSUMER_BACKOFF_MAX_MS: positiveInt().default(30_000).describe('longest pause after transient failures'),
     REVENUECAT_API_KEY: z

@@ -83,6 +83,13 @@ export async function startEntitlementService({
     },
   );
   await ensureTopics(kafka, [config.RECONCILE_TOPIC], { partitions: config.RECONCILE_PARTITIONS });
+  // Dead-letter topics exist from the start, so operators (and tests) can watch them before the first failure.
+  const consumed = [config.WEBHOOK_TOPIC, config.TEAM_EVENTS_TOPIC, config.RECONCILE_TOPIC];
+  await ensureTopics(
+    kafka,
+    consumed.map((topic) => `${topic}.dlq`),
+    { partitions: 1 },
+  );
   const producer = createBatchingProducer({ kafka, logger });
   await producer.connect();
   readiness.add('kafka', () => kafkaReachable(kafka));
@@ -178,6 +185,7 @@ export async function startEntitlementService({
         reconcile: config.RECONCILE_CONCURRENCY,
       },
       backoff: { initialMs: config.CONSUMER_BACKOFF_INITIAL_MS, maxMs: config.CONSUMER_BACKOFF_MAX_MS },
+      maxWaitTimeInMs: config.KAFKA_MAX_WAIT_MS,
     },
     webhooks,
     teamEvents,

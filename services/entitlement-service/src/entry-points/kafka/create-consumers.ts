@@ -16,6 +16,7 @@ export interface ConsumerSettings {
   topics: { webhooks: string; teamEvents: string; reconcile: string; changes: string };
   concurrency: { webhooks: number; teamEvents: number; reconcile: number };
   backoff: { initialMs: number; maxMs: number };
+  maxWaitTimeInMs: number;
 }
 
 /**
@@ -40,6 +41,7 @@ export function createConsumers(deps: {
     dlqProducer,
     logger,
     backoff: settings.backoff,
+    maxWaitTimeInMs: settings.maxWaitTimeInMs,
     onRetry: metrics.onRetry,
     onDeadLetter: metrics.onDeadLetter,
   };
