@@ -26,6 +26,8 @@ export function localProcesses({
         CATALOG_FILE: `../../${catalog}`,
         WEBHOOK_URLS: 'http://127.0.0.1:8080/webhooks/revenuecat',
         WEBHOOK_AUTHORIZATION: LOCAL_WEBHOOK_AUTHORIZATION,
+        // RevenueCat retries after 5 to 80 minutes; locally a hundredth of that (3 s to 48 s).
+        WEBHOOK_RETRY_SCALE: '0.01',
       },
     },
     {
