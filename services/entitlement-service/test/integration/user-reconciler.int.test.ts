@@ -1,0 +1,197 @@
+import { expect } from 'chai';
+import { AppError } from '@teamseat/errors';
+import { createMetricsRegistry } from '@teamseat/metrics';
+import { startEmulator, type Emulator } from '@teamseat/revenuecat-emulator';
+import { createCustomerRepository } from '../../src/data-access/customer-repository';
+import { createGrantLedgerRepository } from '../../src/data-access/grant-ledger-repository';
+import { DAY_MS, HOUR_MS } from '../../src/domain';
+import { createRevenueCat } from '../../src/revenuecat';
+import { createAccessCache, createCustomerSync, createUserReconciler } from '../../src/use-cases';
+import { createFakeTeamDirectory } from '../support/fake-team-directory';
+import { freshDatabase } from '../support/infrastructure';
+import { CATALOG_FILE, RC_KEY, testLogger } from '../support/service-harness';
+
+const START = Date.UTC(2032, 0, 1);
+
+describe('user reconciler (emulator and database; teams from an in-memory directory)', function () {
+  this.timeout(60_000);
+  let emulator: Emulator;
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let stopRc: () => Promise<void>;
+  let n = 0;
+  const user = () => `rec-user-${Date.now()}-${++n}`;
+
+  async function setUp(emulatorOptions: Parameters<typeof startEmulator>[0] = {}) {
+    emulator = await startEmulator({
+      catalogFile: CATALOG_FILE,
+      apiKeys: [RC_KEY],
+      clock: { startMs: START },
+      ...emulatorOptions,
+    });
+    db = await freshDatabase();
+    const logger = testLogger();
+    const registry = createMetricsRegistry('test');
+    const revenuecat = createRevenueCat({
+      settings: {
+        baseUrl: emulator.url,
+        apiKey: RC_KEY,
+        apiVersion: 'v1',
+        ratePerSecond: 500,
+        timeoutMs: 2_000,
+        retry: { maxAttempts: 2, baseDelayMs: 10, maxInlineWaitMs: 100 },
+      },
+      logger,
+      registry,
+    });
+    stopRc = revenuecat.stop;
+    const customers = createCustomerRepository(db.connection);
+    const ledger = createGrantLedgerRepository(db.connection);
+    await Promise.all([customers.ensureIndexes(), ledger.ensureIndexes()]);
+    const fake = createFakeTeamDirectory();
+    const cache = createAccessCache();
+    const published: unknown[] = [];
+    const sync = createCustomerSync({
+      revenuecat: revenuecat.client,
+      customers,
+      ledger,
+      publisher: { publish: async (facts) => void published.push(...facts) },
+      teams: fake.directory,
+      products: [],
+      cache,
+      logger,
+    });
+    const reconciler = createUserReconciler({
+      teams: fake.directory,
+      revenuecat: revenuecat.client,
+      customers,
+      ledger,
+      sync,
+      products: [],
+      cache,
+      defaultBufferMs: DAY_MS,
+      logger,
+    });
+    await revenuecat.client.getSubscriber('clock-probe');
+    return { fake, reconciler, ledger, revenuecat, registry, published };
+  }
+
+  afterEach(async () => {
+    await stopRc();
+    await db.close();
+    await emulator.stop();
+  });
+
+  async function rcPromo(emulatorRef: Emulator, userId: string) {
+    const body = emulatorRef.service.subscriber(userId) as {
+      subscriber: { subscriptions: Record<string, { expires_date: string | null; store: string }> };
+    };
+    const promos = Object.entries(body.subscriber.subscriptions).filter(([key]) =>
+      key.startsWith('rc_promo_pro_'),
+    );
+    return Math.max(
+      ...promos.map(([, s]) => (s.expires_date === null ? Infinity : Date.parse(s.expires_date))),
+    );
+  }
+
+  it("when a user in two teams leaves the one that lasts longer, then access is cut back to the other team's end", async () => {
+    const { fake, reconciler } = await setUp();
+    const id = user();
+    fake.putTeam({ teamId: 'short', periodEndsAt: START + 10 * DAY_MS });
+    fake.putTeam({ teamId: 'long', periodEndsAt: START + 40 * DAY_MS });
+    fake.addMember('short', id);
+    fake.addMember('long', id);
+    const first = await reconciler.reconcile(id, { cause: 'team-event' });
+    expect(first.granted).to.equal(1);
+    expect(await rcPromo(emulator, id)).to.be.closeTo(START + 41 * DAY_MS, 1_000);
+    expect(first.grants[0]).to.include({ state: 'in-sync' });
+    expect(first.grants[0]!.teamIds).to.deep.equal(['long', 'short']);
+
+    fake.removeMember('long', id);
+    const second = await reconciler.reconcile(id, { cause: 'team-event' });
+    expect(second).to.include({ granted: 1, revoked: 1 });
+    expect(await rcPromo(emulator, id)).to.be.closeTo(START + 11 * DAY_MS, 1_000);
+
+    fake.removeMember('short', id);
+    const third = await reconciler.reconcile(id, { cause: 'team-event' });
+    expect(third).to.include({ granted: 0, revoked: 1 });
+    expect(await rcPromo(emulator, id)).to.be.at.most(emulator.clock.now());
+    expect(third.grants[0]).to.include({ state: 'revoked' });
+  });
+
+  it('when a user is reconciled twice, then the second run calls RevenueCat not at all', async () => {
+    const { fake, reconciler, registry } = await setUp();
+    const id = user();
+    fake.putTeam({ teamId: 'one', periodEndsAt: START + 30 * DAY_MS });
+    fake.addMember('one', id);
+    await reconciler.reconcile(id, { cause: 'team-event' });
+    const calls = async () =>
+      ((await registry.getSingleMetric('revenuecat_calls_total')?.get())?.values ?? []).reduce(
+        (s, v) => s + v.value,
+        0,
+      );
+    const before = await calls();
+    const again = await reconciler.reconcile(id, { cause: 'team-event' });
+    expect(again).to.include({ granted: 0, revoked: 0, failed: 0 });
+    expect(await calls()).to.equal(before);
+  });
+
+  it('when RevenueCat keeps the old expiry on a renewal grant, then the grant is repaired with a revoke and a new grant', async () => {
+    // The emulator's duplicate window widened to 45 days plays the reported quirk: a renewal's re-grant is ignored.
+    const { fake, reconciler } = await setUp({ duplicateWindowMs: 45 * DAY_MS });
+    const id = user();
+    fake.putTeam({ teamId: 'renewing', periodEndsAt: START + 30 * DAY_MS });
+    fake.addMember('renewing', id);
+    await reconciler.reconcile(id, { cause: 'team-event' });
+    fake.putTeam({ teamId: 'renewing', periodEndsAt: START + 60 * DAY_MS });
+    const renewal = await reconciler.reconcile(id, { cause: 'team-event' });
+    expect(renewal).to.include({ granted: 2, revoked: 1 });
+    expect(await rcPromo(emulator, id)).to.be.closeTo(START + 61 * DAY_MS, 1_000);
+    expect(renewal.grants[0]).to.include({ state: 'in-sync' });
+  });
+
+  it('when the wanted end moves by less than two hours, then it revokes first and the new end holds', async () => {
+    const { fake, reconciler } = await setUp();
+    const id = user();
+    fake.putTeam({ teamId: 'nudged', periodEndsAt: START + 30 * DAY_MS });
+    fake.addMember('nudged', id);
+    await reconciler.reconcile(id, { cause: 'team-event' });
+    fake.putTeam({ teamId: 'nudged', periodEndsAt: START + 30 * DAY_MS + HOUR_MS });
+    const result = await reconciler.reconcile(id, { cause: 'team-event' });
+    expect(result).to.include({ granted: 1, revoked: 1 });
+    expect(await rcPromo(emulator, id)).to.be.closeTo(START + 31 * DAY_MS + HOUR_MS, 1_000);
+  });
+
+  it('when RevenueCat rejects a grant, then the ledger records the failure and the reconciliation goes on', async () => {
+    const { fake, reconciler, ledger } = await setUp();
+    const id = user();
+    fake.putTeam({
+      teamId: 'odd',
+      periodEndsAt: START + 30 * DAY_MS,
+      memberEntitlements: ['no_such_entitlement', 'pro'],
+    });
+    fake.addMember('odd', id);
+    const result = await reconciler.reconcile(id, { cause: 'team-event' });
+    expect(result).to.include({ failed: 1, granted: 1 });
+    const rows = await ledger.forUser(id);
+    const bad = rows.find((row) => row.entitlement === 'no_such_entitlement');
+    expect(bad).to.include({ state: 'failed', attempts: 1 });
+    expect(bad!.lastError).to.contain('REVENUECAT_REJECTED');
+    expect(bad!.nextAttemptAtMs).to.be.a('number');
+  });
+
+  it('when RevenueCat is down, then the reconciliation fails retriable and the ledger says the grant is pending', async () => {
+    const { fake, reconciler, ledger } = await setUp();
+    const id = user();
+    fake.putTeam({ teamId: 'down', periodEndsAt: START + 30 * DAY_MS });
+    fake.addMember('down', id);
+    emulator.faults.set({ outageUntilMs: Date.now() + 60_000 });
+    const error = (await reconciler
+      .reconcile(id, { cause: 'team-event' })
+      .catch((e: unknown) => e)) as AppError;
+    expect(error).to.be.instanceOf(AppError);
+    expect(error.retriable).to.equal(true);
+    const [row] = await ledger.forUser(id);
+    expect(row).to.include({ state: 'grant-pending', attempts: 1 });
+    expect(row!.lastError).to.contain('REVENUECAT_UNAVAILABLE');
+  });
+});
