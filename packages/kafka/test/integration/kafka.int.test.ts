@@ -92,9 +92,7 @@ describe('kafka package against a real broker', () => {
     await consumer.stop();
     expect(seen).to.deep.equal(['first', 'first', 'first', 'second']);
 
-    const [committed] = await withAdmin(kafka, (admin) =>
-      admin.fetchOffsets({ groupId, topics: [topic] }),
-    );
+    const [committed] = await withAdmin(kafka, (admin) => admin.fetchOffsets({ groupId, topics: [topic] }));
     expect(committed!.partitions[0]!.offset).to.equal('2');
   });
 
