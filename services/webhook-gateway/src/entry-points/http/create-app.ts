@@ -49,12 +49,12 @@ export function createApp({
     WEBHOOK_PATH,
     createRequireAuthorization({ verifyAuthorization, metrics }),
     createReadJsonBody({ limitBytes: bodyLimitBytes }),
-    createReceiveWebhook({ publisher, duplicates, metrics }),
+    createReceiveWebhook({ logger, publisher, duplicates, metrics }),
   );
   router.all(WEBHOOK_PATH, methodNotAllowed);
 
-  app.use(createRequestContext({ logger, metrics, isShuttingDown, clock }));
-  app.use(createErrorFunnel({ retryAfterSeconds }));
+  app.use(createRequestContext({ metrics, isShuttingDown, clock }));
+  app.use(createErrorFunnel({ logger, retryAfterSeconds }));
   app.use(router.routes());
   return app;
 }

@@ -1,4 +1,5 @@
 import { AppError, toAppError } from '@teamseat/errors';
+import type { Logger } from '@teamseat/logger';
 import type { GatewayContext, Next } from './gateway-context';
 import { toProblemDetails } from './problem-details';
 
@@ -7,7 +8,13 @@ import { toProblemDetails } from './problem-details';
  * the status its code or reason implies. Anything that is not an AppError is a bug: logged with its stack,
  * answered with a 500 that reveals nothing.
  */
-export function createErrorFunnel({ retryAfterSeconds }: { retryAfterSeconds: number }) {
+export function createErrorFunnel({
+  logger,
+  retryAfterSeconds,
+}: {
+  logger: Logger;
+  retryAfterSeconds: number;
+}) {
   return async function errorFunnel(ctx: GatewayContext, next: Next): Promise<void> {
     try {
       await next();
@@ -20,10 +27,11 @@ export function createErrorFunnel({ retryAfterSeconds }: { retryAfterSeconds: nu
     } catch (thrown) {
       const error = toAppError(thrown);
       const problem = toProblemDetails(error);
-      const log = ctx.state.log;
-      if (problem.status >= 500 && error.code === 'INTERNAL') log.error({ err: thrown }, 'unexpected error');
-      else if (problem.status >= 500) log.warn({ err: error, code: error.code }, error.message);
-      else log.info({ status: problem.status, reason: error.reason }, error.message);
+      const context = ctx.state.logContext;
+      if (error.code === 'INTERNAL') logger.error({ ...context, err: thrown }, 'unexpected error');
+      else if (problem.status >= 500)
+        logger.warn({ ...context, err: error, code: error.code }, error.message);
+      else logger.info({ ...context, status: problem.status, reason: error.reason }, error.message);
 
       ctx.status = problem.status;
       ctx.body = problem;

@@ -1,4 +1,5 @@
 import { isKnownRevenueCatEventType, parseWebhookBody, subscriberKey } from '@teamseat/contracts';
+import type { Logger } from '@teamseat/logger';
 import type { DuplicateWindow } from '../../domain/duplicate-window';
 import type { GatewayMetrics } from '../../gateway-metrics';
 import type { WebhookPublisher } from '../../publishing/webhook-publisher';
@@ -11,10 +12,12 @@ import { traceparentFor } from './trace-context';
  * RevenueCat's business: unknown types and fields are forwarded as they are.
  */
 export function createReceiveWebhook({
+  logger,
   publisher,
   duplicates,
   metrics,
 }: {
+  logger: Logger;
   publisher: WebhookPublisher;
   duplicates: DuplicateWindow;
   metrics: GatewayMetrics;
@@ -22,8 +25,7 @@ export function createReceiveWebhook({
   return async function receiveWebhook(ctx: GatewayContext): Promise<void> {
     const raw = ctx.state.rawBody ?? Buffer.alloc(0);
     const { event } = parseWebhookBody(raw);
-    const log = ctx.state.log.child({ eventId: event.id, eventType: event.type });
-    ctx.state.log = log;
+    const context = Object.assign(ctx.state.logContext, { eventId: event.id, eventType: event.type });
 
     const duplicate = duplicates.has(event.id);
     if (duplicate) metrics.duplicates.inc();
@@ -38,7 +40,7 @@ export function createReceiveWebhook({
     });
     duplicates.record(event.id);
     metrics.eventsPublished.inc({ type: isKnownRevenueCatEventType(event.type) ? event.type : 'OTHER' });
-    log.info({ duplicate, bytes: raw.length }, 'webhook published');
+    logger.info({ ...context, duplicate, bytes: raw.length }, 'webhook published');
 
     ctx.status = 200;
     ctx.body = { status: 'published', eventId: event.id };

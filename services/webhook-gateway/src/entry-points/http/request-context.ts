@@ -1,21 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '@teamseat/logger';
 import type { GatewayMetrics } from '../../gateway-metrics';
 import type { GatewayContext, Next } from './gateway-context';
 
 const SAFE_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /**
- * Outermost middleware: gives each request an id and a child logger, counts the final status, and during
+ * Outermost middleware: gives each request an id and its log bindings, counts the final status, and during
  * shutdown asks keep-alive clients to close so the server can drain.
  */
 export function createRequestContext({
-  logger,
   metrics,
   isShuttingDown,
   clock,
 }: {
-  logger: Logger;
   metrics: GatewayMetrics;
   isShuttingDown: () => boolean;
   clock: () => Date;
@@ -25,7 +22,7 @@ export function createRequestContext({
     const requestId = SAFE_REQUEST_ID.test(offered) ? offered : randomUUID();
     ctx.state.requestId = requestId;
     ctx.state.receivedAt = clock();
-    ctx.state.log = logger.child({ requestId });
+    ctx.state.logContext = { requestId };
     ctx.set('X-Request-Id', requestId);
     try {
       await next();
