@@ -1,0 +1,63 @@
+import type { MemberAppend } from './decision';
+import type { Team } from './team';
+import type { PendingEvent } from './team-events';
+
+// What the domain needs from storage, implemented in src/data-access. Every write is one
+// single-document update that carries its events (the outbox) in the same update.
+
+/** Attributes copied onto every event a write produces. */
+export interface EventMeta {
+  /** The RevenueCat event or request that caused the change. */
+  causationId: string | null;
+  /** W3C trace context of the request. */
+  traceparent: string | null;
+}
+
+export interface TeamRepository {
+  load(teamId: string): Promise<Team | null>;
+  /** Inserts a new team with its first events; false when a team with that id exists. */
+  insert(team: Team, events: PendingEvent[], meta: EventMeta): Promise<boolean>;
+  /** Writes `next` and its events if the stored version is still `expectedVersion`; false otherwise. */
+  replace(expectedVersion: number, next: Team, events: PendingEvent[], meta: EventMeta): Promise<boolean>;
+  /**
+   * Adds one member with the guard in the update's filter (seat free, not on the roster, status, actor
+   * role, terms). Returns the team after the write, or null when the guard no longer held.
+   */
+  appendMember(
+    teamId: string,
+    append: MemberAppend,
+    events: PendingEvent[],
+    meta: EventMeta,
+  ): Promise<Team | null>;
+  /** Moves the subscription watermark forward (never back); no version, no event. */
+  advanceWatermark(teamId: string, at: Date): Promise<void>;
+}
+
+/** (subscriber, management entitlement) → team id: one team per subscription line. */
+export interface TeamKeyRegistry {
+  find(subscriberUserId: string, managementEntitlement: string): Promise<string | null>;
+  /** Claims the key for teamId; returns the team id now holding it (teamId itself when claimed). */
+  claim(subscriberUserId: string, managementEntitlement: string, teamId: string): Promise<string>;
+  /** Points the key at `to` when it still points at `from`. */
+  reassign(
+    subscriberUserId: string,
+    managementEntitlement: string,
+    from: string,
+    to: string,
+  ): Promise<boolean>;
+  /** Frees the key when it still points at teamId. */
+  release(subscriberUserId: string, managementEntitlement: string, teamId: string): Promise<void>;
+}
+
+export interface UserTeamEntry {
+  teamId: string;
+  /** The team's creation time: the list order. */
+  createdAt: Date;
+}
+
+/** user → teams whose roster they are on. Derived from the teams; stale entries are filtered on read. */
+export interface UserTeamsIndex {
+  /** Makes each user's entry for this team match the roster of `team`. */
+  sync(team: Team, userIds: string[]): Promise<void>;
+  entriesOf(userId: string): Promise<UserTeamEntry[]>;
+}

@@ -1,0 +1,207 @@
+import { TEAM_EVENT_TYPES } from '@teamseat/contracts';
+import { touched, unchanged, type Decision, type DecisionContext } from './decision';
+import { expireOverdueInvites } from './invite-lifecycle';
+import { fitToSeatLimit, shrinkEvents } from './seat-shrink';
+import { pendingInvites, seatsUsed, type Team, type TeamStatus, type TeamTerms } from './team';
+import { grantTerms, teamRef, type PendingEvent } from './team-events';
+
+/** The subscription as entitlement-service derived it from RevenueCat (ApplySubscriptionState). */
+export interface SubscriptionState extends TeamTerms {
+  subscriberUserId: string;
+  managementEntitlement: string;
+  status: TeamStatus;
+  periodEndsAt: Date | null;
+  /** The watermark: a state not newer than the last applied one changes nothing. */
+  sourceEventAt: Date | null;
+}
+
+export interface ApplyResult {
+  changed: boolean;
+  removedUserIds: string[];
+}
+
+const sameDate = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((value, i) => value === b[i]);
+
+function termsOf(state: SubscriptionState, expired: boolean): TeamTerms {
+  return {
+    productId: state.productId,
+    // Seats go to 0 on expiry whatever the product says (ADR 0004).
+    seatLimit: expired ? 0 : state.seatLimit,
+    memberEntitlements: [...state.memberEntitlements],
+    grantMode: state.grantMode,
+    shrinkPolicy: state.shrinkPolicy,
+    ownerTakesSeat: state.ownerTakesSeat,
+    adminChoiceGraceHours: state.adminChoiceGraceHours,
+  };
+}
+
+function termsDiffer(a: TeamTerms, b: TeamTerms): boolean {
+  return (
+    a.productId !== b.productId ||
+    a.seatLimit !== b.seatLimit ||
+    !sameList(a.memberEntitlements, b.memberEntitlements) ||
+    a.grantMode !== b.grantMode ||
+    a.shrinkPolicy !== b.shrinkPolicy ||
+    a.ownerTakesSeat !== b.ownerTakesSeat ||
+    a.adminChoiceGraceHours !== b.adminChoiceGraceHours
+  );
+}
+
+/** A new team for the first ACTIVE or GRACE state of a subscriber: the subscriber owns it. */
+export function provisionTeam(
+  state: SubscriptionState,
+  teamId: string,
+  ctx: DecisionContext,
+): Decision<ApplyResult> {
+  const team: Team = {
+    ...termsOf(state, false),
+    teamId,
+    ownerUserId: state.subscriberUserId,
+    subscriberUserId: state.subscriberUserId,
+    managementEntitlement: state.managementEntitlement,
+    status: state.status,
+    periodEndsAt: state.periodEndsAt,
+    overAssignedUntil: null,
+    subscriptionStateAt: state.sourceEventAt,
+    members: [
+      {
+        userId: state.subscriberUserId,
+        role: 'owner',
+        addedAt: ctx.now,
+        addedBy: 'system',
+        holdsSeat: state.ownerTakesSeat,
+        inviteId: null,
+      },
+    ],
+    invites: [],
+    version: 1,
+    termsVersion: 1,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  const event: PendingEvent = {
+    type: TEAM_EVENT_TYPES.TeamProvisioned,
+    data: {
+      ...teamRef(team),
+      ...grantTerms(team),
+      subscriberUserId: team.subscriberUserId,
+      managementEntitlement: team.managementEntitlement,
+      shrinkPolicy: team.shrinkPolicy,
+      ownerTakesSeat: team.ownerTakesSeat,
+    },
+  };
+  return { next: team, events: [event], result: { changed: true, removedUserIds: [] } };
+}
+
+/**
+ * Makes an existing team match the subscription. Level-triggered: the same state twice gives no events
+ * the second time, and a state older than the watermark is ignored.
+ */
+export function decideApplySubscriptionState(
+  team: Team,
+  state: SubscriptionState,
+  ctx: DecisionContext,
+): Decision<ApplyResult> {
+  const stale =
+    state.sourceEventAt !== null &&
+    team.subscriptionStateAt !== null &&
+    state.sourceEventAt.getTime() <= team.subscriptionStateAt.getTime();
+  if (stale) return unchanged(team, { changed: false, removedUserIds: [] });
+
+  const expiredInvites = expireOverdueInvites(team, ctx.now);
+  const before = expiredInvites.team;
+  const expiring = before.status !== 'expired' && state.status === 'expired';
+  const reactivating = before.status === 'expired' && state.status !== 'expired';
+  const terms = termsOf(state, state.status === 'expired');
+  const statusChanged = before.status !== state.status || !sameDate(before.periodEndsAt, state.periodEndsAt);
+  const termsChanged = termsDiffer(before, terms);
+
+  let next: Team = { ...before, ...terms, status: state.status, periodEndsAt: state.periodEndsAt };
+  let removed: Array<{ member: Team['members'][number] }> = [];
+  let revoked: Team['invites'] = [];
+  if (state.status === 'expired') {
+    // Everyone but the owner leaves; pending invites are withdrawn; the team and its history stay.
+    removed = next.members.filter((m) => m.role !== 'owner').map((member) => ({ member }));
+    revoked = pendingInvites(next).map((invite) => ({ ...invite, status: 'revoked', endedAt: ctx.now }));
+    const revokedIds = new Set(revoked.map((invite) => invite.inviteId));
+    next = {
+      ...next,
+      members: next.members.filter((m) => m.role === 'owner').map((m) => ({ ...m, holdsSeat: false })),
+      invites: next.invites.map((i) =>
+        revokedIds.has(i.inviteId) ? { ...i, status: 'revoked', endedAt: ctx.now } : i,
+      ),
+      overAssignedUntil: null,
+    };
+  } else {
+    next = {
+      ...next,
+      members: next.members.map((m) => (m.role === 'owner' ? { ...m, holdsSeat: next.ownerTakesSeat } : m)),
+    };
+    const shrink = fitToSeatLimit(next, ctx.now);
+    next = shrink.team;
+    removed = shrink.removals;
+    revoked = shrink.revokedInvites;
+  }
+
+  const changedAnything =
+    expiredInvites.events.length > 0 ||
+    statusChanged ||
+    termsChanged ||
+    removed.length > 0 ||
+    revoked.length > 0;
+  const watermark = state.sourceEventAt ?? before.subscriptionStateAt;
+  if (!changedAnything) {
+    return unchanged({ ...team, subscriptionStateAt: watermark }, { changed: false, removedUserIds: [] });
+  }
+  next = touched({ ...next, subscriptionStateAt: watermark }, ctx.now, statusChanged || termsChanged);
+
+  const events: PendingEvent[] = [...expiredInvites.events];
+  const previousStatus = before.status;
+  const memberCount = next.members.length;
+  if (expiring) {
+    events.push({
+      type: TEAM_EVENT_TYPES.TeamExpired,
+      data: { ...teamRef(next), ...grantTerms(next), previousStatus, memberCount },
+    });
+  } else if (reactivating) {
+    events.push({
+      type: TEAM_EVENT_TYPES.TeamReactivated,
+      data: { ...teamRef(next), ...grantTerms(next), previousStatus, memberCount },
+    });
+  } else if (statusChanged) {
+    events.push({
+      type: TEAM_EVENT_TYPES.TeamStatusChanged,
+      data: {
+        ...teamRef(next),
+        ...grantTerms(next),
+        previousStatus,
+        previousPeriodEndsAt: before.periodEndsAt?.toISOString() ?? null,
+      },
+    });
+  }
+  if (termsChanged && !expiring && !reactivating) {
+    events.push({
+      type: TEAM_EVENT_TYPES.SeatLimitChanged,
+      data: {
+        ...teamRef(next),
+        ...grantTerms(next),
+        previousSeatLimit: before.seatLimit,
+        previousProductId: before.productId,
+        previousMemberEntitlements: [...before.memberEntitlements],
+        previousGrantMode: before.grantMode,
+        seatsUsed: seatsUsed(next),
+        overAssignedUntil: next.overAssignedUntil?.toISOString() ?? null,
+        shrinkPolicy: next.shrinkPolicy,
+        ownerTakesSeat: next.ownerTakesSeat,
+      },
+    });
+  }
+  const reason = state.status === 'expired' ? 'team-expired' : 'seat-limit-reduced';
+  events.push(...shrinkEvents(next, { removals: removed, revokedInvites: revoked }, reason));
+  return {
+    next,
+    events,
+    result: { changed: true, removedUserIds: removed.map(({ member }) => member.userId) },
+  };
+}

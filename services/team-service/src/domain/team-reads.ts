@@ -1,0 +1,110 @@
+import { requireManager, requireOnTeam, roleOf } from './permissions';
+import type { TeamKeyRegistry, TeamRepository, UserTeamEntry, UserTeamsIndex } from './ports';
+import type { Role, Team, TeamStatus } from './team';
+import { notSelf, teamNotFound } from './team-errors';
+
+export type TeamReads = ReturnType<typeof createTeamReads>;
+
+export interface TeamCursor {
+  createdAt: number;
+  teamId: string;
+}
+
+/** Newest first (created_at desc, then team_id): the order of ListTeamsOfUser. */
+function compareEntries(a: { createdAt: number; teamId: string }, b: { createdAt: number; teamId: string }) {
+  return b.createdAt - a.createdAt || (a.teamId < b.teamId ? -1 : a.teamId > b.teamId ? 1 : 0);
+}
+
+/** The read use cases. An empty actor is a trusted caller; otherwise the actor must be on the team. */
+export function createTeamReads({
+  teams,
+  keys,
+  userTeams,
+}: {
+  teams: TeamRepository;
+  keys: TeamKeyRegistry;
+  userTeams: UserTeamsIndex;
+}) {
+  async function load(teamId: string): Promise<Team> {
+    const team = await teams.load(teamId);
+    if (!team) throw teamNotFound(teamId);
+    return team;
+  }
+
+  return {
+    async getTeam(teamId: string, actor?: string): Promise<Team> {
+      const team = await load(teamId);
+      requireOnTeam(team, actor);
+      return team;
+    },
+
+    async getTeamByKey(
+      subscriberUserId: string,
+      managementEntitlement: string,
+      actor?: string,
+    ): Promise<Team> {
+      const teamId = await keys.find(subscriberUserId, managementEntitlement);
+      const team = teamId ? await teams.load(teamId) : null;
+      // A key is only a hint: the team must still name this subscriber and entitlement.
+      if (
+        !team ||
+        team.subscriberUserId !== subscriberUserId ||
+        team.managementEntitlement !== managementEntitlement
+      ) {
+        throw teamNotFound(`${subscriberUserId}/${managementEntitlement}`);
+      }
+      requireOnTeam(team, actor);
+      return team;
+    },
+
+    /** For ListInvites: the owner or an admin, or a trusted caller. */
+    async getTeamForManager(teamId: string, actor?: string): Promise<Team> {
+      const team = await load(teamId);
+      if (actor) requireManager(team, actor);
+      return team;
+    },
+
+    /**
+     * The teams a user is on, newest first, with the user's role. The index may hold entries a crash
+     * left behind; each team is read and the role checked on its roster, so those never show.
+     */
+    async teamsOfUser(
+      userId: string,
+      filter: {
+        roles: Role[];
+        statuses: TeamStatus[];
+        after: TeamCursor | null;
+        pageSize: number;
+        actor?: string;
+      },
+    ): Promise<{ items: Array<{ team: Team; role: Role }>; next: TeamCursor | null }> {
+      if (filter.actor && filter.actor !== userId) throw notSelf(filter.actor);
+      const entries = (await userTeams.entriesOf(userId))
+        .map((entry: UserTeamEntry) => ({ teamId: entry.teamId, createdAt: entry.createdAt.getTime() }))
+        .sort(compareEntries)
+        .filter((entry) => filter.after === null || compareEntries(filter.after, entry) < 0);
+
+      const items: Array<{ team: Team; role: Role; cursor: TeamCursor }> = [];
+      let scanned = 0;
+      while (scanned < entries.length && items.length < filter.pageSize) {
+        const chunk = entries.slice(scanned, scanned + filter.pageSize - items.length);
+        scanned += chunk.length;
+        const loaded = await Promise.all(
+          chunk.map(async (entry) => ({ entry, team: await teams.load(entry.teamId) })),
+        );
+        for (const { entry, team } of loaded) {
+          const role = team ? roleOf(team, userId) : undefined;
+          if (!team || !role) continue;
+          if (filter.roles.length > 0 && !filter.roles.includes(role)) continue;
+          if (filter.statuses.length > 0 && !filter.statuses.includes(team.status)) continue;
+          items.push({ team, role, cursor: entry });
+        }
+      }
+      const last = items[items.length - 1];
+      return {
+        items: items.map(({ team, role }) => ({ team, role })),
+        next: scanned < entries.length && last ? last.cursor : null,
+      };
+    },
+  };
+}

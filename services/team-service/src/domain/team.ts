@@ -1,0 +1,111 @@
+import type { GrantMode, Role, ShrinkPolicy, TeamStatus } from '@teamseat/contracts';
+
+export type { GrantMode, Role, ShrinkPolicy, TeamStatus };
+
+export type InviteStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
+
+/** One entry of the roster. The owner is always on it; `holdsSeat` is false for an owner without a seat. */
+export interface Member {
+  userId: string;
+  role: Role;
+  addedAt: Date;
+  /** The actor, the inviter for an accepted invite, or "system". */
+  addedBy: string;
+  holdsSeat: boolean;
+  inviteId: string | null;
+}
+
+export interface Invite {
+  inviteId: string;
+  /** Lower-cased and trimmed. */
+  email: string;
+  status: InviteStatus;
+  /** sha256 of the secret part of the token; the token itself is never stored. */
+  tokenHash: string;
+  expiresAt: Date;
+  createdBy: string;
+  createdAt: Date;
+  acceptedBy: string | null;
+  acceptedAt: Date | null;
+  /** When it stopped being pending (accepted, revoked or expired). */
+  endedAt: Date | null;
+}
+
+/** The product terms a subscription gives the team (entitlement-service sends them from the catalog). */
+export interface TeamTerms {
+  productId: string;
+  seatLimit: number;
+  memberEntitlements: string[];
+  grantMode: GrantMode;
+  shrinkPolicy: ShrinkPolicy;
+  ownerTakesSeat: boolean;
+  adminChoiceGraceHours: number;
+}
+
+export interface Team extends TeamTerms {
+  teamId: string;
+  ownerUserId: string;
+  subscriberUserId: string;
+  managementEntitlement: string;
+  status: TeamStatus;
+  /** null for a lifetime purchase. */
+  periodEndsAt: Date | null;
+  /** Set while over-assigned under admin-choice: when the last joined will be removed. */
+  overAssignedUntil: Date | null;
+  /** source_event_at of the last applied subscription state (the watermark). */
+  subscriptionStateAt: Date | null;
+  members: Member[];
+  invites: Invite[];
+  /** +1 with every change that emits events; events carry it. */
+  version: number;
+  /**
+   * +1 whenever anything an event copies from the team (owner, status, terms) changes. The guarded
+   * add-member write checks it, so the MemberAdded it writes never carries outdated terms.
+   */
+  termsVersion: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const SYSTEM_ACTOR = 'system';
+
+export function findMember(team: Team, userId: string): Member | undefined {
+  return team.members.find((member) => member.userId === userId);
+}
+
+export function seatsUsed(team: Team): number {
+  return team.members.filter((member) => member.holdsSeat).length;
+}
+
+export function pendingInvites(team: Team): Invite[] {
+  return team.invites.filter((invite) => invite.status === 'pending');
+}
+
+/** seat_limit - seats_used - pending_invites; negative while over-assigned. */
+export function seatsAvailable(team: Team): number {
+  return team.seatLimit - seatsUsed(team) - pendingInvites(team).length;
+}
+
+export function adminsOf(team: Team): string[] {
+  return team.members.filter((member) => member.role === 'admin').map((member) => member.userId);
+}
+
+/** Pending invites past their expiry that nobody has marked expired yet. */
+export function overdueInvites(team: Team, now: Date): Invite[] {
+  return pendingInvites(team).filter((invite) => invite.expiresAt.getTime() <= now.getTime());
+}
+
+/** The next moment the team needs attention without a request: an invite expiry or the admin-choice deadline. */
+export function nextDeadline(team: Team): Date | null {
+  const times = pendingInvites(team).map((invite) => invite.expiresAt.getTime());
+  if (team.overAssignedUntil && seatsUsed(team) > team.seatLimit)
+    times.push(team.overAssignedUntil.getTime());
+  return times.length === 0 ? null : new Date(Math.min(...times));
+}
+
+/** Stable roster order (ListMembers, remove-last-joined): added_at ascending, then user_id. */
+export function compareByJoin(a: Member, b: Member): number {
+  const byTime = a.addedAt.getTime() - b.addedAt.getTime();
+  if (byTime !== 0) return byTime;
+  return a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0;
+}
