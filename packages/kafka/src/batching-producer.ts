@@ -28,7 +28,8 @@ interface Pending {
 /**
  * An idempotent producer that gathers the messages arriving within `lingerMs` (or up to `maxBatchMessages`)
  * into one produce request, so concurrent callers share broker round trips instead of queueing behind
- * each other. Each caller still learns whether its own message was acknowledged.
+ * each other; while a request is in flight, new messages keep gathering and leave together when it returns.
+ * Each caller still learns whether its own message was acknowledged.
  */
 export function createBatchingProducer({
   kafka,
@@ -51,17 +52,21 @@ export function createBatchingProducer({
   const log = logger.child({ module: 'batching-producer' });
   let queue: Pending[] = [];
   let timer: NodeJS.Timeout | undefined;
-  const inFlight = new Set<Promise<void>>();
+  // One produce request at a time: the idempotent producer serialises them per broker anyway, so messages
+  // arriving while one is in flight wait here and leave together, in one bigger request, when it returns.
+  let sending: Promise<void> | undefined;
 
   function flush(): void {
     clearTimeout(timer);
     timer = undefined;
-    const batch = queue;
-    queue = [];
-    if (batch.length === 0) return;
+    if (sending || queue.length === 0) return;
+    const batch = queue.slice(0, maxBatchMessages);
+    queue = queue.slice(batch.length);
     onBatch?.(batch.length);
-    const done = sendBatch(batch).finally(() => inFlight.delete(done));
-    inFlight.add(done);
+    sending = sendBatch(batch).finally(() => {
+      sending = undefined;
+      if (queue.length > 0) flush();
+    });
   }
 
   async function sendBatch(batch: Pending[]): Promise<void> {
@@ -104,7 +109,7 @@ export function createBatchingProducer({
     async disconnect() {
       closed = true;
       flush();
-      await Promise.allSettled([...inFlight]);
+      while (sending) await sending;
       await producer.disconnect();
     },
   };
