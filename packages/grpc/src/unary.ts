@@ -1,4 +1,4 @@
-import type { sendUnaryData, ServerUnaryCall } from '@grpc/grpc-js';
+import type { Metadata, sendUnaryData, ServerUnaryCall } from '@grpc/grpc-js';
 import { toAppError, AppError } from '@teamseat/errors';
 import { toGrpcError } from './status-details';
 
@@ -7,7 +7,10 @@ import { toGrpcError } from './status-details';
  * is mapped to a gRPC status once, here, and a call whose deadline already passed is not started.
  */
 export function unary<Req, Res>(
-  handler: (request: Req, context: { deadline: Date | number; signal: AbortSignal }) => Promise<Res>,
+  handler: (
+    request: Req,
+    context: { deadline: Date | number; signal: AbortSignal; metadata: Metadata },
+  ) => Promise<Res>,
 ) {
   return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>): void => {
     const controller = new AbortController();
@@ -19,7 +22,7 @@ export function unary<Req, Res>(
       callback(error, null);
       return;
     }
-    handler(call.request, { deadline, signal: controller.signal }).then(
+    handler(call.request, { deadline, signal: controller.signal, metadata: call.metadata }).then(
       (response) => callback(null, response),
       (error: unknown) => callback(toGrpcError(toAppError(error)), null),
     );
