@@ -1,11 +1,11 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 
 export type AuthorizationOutcome = 'accepted' | 'missing' | 'mismatch';
 
 export type VerifyAuthorization = (header: string | undefined) => AuthorizationOutcome;
 
 function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
+  return hash('sha256', value, 'buffer');
 }
 
 /**

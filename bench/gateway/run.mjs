@@ -1,0 +1,188 @@
+// bench/gateway: the webhook gateway (POST → Kafka ack with acks = all) against a bare Koa JSON endpoint,
+// both loaded the same way by autocannon in one run. Needs the stack (npm run stack:up) and a build.
+// Prints one JSON object { name, metrics, baseline, ratios } as the last line of stdout; progress goes to stderr.
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import kafkajs from 'kafkajs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const settings = {
+  durationS: Number(process.env.BENCH_DURATION_S ?? 15),
+  warmupS: Number(process.env.BENCH_WARMUP_S ?? 3),
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 32),
+  brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+  logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
+};
+const AUTHORIZATION = `Bearer bench-${randomBytes(8).toString('hex')}`;
+const ID_PLACEHOLDER = '[<id>]';
+const template = readFileSync(path.join(here, 'initial-purchase.json'), 'utf8');
+const log = (...args) => console.error('[bench/gateway]', ...args);
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts a node process on ports chosen here. Its stdout goes to /dev/null, as a container's log stream
+ * would leave the process, so reading logs costs the load generator nothing.
+ */
+function startProcess(script, env) {
+  const child = spawn(process.execPath, [script], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  process.once('exit', () => child.kill('SIGKILL'));
+  const stopped = new Promise((resolve) => child.once('exit', resolve));
+  return { child, stopped };
+}
+
+async function waitUntilListening(port) {
+  for (let i = 0; i < 120; i += 1) {
+    const listening = await new Promise((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (listening) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`nothing listens on ${port} after 30 s`);
+}
+
+async function waitUntilAnswering(url) {
+  for (let i = 0; i < 120; i += 1) {
+    const answered = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (answered) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} did not answer in 60 s`);
+}
+
+function load(url, durationS) {
+  return autocannon({
+    url,
+    connections: settings.connections,
+    duration: durationS,
+    requests: [
+      {
+        method: 'POST',
+        headers: { authorization: AUTHORIZATION, 'content-type': 'application/json' },
+        // Every request carries a fresh event id and app_user_id, as real traffic does. (autocannon's own
+        // idReplacement miscounts Content-Length when the id length varies, so the body is built here.)
+        setupRequest: (request) => ({ ...request, body: template.replaceAll(ID_PLACEHOLDER, randomUUID()) }),
+      },
+    ],
+  });
+}
+
+async function measure(label, url) {
+  log(`${label}: warm-up ${settings.warmupS} s`);
+  await load(url, settings.warmupS);
+  log(`${label}: ${settings.durationS} s at ${settings.connections} connections`);
+  const result = await load(url, settings.durationS);
+  return {
+    requestsPerSec: Math.round(result.requests.average),
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    latencyMaxMs: result.latency.max,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function recordsOn(topic) {
+  const kafka = new kafkajs.Kafka({ brokers: settings.brokers, clientId: 'bench-gateway', logLevel: 0 });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    const count = offsets.reduce((sum, { high, low }) => sum + Number(high) - Number(low), 0);
+    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    return count;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+const baselinePort = await freePort();
+const baselineProcess = startProcess(path.join(here, 'bare-koa.mjs'), { PORT: String(baselinePort) });
+await waitUntilListening(baselinePort);
+const baseline = await measure('bare Koa', `http://127.0.0.1:${baselinePort}/webhooks/revenuecat`);
+baselineProcess.child.kill('SIGTERM');
+await baselineProcess.stopped;
+
+const topic = `bench.gateway.${Date.now().toString(36)}`;
+const [port, adminPort] = [await freePort(), await freePort()];
+const gatewayProcess = startProcess(path.join(root, 'services', 'webhook-gateway', 'dist', 'main.js'), {
+  NODE_ENV: 'production',
+  HOST: '127.0.0.1',
+  PORT: String(port),
+  ADMIN_PORT: String(adminPort),
+  KAFKA_BROKERS: settings.brokers.join(','),
+  WEBHOOK_AUTHORIZATION: AUTHORIZATION,
+  WEBHOOK_TOPIC: topic,
+  LOG_LEVEL: settings.logLevel,
+});
+await waitUntilAnswering(`http://127.0.0.1:${adminPort}/readyz`);
+const metricsBefore = await fetch(`http://127.0.0.1:${adminPort}/metrics`).then((r) => r.text());
+const gateway = await measure('gateway', `http://127.0.0.1:${port}/webhooks/revenuecat`);
+const metricsText = await fetch(`http://127.0.0.1:${adminPort}/metrics`).then((r) => r.text());
+gatewayProcess.child.kill('SIGTERM');
+await gatewayProcess.stopped;
+
+const sumOf = (text, name) =>
+  text
+    .split('\n')
+    .filter((line) => line.startsWith(name))
+    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+const batches =
+  sumOf(metricsText, 'webhook_publish_batch_size_count') -
+  sumOf(metricsBefore, 'webhook_publish_batch_size_count');
+const batched =
+  sumOf(metricsText, 'webhook_publish_batch_size_sum') -
+  sumOf(metricsBefore, 'webhook_publish_batch_size_sum');
+const records = await recordsOn(topic);
+const acknowledged = sumOf(metricsText, 'webhook_requests_total{status="200"');
+
+const metrics = {
+  ...gateway,
+  meanBatchSize: batches > 0 ? Number((batched / batches).toFixed(1)) : 0,
+  acknowledged,
+  recordsOnTopic: records,
+  connections: settings.connections,
+  durationS: settings.durationS,
+};
+const output = {
+  name: 'webhook gateway: POST /webhooks/revenuecat → Kafka (acks = all, idempotent) vs bare Koa JSON',
+  metrics,
+  baseline,
+  ratios: {
+    throughput: Number((gateway.requestsPerSec / baseline.requestsPerSec).toFixed(3)),
+    latencyP50: Number((gateway.latencyP50Ms / baseline.latencyP50Ms).toFixed(3)),
+    latencyP99: Number((gateway.latencyP99Ms / baseline.latencyP99Ms).toFixed(3)),
+  },
+};
+if (records < acknowledged) {
+  log(`FAIL: ${acknowledged} requests got 200 but only ${records} records are on ${topic}`);
+  process.exitCode = 1;
+}
+console.log(JSON.stringify(output));
