@@ -24,6 +24,7 @@ function build() {
   const goVersion = spawnSync('go', ['version'], { encoding: 'utf8' });
   if (goVersion.status !== 0) fail('needs Go on PATH to build kustomize (https://go.dev/dl/)');
   const goRoot = path.join(local, 'go');
+  mkdirSync(local, { recursive: true });
   const scratch = mkdtempSync(path.join(local, 'kustomize-build-'));
   console.error(
     `ensure-kustomize: building kustomize ${KUSTOMIZE_VERSION} with ${goVersion.stdout.trim()}...`,
