@@ -1,4 +1,3 @@
-import './koa-under-tsx';
 import { Writable } from 'node:stream';
 import supertest from 'supertest';
 import { createLogger } from '@teamseat/logger';

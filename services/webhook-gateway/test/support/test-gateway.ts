@@ -1,4 +1,3 @@
-import './koa-under-tsx';
 import supertest from 'supertest';
 import { Kafka } from '@teamseat/kafka';
 import { createLogger } from '@teamseat/logger';
