@@ -1,0 +1,73 @@
+import { commonSchema, csv, kafkaBrokers, loadConfig, port, z } from '@teamseat/config';
+import { TOPICS } from '@teamseat/contracts';
+
+const positiveInt = () => z.coerce.number().int().positive();
+const nonNegativeInt = () => z.coerce.number().int().min(0);
+
+export const configSchema = z.object({
+  ...commonSchema,
+  HOST: z.string().default('0.0.0.0').describe('interface for the gRPC and the admin port'),
+  PORT: port(50051).describe('gRPC port (teamseat.team.v1, grpc.health.v1, reflection)'),
+  ADMIN_PORT: port(9081).describe('admin port: /livez, /readyz, /metrics'),
+  MONGODB_URI: z
+    .string()
+    .min(1)
+    .default('mongodb://127.0.0.1:27017')
+    .describe('MongoDB (or FerretDB) connection string; its database, if it names one, wins'),
+  MONGODB_DATABASE: z
+    .string()
+    .min(1)
+    .default('teamseat-team')
+    .describe('database used when MONGODB_URI names none'),
+  MONGODB_WRITE_POOL_SIZE: positiveInt()
+    .default(1)
+    .describe(
+      'connections for writes; 1 keeps single-document updates atomic on FerretDB 1.x (ADR 0004). Raise only on MongoDB',
+    ),
+  MONGODB_READ_POOL_SIZE: positiveInt().default(16).describe('connections for reads'),
+  KAFKA_BROKERS: kafkaBrokers(),
+  KAFKA_CLIENT_ID: z.string().min(1).default('team-service').describe('Kafka client id'),
+  TEAM_EVENTS_TOPIC: z
+    .string()
+    .min(1)
+    .default(TOPICS.teamEvents)
+    .describe('team events out (keyed by team id)'),
+  TOPIC_PARTITIONS: positiveInt()
+    .default(6)
+    .describe('partitions of the team events topic when it is created'),
+  INTERNAL_AUTH_TOKENS: csv().describe(
+    'bearer tokens of internal callers (entitlement-service): every RPC, ApplySubscriptionState included',
+  ),
+  APP_AUTH_TOKENS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part.length > 0),
+    )
+    .describe('bearer tokens of app backends: every RPC but the internal ones, comma-separated'),
+  CATALOG_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('optional catalog: ApplySubscriptionState then accepts only its team products'),
+  INVITE_TTL_DAYS: positiveInt().max(30).default(7).describe('how long an invite holds its seat by default'),
+  OUTBOX_CONCURRENCY: positiveInt().default(16).describe('teams whose events the relay publishes at once'),
+  OUTBOX_POLL_INTERVAL_MS: positiveInt()
+    .default(5_000)
+    .describe('how often the relay looks for events it was not woken for (crash, another replica)'),
+  DEADLINE_SWEEP_INTERVAL_MS: nonNegativeInt()
+    .default(60_000)
+    .describe('how often expired invites and admin-choice deadlines are applied; 0 turns it off'),
+  GRPC_SHUTDOWN_GRACE_MS: positiveInt()
+    .default(5_000)
+    .describe('how long in-flight calls may finish at shutdown before they are cancelled'),
+});
+
+export type TeamServiceConfig = z.infer<typeof configSchema>;
+
+export function loadTeamServiceConfig(env: NodeJS.ProcessEnv): TeamServiceConfig {
+  return loadConfig(configSchema, env);
+}

@@ -1,0 +1,148 @@
+import { unary } from '@teamseat/grpc';
+import type { TeamServiceHandlers } from '@teamseat/grpc/dist/generated/teamseat/team/v1/TeamService';
+import type { TeamCommands } from '../../domain/team-commands';
+import { pageOfMembers, seatUsageOf, type MemberCursor } from '../../domain/team-queries';
+import type { TeamCursor, TeamReads } from '../../domain/team-reads';
+import type { CallerResolver } from './caller';
+import { decodePageToken, encodePageToken } from './page-token';
+import { memberOut, roleOut, ROLE_IN, STATUS_IN, statusOut, teamOut } from './proto-mapping';
+import { enumList, optionalId, pageSizeOf, requireId, toTimestamp } from './validation';
+
+type Handlers = Pick<
+  TeamServiceHandlers,
+  | 'GetTeam'
+  | 'ListTeamsOfUser'
+  | 'AddMember'
+  | 'RemoveMember'
+  | 'LeaveTeam'
+  | 'ListMembers'
+  | 'GrantAdmin'
+  | 'RevokeAdmin'
+  | 'GetSeatUsage'
+>;
+
+/** Roster RPCs and reads: validate, map, call the use case, map back. */
+export function createRosterHandlers({
+  commands,
+  reads,
+  callers,
+}: {
+  commands: TeamCommands;
+  reads: TeamReads;
+  callers: CallerResolver;
+}): Handlers {
+  return {
+    GetTeam: unary(async (request) => {
+      const actor = optionalId('actor_user_id', request.actorUserId);
+      if (request.lookup === 'key') {
+        const subscriber = requireId('key.subscriber_user_id', request.key?.subscriberUserId);
+        const entitlement = requireId('key.management_entitlement', request.key?.managementEntitlement);
+        return { team: teamOut(await reads.getTeamByKey(subscriber, entitlement, actor)) };
+      }
+      const team = await reads.getTeam(requireId('team_id', request.teamId), actor);
+      return { team: teamOut(team) };
+    }),
+
+    ListTeamsOfUser: unary(async (request) => {
+      const userId = requireId('user_id', request.userId);
+      const roles = enumList('roles', request.roles, ROLE_IN);
+      const statuses = enumList('statuses', request.statuses, STATUS_IN);
+      const pageSize = pageSizeOf('page_size', request.pageSize);
+      const binding = ['teams-of-user', userId, [...roles].sort(), [...statuses].sort()];
+      const after = decodePageToken<{ createdAt: number; teamId: string }>(request.pageToken, binding, {
+        createdAt: 'number',
+        teamId: 'string',
+      });
+      const actor = optionalId('actor_user_id', request.actorUserId);
+      const page = await reads.teamsOfUser(userId, { roles, statuses, after, pageSize, actor });
+      return {
+        memberships: page.items.map(({ team, role }) => ({ team: teamOut(team), role: roleOut(role) })),
+        nextPageToken: page.next
+          ? encodePageToken(binding, page.next as TeamCursor & Record<string, number | string>)
+          : '',
+      };
+    }),
+
+    AddMember: unary(async (request, context) => {
+      const command = {
+        teamId: requireId('team_id', request.teamId),
+        userId: requireId('user_id', request.userId),
+        actor: requireId('actor_user_id', request.actorUserId),
+      };
+      const { team, result } = await commands.addMember(command, callers.optionsOf(context));
+      return { team: teamOut(team), member: memberOut(result.member) };
+    }),
+
+    RemoveMember: unary(async (request, context) => {
+      const command = {
+        teamId: requireId('team_id', request.teamId),
+        userId: requireId('user_id', request.userId),
+        actor: requireId('actor_user_id', request.actorUserId),
+      };
+      const { team } = await commands.removeMember(command, callers.optionsOf(context));
+      return { team: teamOut(team) };
+    }),
+
+    LeaveTeam: unary(async (request, context) => {
+      const command = {
+        teamId: requireId('team_id', request.teamId),
+        actor: requireId('actor_user_id', request.actorUserId),
+      };
+      const { team } = await commands.leaveTeam(command, callers.optionsOf(context));
+      return { team: teamOut(team) };
+    }),
+
+    ListMembers: unary(async (request) => {
+      const teamId = requireId('team_id', request.teamId);
+      const roles = enumList('roles', request.roles, ROLE_IN);
+      const pageSize = pageSizeOf('page_size', request.pageSize);
+      const binding = ['members', teamId, [...roles].sort()];
+      const after = decodePageToken<{ addedAt: number; userId: string }>(request.pageToken, binding, {
+        addedAt: 'number',
+        userId: 'string',
+      });
+      const team = await reads.getTeam(teamId, optionalId('actor_user_id', request.actorUserId));
+      const page = pageOfMembers(team, { roles, after, pageSize });
+      return {
+        members: page.items.map(memberOut),
+        nextPageToken: page.next
+          ? encodePageToken(binding, page.next as MemberCursor & Record<string, number>)
+          : '',
+        totalSize: page.total,
+      };
+    }),
+
+    GrantAdmin: unary(async (request, context) => {
+      const command = {
+        teamId: requireId('team_id', request.teamId),
+        userId: requireId('user_id', request.userId),
+        actor: requireId('actor_user_id', request.actorUserId),
+      };
+      const { team } = await commands.grantAdmin(command, callers.optionsOf(context));
+      return { team: teamOut(team) };
+    }),
+
+    RevokeAdmin: unary(async (request, context) => {
+      const command = {
+        teamId: requireId('team_id', request.teamId),
+        userId: requireId('user_id', request.userId),
+        actor: requireId('actor_user_id', request.actorUserId),
+      };
+      const { team } = await commands.revokeAdmin(command, callers.optionsOf(context));
+      return { team: teamOut(team) };
+    }),
+
+    GetSeatUsage: unary(async (request) => {
+      const team = await reads.getTeam(
+        requireId('team_id', request.teamId),
+        optionalId('actor_user_id', request.actorUserId),
+      );
+      return {
+        teamId: team.teamId,
+        status: statusOut(team.status),
+        ...seatUsageOf(team),
+        overAssignedUntil: toTimestamp(team.overAssignedUntil),
+      };
+    }),
+  };
+}

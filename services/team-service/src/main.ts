@@ -1,0 +1,25 @@
+import { ConfigError } from '@teamseat/config';
+import { onShutdownSignal } from '@teamseat/health';
+import { createLogger } from '@teamseat/logger';
+import { loadTeamServiceConfig } from './config';
+import { startTeamService } from './team-service';
+
+// The composition root: the only module that reads process.env or exits the process.
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadTeamServiceConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    createLogger({ service: 'team-service' }).fatal({ problems: error.problems }, error.message);
+    process.exit(1);
+  }
+  const logger = createLogger({ service: 'team-service', level: config.LOG_LEVEL });
+  const service = await startTeamService({ config, logger });
+  onShutdownSignal({ logger, steps: service.shutdownSteps, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+}
+
+main().catch((error: unknown) => {
+  console.error('team-service failed to start', error);
+  process.exit(1);
+});

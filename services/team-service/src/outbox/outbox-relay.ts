@@ -1,0 +1,222 @@
+import { buildTeamEvent, EVENT_SOURCES, encodeTeamEvent, type TeamEventType } from '@teamseat/contracts';
+import type { BatchingProducer, OutgoingMessage } from '@teamseat/kafka';
+import type { Logger } from '@teamseat/logger';
+import { rosterUsersOf } from '../domain/team-events';
+import type { OutboxStore, PendingOutbox } from '../data-access/outbox-store';
+import type { RelayMetrics } from './relay-metrics';
+
+export interface OutboxRelay {
+  /** A team has new events: publish them soon. Called by the command path after each write. */
+  wake(teamId: string): void;
+  start(): void;
+  /** Stops polling, publishes what is pending (up to the timeout), then returns. */
+  stop(drainTimeoutMs?: number): Promise<void>;
+  /** Resolves once nothing is queued or in flight (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+export interface RelayHooks {
+  /** Runs after Kafka acknowledged a team's events and before they are marked sent (crash tests). */
+  afterPublish?: (teamId: string, eventIds: string[]) => Promise<void> | void;
+}
+
+/**
+ * Publishes each team's outbox to `teamseat.team-events.v1`, keyed by team id, in commit order, then marks
+ * the groups sent. A crash between the two publishes them again with the same event ids (consumers
+ * dedupe on the id). Woken by the writes of this process; a slow poll finds the rest (a crash, another
+ * replica). Many teams are worked on at once, one team never twice at the same time.
+ */
+export function createOutboxRelay({
+  store,
+  syncMembership,
+  producer,
+  topic,
+  logger,
+  metrics,
+  concurrency = 16,
+  maxEventsPerRound = 500,
+  pollIntervalMs = 5_000,
+  retryDelayMs = 500,
+  hooks = {},
+}: {
+  store: OutboxStore;
+  syncMembership: (userId: string, teamId: string, onRoster: boolean, createdAt: Date) => Promise<void>;
+  producer: BatchingProducer;
+  topic: string;
+  logger: Logger;
+  metrics?: RelayMetrics;
+  concurrency?: number;
+  maxEventsPerRound?: number;
+  pollIntervalMs?: number;
+  retryDelayMs?: number;
+  hooks?: RelayHooks;
+}): OutboxRelay {
+  const log = logger.child({ module: 'outbox-relay' });
+  const queued = new Set<string>();
+  const running = new Set<string>();
+  const again = new Set<string>();
+  const retryTimers = new Set<NodeJS.Timeout>();
+  let idleWaiters: Array<() => void> = [];
+  let pollTimer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  /** After stop() returned: nothing is retried any more. */
+  let closed = false;
+  let failures = 0;
+
+  function toMessages(pending: PendingOutbox): {
+    messages: OutgoingMessage[];
+    keys: string[];
+    ids: string[];
+  } {
+    const messages: OutgoingMessage[] = [];
+    const keys: string[] = [];
+    const ids: string[] = [];
+    for (const { key, version, group } of pending.groups) {
+      if (messages.length > 0 && messages.length + group.events.length > maxEventsPerRound) break;
+      keys.push(key);
+      for (const event of group.events) {
+        const envelope = buildTeamEvent(
+          event.type as TeamEventType,
+          { ...event.data, teamVersion: version } as never,
+          {
+            id: event.id,
+            source: EVENT_SOURCES.teamService,
+            time: event.time,
+            ...(event.causationid ? { causationid: event.causationid } : {}),
+            ...(event.traceparent ? { traceparent: event.traceparent } : {}),
+          },
+        );
+        messages.push({
+          key: pending.teamId,
+          value: encodeTeamEvent(envelope),
+          headers: {
+            'ce-id': event.id,
+            'ce-type': event.type,
+            ...(event.traceparent ? { traceparent: event.traceparent } : {}),
+          },
+        });
+        ids.push(event.id);
+      }
+    }
+    return { messages, keys, ids };
+  }
+
+  /** One round for one team; true when more may be waiting. */
+  async function relayTeam(teamId: string): Promise<boolean> {
+    const pending = await store.read(teamId);
+    if (!pending || pending.groups.length === 0) return false;
+    const { messages, keys, ids } = toMessages(pending);
+    const started = process.hrtime.bigint();
+    await producer.sendMany(topic, messages);
+    await hooks.afterPublish?.(teamId, ids);
+    // Repair the user → teams index from the roster as it is now (idempotent, order-free).
+    const users = new Set(
+      pending.groups.flatMap(({ group }) => group.events.flatMap((e) => rosterUsersOf(e))),
+    );
+    await Promise.all(
+      [...users].map((userId) =>
+        syncMembership(userId, teamId, pending.memberIds.includes(userId), pending.createdAt),
+      ),
+    );
+    await store.markPublished(teamId, keys);
+    metrics?.published(messages.length, Number(process.hrtime.bigint() - started) / 1e9);
+    return keys.length < pending.groups.length;
+  }
+
+  function settleIdle(): void {
+    if (queued.size === 0 && running.size === 0 && retryTimers.size === 0) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  }
+
+  function pump(): void {
+    for (const teamId of queued) {
+      if (running.size >= concurrency) break;
+      if (running.has(teamId)) continue;
+      queued.delete(teamId);
+      running.add(teamId);
+      void relayTeam(teamId)
+        .then((more) => {
+          failures = 0;
+          if (more) again.add(teamId);
+        })
+        .catch((error: unknown) => {
+          failures += 1;
+          metrics?.failed();
+          log.warn({ err: error, teamId }, 'relaying team events failed; will retry');
+          if (closed) return;
+          const timer = setTimeout(
+            () => {
+              retryTimers.delete(timer);
+              wake(teamId);
+            },
+            Math.min(30_000, retryDelayMs * 2 ** Math.min(failures - 1, 6)),
+          );
+          retryTimers.add(timer);
+        })
+        .finally(() => {
+          running.delete(teamId);
+          if (again.delete(teamId)) queued.add(teamId);
+          metrics?.queued(queued.size + running.size);
+          pump();
+          settleIdle();
+        });
+    }
+  }
+
+  function wake(teamId: string): void {
+    if (closed) return;
+    if (running.has(teamId)) again.add(teamId);
+    else queued.add(teamId);
+    pump();
+  }
+
+  async function poll(): Promise<void> {
+    try {
+      for (const teamId of await store.teamsWithPending(1_000)) wake(teamId);
+    } catch (error) {
+      log.warn({ err: error }, 'polling the outbox failed');
+    }
+  }
+
+  function schedulePoll(): void {
+    if (stopped) return;
+    pollTimer = setTimeout(() => void poll().finally(schedulePoll), pollIntervalMs);
+    pollTimer.unref();
+  }
+
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      idleWaiters.push(resolve);
+      settleIdle();
+    });
+
+  return {
+    wake,
+    idle,
+    start() {
+      stopped = false;
+      closed = false;
+      void poll();
+      schedulePoll();
+    },
+    async stop(drainTimeoutMs = 10_000) {
+      stopped = true;
+      clearTimeout(pollTimer);
+      await poll();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<'timeout'>(
+        (resolve) => (timer = setTimeout(() => resolve('timeout'), drainTimeoutMs)),
+      );
+      const result = await Promise.race([idle(), timeout]);
+      clearTimeout(timer);
+      closed = true;
+      for (const retry of retryTimers) clearTimeout(retry);
+      retryTimers.clear();
+      if (result === 'timeout')
+        log.warn({ pending: queued.size + running.size }, 'outbox not drained before the timeout');
+    },
+  };
+}

@@ -1,0 +1,187 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { loadPackageDefinition } from '@grpc/grpc-js';
+import { loadCatalogFile } from '@teamseat/contracts';
+import { createReadiness, startAdminServer, type ShutdownStep } from '@teamseat/health';
+import { createGrpcServer, loadEmbeddedDescriptors } from '@teamseat/grpc';
+import type { ProtoGrpcType } from '@teamseat/grpc/dist/generated/team_service';
+import { createBatchingProducer, createKafka, ensureTopics, kafkaReachable } from '@teamseat/kafka';
+import type { Logger } from '@teamseat/logger';
+import { createMetricsRegistry, type Registry } from '@teamseat/metrics';
+import type { TeamServiceConfig } from './config';
+import { ensureIndexes } from './data-access/indexes';
+import { createMongoConnections } from './data-access/mongo-connections';
+import { createOutboxStore } from './data-access/outbox-store';
+import { createTeamKeyRegistry } from './data-access/team-key-registry';
+import { createTeamRepository } from './data-access/team-repository';
+import { createUserTeamsIndex } from './data-access/user-teams-index';
+import { createCommandRunner } from './domain/command-runner';
+import { createSubscriptionCommands } from './domain/subscription-commands';
+import { createTeamCommands } from './domain/team-commands';
+import { createTeamReads } from './domain/team-reads';
+import { createTeamGrpcService, TEAM_SERVICE_NAME } from './entry-points/grpc/team-grpc-service';
+import { createDeadlineSweeper } from './entry-points/jobs/deadline-sweeper';
+import { createOutboxRelay, type OutboxRelay, type RelayHooks } from './outbox/outbox-relay';
+import { createRelayMetrics } from './outbox/relay-metrics';
+
+export interface RunningTeamService {
+  readonly port: number;
+  readonly adminPort: number;
+  readonly registry: Registry;
+  /** The graceful shutdown, in order (STYLE §7). */
+  readonly shutdownSteps: ShutdownStep[];
+  /** Runs the shutdown steps (tests; the process uses onShutdownSignal). */
+  stop(): Promise<void>;
+  readonly internals: { relay: OutboxRelay; sweepDeadlines: () => Promise<number> };
+}
+
+export interface TeamServiceOptions {
+  config: TeamServiceConfig;
+  logger: Logger;
+  /** The clock of every decision (tests move it to expire invites and deadlines). */
+  now?: () => Date;
+  relayHooks?: RelayHooks;
+  /** How often health is re-evaluated while running. */
+  healthIntervalMs?: number;
+}
+
+/**
+ * Wires team-service from its configuration (the composition root's work, minus process.env and
+ * signals): MongoDB and Kafka first, then the relay and the sweeper, then the gRPC port, which reports
+ * SERVING only while both dependencies answer.
+ */
+export async function startTeamService({
+  config,
+  logger,
+  now = () => new Date(),
+  relayHooks,
+  healthIntervalMs = 2_000,
+}: TeamServiceOptions): Promise<RunningTeamService> {
+  const registry = createMetricsRegistry('team-service');
+  const readiness = createReadiness();
+  const catalog = config.CATALOG_FILE ? loadCatalogFile(config.CATALOG_FILE) : null;
+
+  const mongo = await createMongoConnections({
+    uri: config.MONGODB_URI,
+    defaultDatabase: config.MONGODB_DATABASE,
+    writePoolSize: config.MONGODB_WRITE_POOL_SIZE,
+    readPoolSize: config.MONGODB_READ_POOL_SIZE,
+    logger,
+  });
+  await ensureIndexes(mongo.writes, logger);
+  readiness.add('mongodb', () => mongo.ping());
+
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
+  await ensureTopics(kafka, [config.TEAM_EVENTS_TOPIC], { partitions: config.TOPIC_PARTITIONS });
+  const producer = createBatchingProducer({ kafka, logger });
+  await producer.connect();
+  readiness.add('kafka', () => kafkaReachable(kafka));
+
+  const newId = () => randomUUID();
+  const teams = createTeamRepository({ reads: mongo.reads, writes: mongo.writes, now, newId });
+  const keys = createTeamKeyRegistry(mongo);
+  const userTeams = createUserTeamsIndex(mongo);
+  const outbox = createOutboxStore(mongo);
+  const relay = createOutboxRelay({
+    store: outbox,
+    syncMembership: userTeams.syncMembership,
+    producer,
+    topic: config.TEAM_EVENTS_TOPIC,
+    logger,
+    metrics: createRelayMetrics(registry),
+    concurrency: config.OUTBOX_CONCURRENCY,
+    pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+    hooks: relayHooks,
+  });
+  const log = logger.child({ module: 'team-service' });
+  const runner = createCommandRunner({
+    teams,
+    userTeams,
+    now,
+    newId,
+    newSecret: () => randomBytes(32).toString('base64url'),
+    onChanged: (teamId) => relay.wake(teamId),
+    onIndexError: (error, teamId) =>
+      log.warn({ err: error, teamId }, 'user index update deferred to the relay'),
+  });
+  const commands = createTeamCommands({ runner });
+  const subscriptions = createSubscriptionCommands({ runner, teams, keys });
+  const reads = createTeamReads({ teams, keys, userTeams });
+  const sweeper = createDeadlineSweeper({
+    commands,
+    teamsDueBefore: outbox.teamsDueBefore,
+    now,
+    logger,
+    intervalMs: config.DEADLINE_SWEEP_INTERVAL_MS,
+  });
+
+  const packageDefinition = loadEmbeddedDescriptors();
+  const proto = loadPackageDefinition(packageDefinition) as unknown as ProtoGrpcType;
+  const grpc = createGrpcServer({
+    logger,
+    registry,
+    authTokens: [...config.INTERNAL_AUTH_TOKENS, ...config.APP_AUTH_TOKENS],
+    packageDefinition,
+    services: [
+      {
+        name: TEAM_SERVICE_NAME,
+        definition: proto.teamseat.team.v1.TeamService.service,
+        implementation: createTeamGrpcService({
+          commands,
+          subscriptions,
+          reads,
+          internalTokens: config.INTERNAL_AUTH_TOKENS,
+          catalog,
+          defaultInviteTtlHours: config.INVITE_TTL_DAYS * 24,
+          now,
+        }),
+      },
+    ],
+  });
+  const port = await grpc.start(`${config.HOST}:${config.PORT}`);
+  const admin = await startAdminServer({ port: config.ADMIN_PORT, host: config.HOST, readiness, registry });
+
+  relay.start();
+  if (config.DEADLINE_SWEEP_INTERVAL_MS > 0) sweeper.start();
+
+  // grpc.health.v1 follows readiness: SERVING only while MongoDB and Kafka answer, never once stopping.
+  const refreshHealth = async () => grpc.setServing((await readiness.evaluate()).ready);
+  await refreshHealth();
+  const healthTimer = setInterval(() => void refreshHealth(), healthIntervalMs);
+  healthTimer.unref();
+
+  const shutdownSteps: ShutdownStep[] = [
+    {
+      name: 'not serving',
+      run: () => {
+        readiness.markShuttingDown();
+        clearInterval(healthTimer);
+        grpc.setServing(false);
+      },
+    },
+    { name: 'stop gRPC', run: () => grpc.stop(config.GRPC_SHUTDOWN_GRACE_MS) },
+    { name: 'stop deadline sweeper', run: () => sweeper.stop() },
+    {
+      name: 'flush outbox and stop relay',
+      run: () => relay.stop(Math.floor(config.SHUTDOWN_TIMEOUT_MS / 2)),
+    },
+    { name: 'disconnect producer', run: () => producer.disconnect() },
+    { name: 'close admin server', run: () => admin.close() },
+    { name: 'close MongoDB', run: () => mongo.close() },
+  ];
+
+  let stopping: Promise<void> | undefined;
+  log.info({ port, adminPort: admin.port }, 'team-service started');
+  return {
+    port,
+    adminPort: admin.port,
+    registry,
+    shutdownSteps,
+    stop() {
+      stopping ??= (async () => {
+        for (const step of shutdownSteps) await step.run();
+      })();
+      return stopping;
+    },
+    internals: { relay, sweepDeadlines: () => sweeper.sweep() },
+  };
+}
