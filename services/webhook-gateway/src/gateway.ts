@@ -59,6 +59,7 @@ export async function startGateway({
 
   const server = http.createServer(app.callback());
   // Bounds slow uploads; the publish wait happens after the request is received and is bounded separately.
+  server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -69,6 +70,15 @@ export async function startGateway({
   // Kafka may come up after the gateway (or be down for a while): keep trying, and stay not-ready meanwhile.
   let connected = false;
   let stopping = false;
+  let wake = () => {};
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   const connecting = (async () => {
     for (let attempt = 1; !stopping; attempt += 1) {
       try {
@@ -79,7 +89,7 @@ export async function startGateway({
         return;
       } catch (error) {
         logger.warn({ err: error, attempt }, 'Kafka not reachable yet; retrying');
-        await sleep(Math.min(10_000, 500 * attempt));
+        await pause(Math.min(10_000, 500 * attempt));
       }
     }
   })();
@@ -107,6 +117,7 @@ export async function startGateway({
         name: 'flush and disconnect the producer',
         run: async () => {
           stopping = true;
+          wake();
           await connecting;
           await producer.disconnect();
         },

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import { expect } from 'chai';
 import { getInfrastructure, randomName, waitFor } from '@teamseat/testing';
 import { DEVELOPMENT_WEBHOOK_AUTHORIZATION } from '../../src/config';
@@ -8,6 +9,15 @@ import { recordCount } from '../support/test-gateway';
 import { fixtureFor, VALID_AUTHORIZATION } from '../support/webhook-fixtures';
 
 const PATH = '/webhooks/revenuecat';
+
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 describe('the gateway process (node dist/main.js)', function () {
   this.timeout(120_000);
@@ -113,6 +123,30 @@ describe('the gateway process (node dist/main.js)', function () {
     expect(gateway.logs.some((line) => line.msg === 'shutdown complete')).to.equal(true);
     expect(await recordCount(brokers, topic)).to.equal(6);
     expect(JSON.stringify(gateway.logs)).not.to.contain(VALID_AUTHORIZATION);
+  });
+
+  it('when Kafka cannot be reached at start-up, then it is live but not ready, answers 503, and still stops promptly', async () => {
+    running = spawnGateway({
+      NODE_ENV: 'production',
+      WEBHOOK_AUTHORIZATION: VALID_AUTHORIZATION,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      ADMIN_PORT: '0',
+      // Nothing listens there: the port was just taken from a server that closed again.
+      KAFKA_BROKERS: `127.0.0.1:${await closedPort()}`,
+      WEBHOOK_PUBLISH_DEADLINE_MS: '1000',
+    });
+    const listening = await running.logLine((line) => line.msg === 'webhook gateway listening');
+    const adminUrl = `http://127.0.0.1:${String(listening.adminPort)}`;
+    expect((await fetch(`${adminUrl}/livez`)).status).to.equal(200);
+    expect((await fetch(`${adminUrl}/readyz`)).status).to.equal(503);
+    const response = await deliver(`http://127.0.0.1:${String(listening.port)}`, fixtureFor('TEST').body);
+    expect(response.status).to.equal(503);
+    expect(response.headers.get('retry-after')).to.equal('10');
+    const stopping = Date.now();
+    running.child.kill('SIGTERM');
+    expect(await running.exit).to.equal(0);
+    expect(Date.now() - stopping).to.be.below(8_000);
   });
 
   it('when NODE_ENV is not development and WEBHOOK_AUTHORIZATION is unset, then start-up fails naming it', async () => {
