@@ -15,7 +15,7 @@ const root = path.resolve(here, '..', '..');
 const settings = {
   durationS: Number(process.env.BENCH_DURATION_S ?? 15),
   warmupS: Number(process.env.BENCH_WARMUP_S ?? 3),
-  connections: Number(process.env.BENCH_CONNECTIONS ?? 32),
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 100),
   brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
   logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
 };
