@@ -102,7 +102,7 @@ export function pageOfInvites(
     after === null
       ? 0
       : matching.findIndex(
-          (i) => newestFirst({ ...i, createdAt: new Date(after.createdAt), inviteId: after.inviteId }, i) > 0,
+          (i) => newestFirst(i, { ...i, createdAt: new Date(after.createdAt), inviteId: after.inviteId }) > 0,
         );
   const items = start < 0 ? [] : matching.slice(start, start + pageSize);
   const last = items[items.length - 1];
