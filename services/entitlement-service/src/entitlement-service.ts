@@ -7,10 +7,10 @@ import type { Logger } from '@teamseat/logger';
 import { createMetricsRegistry, type Registry } from '@teamseat/metrics';
 import type { EntitlementServiceConfig } from './config';
 import { createCustomerRepository } from './data-access/customer-repository';
-import { createGrantLedgerRepository } from './data-access/grant-ledger-repository';
 import { createLeaseRepository } from './data-access/lease-repository';
 import { connectMongo, mongoReachable } from './data-access/mongo';
 import { createProcessedEventRepository } from './data-access/processed-event-repository';
+import { createRetryQueueRepository } from './data-access/retry-queue-repository';
 import { createTeamDirectory } from './data-access/team-directory';
 import { HOUR_MS, DAY_MS } from './domain/expiry';
 import type { TeamProduct } from './domain/team-product';
@@ -68,10 +68,10 @@ export async function startEntitlementService({
 
   const connection = await connectMongo(config.MONGODB_URI);
   const customers = createCustomerRepository(connection);
-  const ledger = createGrantLedgerRepository(connection);
+  const retries = createRetryQueueRepository(connection);
   const processed = createProcessedEventRepository(connection);
   const leases = createLeaseRepository(connection);
-  await Promise.all([customers.ensureIndexes(), ledger.ensureIndexes(), processed.ensureIndexes()]);
+  await Promise.all([customers.ensureIndexes(), processed.ensureIndexes()]);
   readiness.add('mongodb', () => mongoReachable(connection));
 
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
@@ -131,7 +131,6 @@ export async function startEntitlementService({
   const sync = createCustomerSync({
     revenuecat: rc,
     customers,
-    ledger,
     publisher,
     teams,
     products,
@@ -143,8 +142,8 @@ export async function startEntitlementService({
     teams,
     revenuecat: rc,
     customers,
-    ledger,
-    sync,
+    retries,
+    publisher,
     products,
     cache,
     defaultBufferMs: DAY_MS,
@@ -199,7 +198,7 @@ export async function startEntitlementService({
   });
   const sweep = createSweep({
     customers,
-    ledger,
+    retries,
     processed,
     leases,
     sync,
@@ -227,10 +226,10 @@ export async function startEntitlementService({
         name: SERVICE_NAME,
         definition: EntitlementServiceClient.service,
         implementation: createEntitlementGrpcService({
-          access: createAccessQueries({ customers, ledger, cache, now: () => rc.clock.now() }),
+          access: createAccessQueries({ customers, cache, now: () => rc.clock.now() }),
           sync,
           reconciler,
-          reports: createTeamAccessReports({ teams, ledger, reconciler }),
+          reports: createTeamAccessReports({ teams, customers, reconciler }),
           hub,
           now: () => rc.clock.now(),
           logger,

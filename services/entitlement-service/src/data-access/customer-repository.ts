@@ -1,47 +1,59 @@
-import { Schema, type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
+import { collection } from './mongo';
 import type { Subscriber } from '../domain/subscriber';
+import { loadGrant, storeGrant, type GrantRecord, type StoredGrant } from './grant-record';
 import { isDuplicateKey } from './mongo';
 import { loadExpiry, storeExpiry } from './stored-expiry';
 
+/**
+ * One document per app user id (DESIGN §3): the latest subscriber snapshot fetched from RevenueCat, the
+ * watermark, and the user's rows of the grant ledger. Keeping the ledger in the same document makes a
+ * reconciled user one read and one write; FerretDB (local and CI) only serves `_id` lookups without a scan
+ * and allows one writer at a time, so the number of writes per user bounds throughput (ADR 0005).
+ */
 export interface CustomerRecord {
   userId: string;
   snapshot: Subscriber | undefined;
-  /** RevenueCat request date of the stored snapshot. */
+  /** RevenueCat request date of the stored snapshot (0 when none). */
   fetchedAtMs: number | undefined;
   /** The watermark: request date of the last snapshot whose handling finished (domain/watermark.ts). */
   settledAtMs: number | undefined;
-  /** Wall time of the last store. */
+  /** Wall time of the last snapshot store. */
   syncedAt: Date | undefined;
-  /** Team lines (management entitlements) whose state was ever applied for this user as subscriber. */
+  /** Team lines (management entitlements) whose state was applied for this user as subscriber. */
   teamLines: string[];
   /** RevenueCat time after which the sweep re-checks the user's teams (just past the earliest period end). */
   nextTeamCheckAtMs: number | undefined;
+  /** The user's rows of the grant ledger. */
+  grants: GrantRecord[];
+  /** True while the user is in the retry queue (so clearing it costs nothing when it is not). */
+  retryQueued: boolean;
+}
+
+export interface CustomerPatch {
+  /** Stored only if not older (RevenueCat clock) than the stored one. */
+  snapshot?: Subscriber | undefined;
+  /** Moves the watermark forward, never back. */
+  settledAtMs?: number | undefined;
+  addTeamLines?: readonly string[] | undefined;
+  /** null removes it. */
+  nextTeamCheckAtMs?: number | null | undefined;
+  /** Replaces the user's ledger rows. */
+  grants?: readonly GrantRecord[] | undefined;
+  retryQueued?: boolean | undefined;
 }
 
 interface CustomerDocument {
   _id: string;
-  snapshot?: Record<string, unknown>;
-  fetchedAtMs?: number;
+  snapshot?: Record<string, unknown> | null;
+  fetchedAtMs: number;
   settledAtMs?: number;
   syncedAt?: Date;
   teamLines?: string[];
   nextTeamCheckAtMs?: number;
+  grants?: StoredGrant[];
+  retryQueued?: boolean;
 }
-
-const schema = new Schema<CustomerDocument>(
-  {
-    _id: { type: String, required: true },
-    snapshot: { type: Schema.Types.Mixed },
-    fetchedAtMs: Number,
-    settledAtMs: Number,
-    syncedAt: Date,
-    teamLines: [String],
-    nextTeamCheckAtMs: Number,
-  },
-  { collection: 'customers', versionKey: false, minimize: false },
-);
-schema.index({ nextTeamCheckAtMs: 1 });
-schema.index({ syncedAt: 1 });
 
 function toStored(subscriber: Subscriber): Record<string, unknown> {
   return {
@@ -52,11 +64,13 @@ function toStored(subscriber: Subscriber): Record<string, unknown> {
   };
 }
 
+type StoredSubscriber = Omit<Subscriber, 'entitlements' | 'subscriptions'> & {
+  entitlements: Array<Subscriber['entitlements'][number] & { expiresAt: number | null }>;
+  subscriptions: Array<Subscriber['subscriptions'][number] & { expiresAt: number | null }>;
+};
+
 function fromStored(userId: string, stored: Record<string, unknown>): Subscriber {
-  const s = stored as unknown as Subscriber & {
-    entitlements: Array<Subscriber['entitlements'][number] & { expiresAt: number | null }>;
-    subscriptions: Array<Subscriber['subscriptions'][number] & { expiresAt: number | null }>;
-  };
+  const s = stored as unknown as StoredSubscriber;
   return {
     appUserId: userId,
     originalAppUserId: s.originalAppUserId,
@@ -66,115 +80,130 @@ function fromStored(userId: string, stored: Record<string, unknown>): Subscriber
   };
 }
 
-export type CustomerRepository = ReturnType<typeof createCustomerRepository>;
-
-/** Customer snapshots (DESIGN §3): the latest subscriber fetched from RevenueCat per app user id. */
-export function createCustomerRepository(connection: Connection) {
-  const Customers = connection.model<CustomerDocument>('Customer', schema);
-
-  const toRecord = (doc: CustomerDocument): CustomerRecord => ({
+function toRecord(doc: CustomerDocument): CustomerRecord {
+  return {
     userId: doc._id,
     snapshot: doc.snapshot ? fromStored(doc._id, doc.snapshot) : undefined,
-    fetchedAtMs: doc.fetchedAtMs,
-    settledAtMs: doc.settledAtMs,
-    syncedAt: doc.syncedAt,
+    fetchedAtMs: doc.snapshot ? doc.fetchedAtMs : undefined,
+    settledAtMs: doc.settledAtMs ?? undefined,
+    syncedAt: doc.syncedAt ?? undefined,
     teamLines: doc.teamLines ?? [],
-    nextTeamCheckAtMs: doc.nextTeamCheckAtMs,
-  });
+    nextTeamCheckAtMs: doc.nextTeamCheckAtMs ?? undefined,
+    grants: (doc.grants ?? []).map((g) => loadGrant(doc._id, g)),
+    retryQueued: doc.retryQueued ?? false,
+  };
+}
+
+export type CustomerRepository = ReturnType<typeof createCustomerRepository>;
+
+export function createCustomerRepository(connection: Connection) {
+  const customers = collection<CustomerDocument>(connection, 'customers');
+
+  function updateOf(patch: CustomerPatch, withSnapshot: boolean) {
+    const set: Record<string, unknown> = {};
+    const unset: Record<string, 1> = {};
+    if (withSnapshot && patch.snapshot) {
+      set.snapshot = toStored(patch.snapshot);
+      set.fetchedAtMs = patch.snapshot.requestDateMs;
+      set.syncedAt = new Date();
+    }
+    if (patch.grants) set.grants = patch.grants.map(storeGrant);
+    if (patch.retryQueued !== undefined) set.retryQueued = patch.retryQueued;
+    if (patch.nextTeamCheckAtMs === null) unset.nextTeamCheckAtMs = 1;
+    else if (patch.nextTeamCheckAtMs !== undefined) set.nextTeamCheckAtMs = patch.nextTeamCheckAtMs;
+    const update: Record<string, unknown> = {};
+    if (Object.keys(set).length > 0) update.$set = set;
+    if (Object.keys(unset).length > 0) update.$unset = unset;
+    if (patch.settledAtMs !== undefined) update.$max = { settledAtMs: patch.settledAtMs };
+    if (patch.addTeamLines && patch.addTeamLines.length > 0) {
+      update.$addToSet = { teamLines: { $each: [...patch.addTeamLines] } };
+    }
+    return update;
+  }
+
+  function newDocument(userId: string, patch: CustomerPatch): CustomerDocument {
+    return {
+      _id: userId,
+      snapshot: patch.snapshot ? toStored(patch.snapshot) : null,
+      fetchedAtMs: patch.snapshot?.requestDateMs ?? 0,
+      ...(patch.snapshot ? { syncedAt: new Date() } : {}),
+      ...(patch.settledAtMs !== undefined ? { settledAtMs: patch.settledAtMs } : {}),
+      teamLines: [...new Set(patch.addTeamLines ?? [])],
+      ...(typeof patch.nextTeamCheckAtMs === 'number' ? { nextTeamCheckAtMs: patch.nextTeamCheckAtMs } : {}),
+      grants: (patch.grants ?? []).map(storeGrant),
+      retryQueued: patch.retryQueued ?? false,
+    };
+  }
 
   return {
     async ensureIndexes(): Promise<void> {
-      await Customers.createCollection().catch(() => undefined);
-      await Customers.createIndexes();
+      // _id is the only lookup on the hot paths; these serve the sweep on a real MongoDB.
+      await customers.createIndex({ nextTeamCheckAtMs: 1 }).catch(() => undefined);
+      await customers.createIndex({ syncedAt: 1 }).catch(() => undefined);
     },
 
     async get(userId: string): Promise<CustomerRecord | undefined> {
-      const doc = await Customers.findById(userId).lean<CustomerDocument>();
+      const doc = await customers.findOne({ _id: userId });
       return doc ? toRecord(doc) : undefined;
     },
 
     async getMany(userIds: readonly string[]): Promise<CustomerRecord[]> {
       if (userIds.length === 0) return [];
-      const docs = await Customers.find({ _id: { $in: [...userIds] } }).lean<CustomerDocument[]>();
-      return docs.map(toRecord);
+      return (await customers.find({ _id: { $in: [...userIds] } }).toArray()).map(toRecord);
     },
 
     /** Ids among `userIds` that have a stored customer. */
     async known(userIds: readonly string[]): Promise<string[]> {
-      if (userIds.length === 0) return [];
-      const docs = await Customers.find({ _id: { $in: [...userIds] } }, { _id: 1 }).lean<
-        CustomerDocument[]
-      >();
-      return docs.map((doc) => doc._id);
+      const found = await Promise.all(
+        userIds.map(async (id) =>
+          (await customers.findOne({ _id: id }, { projection: { _id: 1 } })) ? id : undefined,
+        ),
+      );
+      return found.filter((id): id is string => id !== undefined);
     },
 
     /**
-     * Stores the snapshot unless a newer one (by RevenueCat's clock) is already stored: two fetches for
-     * one user racing must not leave the older one. Returns false when the stored one was newer.
+     * Applies the patch in one write (two on a race). The snapshot is stored only when not older than the
+     * stored one, so two fetches for one user racing never leave the older one. Returns whether it was.
      */
-    async storeSnapshot(subscriber: Subscriber): Promise<boolean> {
-      const set = {
-        snapshot: toStored(subscriber),
-        fetchedAtMs: subscriber.requestDateMs,
-        syncedAt: new Date(),
-      };
-      const updated = await Customers.updateOne(
-        { _id: subscriber.appUserId, fetchedAtMs: { $lte: subscriber.requestDateMs } },
-        { $set: set },
-      );
-      if (updated.matchedCount > 0) return true;
+    async update(userId: string, patch: CustomerPatch): Promise<{ snapshotStored: boolean }> {
+      const withSnapshot = patch.snapshot !== undefined;
+      const update = updateOf(patch, true);
+      if (Object.keys(update).length === 0) return { snapshotStored: false };
+      const filter = withSnapshot
+        ? { _id: userId, fetchedAtMs: { $lte: patch.snapshot!.requestDateMs } }
+        : { _id: userId };
+      const result = await customers.updateOne(filter, update);
+      if (result.matchedCount > 0) return { snapshotStored: withSnapshot };
       try {
-        await Customers.create({ _id: subscriber.appUserId, ...set, teamLines: [] });
-        return true;
+        await customers.insertOne(newDocument(userId, patch));
+        return { snapshotStored: withSnapshot };
       } catch (error) {
-        if (isDuplicateKey(error)) {
-          // The document exists: either with a newer snapshot, or with none yet (created by addTeamLines).
-          const filled = await Customers.updateOne(
-            { _id: subscriber.appUserId, fetchedAtMs: { $exists: false } },
-            { $set: set },
-          );
-          return filled.matchedCount > 0;
-        }
-        throw error;
+        if (!isDuplicateKey(error)) throw error;
       }
-    },
-
-    /** Moves the watermark forward (never back). */
-    async markSettled(userId: string, requestDateMs: number): Promise<void> {
-      await Customers.updateOne({ _id: userId }, { $max: { settledAtMs: requestDateMs } });
-    },
-
-    async addTeamLines(userId: string, lines: readonly string[]): Promise<void> {
-      if (lines.length === 0) return;
-      await Customers.updateOne(
-        { _id: userId },
-        { $addToSet: { teamLines: { $each: [...lines] } } },
-        { upsert: true },
-      );
-    },
-
-    async setNextTeamCheck(userId: string, atMs: number | undefined): Promise<void> {
-      await Customers.updateOne(
-        { _id: userId },
-        atMs === undefined ? { $unset: { nextTeamCheckAtMs: 1 } } : { $set: { nextTeamCheckAtMs: atMs } },
-      );
+      // The document exists with a newer snapshot: keep it, apply the rest.
+      const rest = updateOf(patch, false);
+      if (Object.keys(rest).length > 0) await customers.updateOne({ _id: userId }, rest);
+      return { snapshotStored: false };
     },
 
     /** Subscribers whose team check is due (RevenueCat time), earliest first. */
     async teamChecksDue(nowMs: number, limit: number): Promise<string[]> {
-      const docs = await Customers.find({ nextTeamCheckAtMs: { $lte: nowMs } }, { _id: 1 })
+      const docs = await customers
+        .find({ nextTeamCheckAtMs: { $lte: nowMs } }, { projection: { _id: 1 } })
         .sort({ nextTeamCheckAtMs: 1 })
         .limit(limit)
-        .lean<CustomerDocument[]>();
+        .toArray();
       return docs.map((doc) => doc._id);
     },
 
-    /** Users whose snapshot is older than `beforeMs` (wall time), oldest first: the sweep's candidates. */
+    /** Users whose snapshot was stored before `before` (wall time), oldest first: the sweep's candidates. */
     async staleSince(before: Date, limit: number): Promise<string[]> {
-      const docs = await Customers.find({ syncedAt: { $lt: before } }, { _id: 1 })
+      const docs = await customers
+        .find({ syncedAt: { $lt: before } }, { projection: { _id: 1 } })
         .sort({ syncedAt: 1 })
         .limit(limit)
-        .lean<CustomerDocument[]>();
+        .toArray();
       return docs.map((doc) => doc._id);
     },
   };

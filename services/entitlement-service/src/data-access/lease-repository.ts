@@ -1,4 +1,5 @@
-import { Schema, type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
+import { collection } from './mongo';
 import { isDuplicateKey } from './mongo';
 
 interface LeaseDocument {
@@ -7,28 +8,23 @@ interface LeaseDocument {
   untilMs: number;
 }
 
-const schema = new Schema<LeaseDocument>(
-  { _id: { type: String, required: true }, holder: String, untilMs: Number },
-  { collection: 'leases', versionKey: false },
-);
-
 /**
  * A time-boxed lease in one document, so that of several replicas one runs the sweep at a time (single-
  * document atomic update; FerretDB has no transactions and needs none here).
  */
 export function createLeaseRepository(connection: Connection) {
-  const Leases = connection.model<LeaseDocument>('Lease', schema);
+  const leases = collection<LeaseDocument>(connection, 'leases');
   return {
     /** True when `holder` holds the lease named `name` for the next `ttlMs`. */
     async acquire(name: string, holder: string, ttlMs: number): Promise<boolean> {
       const now = Date.now();
-      const updated = await Leases.updateOne(
+      const updated = await leases.updateOne(
         { _id: name, $or: [{ holder }, { untilMs: { $lt: now } }] },
         { $set: { holder, untilMs: now + ttlMs } },
       );
       if (updated.matchedCount > 0) return true;
       try {
-        await Leases.create({ _id: name, holder, untilMs: now + ttlMs });
+        await leases.insertOne({ _id: name, holder, untilMs: now + ttlMs });
         return true;
       } catch (error) {
         if (isDuplicateKey(error)) return false;
@@ -36,7 +32,7 @@ export function createLeaseRepository(connection: Connection) {
       }
     },
     async release(name: string, holder: string): Promise<void> {
-      await Leases.deleteOne({ _id: name, holder });
+      await leases.deleteOne({ _id: name, holder });
     },
   };
 }

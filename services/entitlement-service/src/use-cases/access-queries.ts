@@ -1,5 +1,5 @@
 import type { CustomerRepository } from '../data-access/customer-repository';
-import type { GrantLedgerRepository } from '../data-access/grant-ledger-repository';
+import { teamGrantsOf } from '../data-access/grant-record';
 import { entitlementAccess, entitlementIds, type EntitlementAccess } from '../domain/access';
 import type { AccessCache, CachedAccess } from './access-cache';
 
@@ -13,21 +13,18 @@ export interface AccessAnswer extends EntitlementAccess {
  */
 export function createAccessQueries(deps: {
   customers: CustomerRepository;
-  ledger: GrantLedgerRepository;
   cache: AccessCache;
   now: () => number;
 }) {
-  const { customers, ledger, cache, now } = deps;
+  const { customers, cache, now } = deps;
 
   async function load(userId: string): Promise<CachedAccess> {
     const cached = cache.get(userId);
     if (cached) return cached;
-    const [customer, rows] = await Promise.all([customers.get(userId), ledger.forUser(userId)]);
+    const customer = await customers.get(userId);
     const entry: CachedAccess = {
       customer,
-      teamGrants: new Map(
-        rows.filter((row) => row.desired !== undefined).map((row) => [row.entitlement, row.teamIds]),
-      ),
+      teamGrants: teamGrantsOf(customer?.grants ?? []),
       loadedAtMs: Date.now(),
     };
     cache.set(userId, entry);

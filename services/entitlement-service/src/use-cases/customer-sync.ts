@@ -1,6 +1,6 @@
 import type { Logger } from '@teamseat/logger';
-import type { CustomerRepository } from '../data-access/customer-repository';
-import type { GrantLedgerRepository } from '../data-access/grant-ledger-repository';
+import type { CustomerRecord, CustomerRepository } from '../data-access/customer-repository';
+import { teamGrantsOf } from '../data-access/grant-record';
 import type { TeamDirectory } from '../data-access/team-directory';
 import { diffEntitlements } from '../domain/entitlement-changes';
 import { deriveOwnerTeamStates, type OwnerTeamState } from '../domain/owner-team-state';
@@ -14,8 +14,10 @@ import type { ChangeContext, ChangePublisher } from './change-publisher';
 export interface SyncOptions extends ChangeContext {
   /** Derive and apply the user's team state as a subscriber (never for our own promotional echoes). */
   applyTeams: boolean;
-  /** A subscriber already fetched (a grant or revoke answer, a TRANSFER side): no second read. */
+  /** A subscriber already fetched (a TRANSFER side): no second read. */
   fetched?: Subscriber | undefined;
+  /** The stored customer, when the caller has just read it (null: known to be absent). */
+  stored?: CustomerRecord | null | undefined;
 }
 
 export interface SyncResult {
@@ -31,42 +33,22 @@ export type CustomerSync = ReturnType<typeof createCustomerSync>;
 /**
  * The owner sync (DESIGN §4.2), level-triggered: fetch the customer, publish what changed against the stored
  * snapshot, store it, then apply the derived team state of every team line the customer bought into. The
- * watermark moves only when all of that is done, so a retry after a failure repeats the missing steps.
+ * watermark moves only when all of that is done, so a retry after a failure repeats the missing steps. A
+ * customer without team lines costs one write; a subscriber two (snapshot, then watermark after team-service).
  */
 export function createCustomerSync(deps: {
   revenuecat: RevenueCatClient;
   customers: CustomerRepository;
-  /** How long after a period end the sweep checks a team whose renewal or expiry webhook never came. */
-  teamCheckDelayMs?: number;
-  ledger: GrantLedgerRepository;
   publisher: ChangePublisher;
   teams: TeamDirectory;
   products: readonly TeamProduct[];
   cache: AccessCache;
+  /** How long after a period end the sweep checks a team whose renewal or expiry webhook never came. */
+  teamCheckDelayMs?: number;
   logger: Logger;
 }) {
-  const { revenuecat, customers, ledger, publisher, teams, products, cache } = deps;
+  const { revenuecat, customers, publisher, teams, products, cache } = deps;
   const log = deps.logger.child({ module: 'customer-sync' });
-
-  async function teamGrantsOf(userId: string): Promise<Map<string, string[]>> {
-    const rows = await ledger.forUser(userId);
-    return new Map(
-      rows.filter((row) => row.desired !== undefined).map((row) => [row.entitlement, row.teamIds]),
-    );
-  }
-
-  /** Publishes and stores a snapshot if it is newer than the stored one; returns the changed entitlements. */
-  async function record(subscriber: Subscriber, context: ChangeContext): Promise<string[]> {
-    const userId = subscriber.appUserId;
-    const stored = await customers.get(userId);
-    if (!isNewerSnapshot(subscriber.requestDateMs, stored?.fetchedAtMs)) return [];
-    const changes = diffEntitlements(stored?.snapshot, subscriber, await teamGrantsOf(userId));
-    // Published before storing: a crash in between republishes on the retry instead of losing the change.
-    await publisher.publish(changes, context);
-    await customers.storeSnapshot(subscriber);
-    cache.invalidate(userId);
-    return changes.map((change) => change.entitlement);
-  }
 
   /** Lines bought before but absent now (refunded away, transferred): told to team-service as expired. */
   function vanishedLines(
@@ -90,11 +72,11 @@ export function createCustomerSync(deps: {
       );
   }
 
-  async function applyTeams(subscriber: Subscriber, causationId: string | undefined): Promise<string[]> {
-    const userId = subscriber.appUserId;
-    const derived = deriveOwnerTeamStates(subscriber, products);
-    const known = (await customers.get(userId))?.teamLines ?? [];
-    const states = [...derived, ...vanishedLines(subscriber, known, derived)];
+  async function apply(
+    userId: string,
+    states: OwnerTeamState[],
+    causationId: string | undefined,
+  ): Promise<string[]> {
     const teamIds: string[] = [];
     for (const state of states) {
       const result = await teams.applySubscriptionState({
@@ -114,22 +96,48 @@ export function createCustomerSync(deps: {
         'team state applied',
       );
     }
-    await customers.addTeamLines(
-      userId,
-      derived.map((state) => state.product.managementEntitlement),
-    );
     return teamIds;
   }
 
-  return {
-    record,
+  function nextTeamCheck(derived: readonly OwnerTeamState[]): number | null {
+    const running = derived.filter((s) => s.status !== 'expired' && Number.isFinite(s.periodEndsAt));
+    if (running.length === 0) return null;
+    return Math.min(...running.map((s) => s.periodEndsAt)) + (deps.teamCheckDelayMs ?? 300_000);
+  }
 
+  return {
     async sync(userId: string, options: SyncOptions): Promise<SyncResult> {
       const subscriber = options.fetched ?? (await revenuecat.getSubscriber(userId));
-      const changed = await record(subscriber, options);
-      const teamIds = options.applyTeams ? await applyTeams(subscriber, options.causationId) : [];
-      await customers.markSettled(userId, subscriber.requestDateMs);
-      return { subscriber, changed, teamIds };
+      const stored =
+        options.stored === undefined ? await customers.get(userId) : (options.stored ?? undefined);
+      const newer = isNewerSnapshot(subscriber.requestDateMs, stored?.fetchedAtMs);
+      const changes = newer
+        ? diffEntitlements(stored?.snapshot, subscriber, teamGrantsOf(stored?.grants ?? []))
+        : [];
+      // Published before storing: a crash in between republishes on the retry instead of losing the change.
+      await publisher.publish(changes, options);
+      const snapshot = newer ? subscriber : undefined;
+      const settledAtMs = subscriber.requestDateMs;
+
+      const derived = options.applyTeams ? deriveOwnerTeamStates(subscriber, products) : [];
+      const states = options.applyTeams
+        ? [...derived, ...vanishedLines(subscriber, stored?.teamLines ?? [], derived)]
+        : [];
+      let teamIds: string[] = [];
+      if (states.length === 0) {
+        await customers.update(userId, { snapshot, settledAtMs });
+      } else {
+        await customers.update(userId, { snapshot });
+        cache.invalidate(userId);
+        teamIds = await apply(userId, states, options.causationId);
+        await customers.update(userId, {
+          settledAtMs,
+          addTeamLines: derived.map((state) => state.product.managementEntitlement),
+          nextTeamCheckAtMs: nextTeamCheck(derived),
+        });
+      }
+      cache.invalidate(userId);
+      return { subscriber, changed: changes.map((change) => change.entitlement), teamIds };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { toAppError } from '@teamseat/errors';
 import type { Logger } from '@teamseat/logger';
 import type { CustomerRepository } from '../data-access/customer-repository';
-import type { GrantLedgerRepository } from '../data-access/grant-ledger-repository';
+import type { RetryQueueRepository } from '../data-access/retry-queue-repository';
 import type { LeaseRepository } from '../data-access/lease-repository';
 import type { ProcessedEventRepository } from '../data-access/processed-event-repository';
 import type { CustomerSync } from './customer-sync';
@@ -34,7 +34,7 @@ export interface SweepReport {
  */
 export function createSweep(deps: {
   customers: CustomerRepository;
-  ledger: GrantLedgerRepository;
+  retries: RetryQueueRepository;
   processed: ProcessedEventRepository;
   leases: LeaseRepository;
   sync: CustomerSync;
@@ -45,7 +45,7 @@ export function createSweep(deps: {
   settings: SweepSettings;
   logger: Logger;
 }) {
-  const { customers, ledger, processed, leases, sync, reconciler, settings } = deps;
+  const { customers, retries, processed, leases, sync, reconciler, settings } = deps;
   const log = deps.logger.child({ module: 'sweep' });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<SweepReport> | undefined;
@@ -73,7 +73,7 @@ export function createSweep(deps: {
     let budget = settings.batch;
     const cause = { cause: 'reconcile' as const, causationId: 'sweep' };
 
-    const due = await ledger.dueUsers(Date.now(), budget);
+    const due = await retries.due(Date.now(), budget);
     await each(due, (userId) => reconciler.reconcile(userId, cause), report);
     report.grantsRetried = due.length;
     budget -= due.length;

@@ -1,5 +1,6 @@
 import { AppError } from '@teamseat/errors';
-import type { GrantLedgerRepository, GrantRecord, GrantState } from '../data-access/grant-ledger-repository';
+import type { CustomerRepository } from '../data-access/customer-repository';
+import type { GrantRecord, GrantState } from '../data-access/grant-record';
 import type { TeamDirectory, TeamSummary } from '../data-access/team-directory';
 import type { Expiry } from '../domain/expiry';
 import type { UserReconciler } from './user-reconciler';
@@ -28,11 +29,11 @@ export interface TeamAccessReport {
 /** GetTeamAccessReport and ReconcileTeam (entitlement_service.proto). */
 export function createTeamAccessReports(deps: {
   teams: TeamDirectory;
-  ledger: GrantLedgerRepository;
+  customers: CustomerRepository;
   reconciler: UserReconciler;
   concurrency?: number;
 }) {
-  const { teams, ledger, reconciler } = deps;
+  const { teams, customers, reconciler } = deps;
 
   async function requireTeam(teamId: string): Promise<TeamSummary> {
     const team = await teams.getTeam(teamId);
@@ -71,8 +72,8 @@ export function createTeamAccessReports(deps: {
     const seated = (await teams.rosterOf(teamId))
       .filter((entry) => entry.holdsSeat)
       .map((entry) => entry.userId);
-    const rows = await ledger.forUsers(seated);
-    const byKey = new Map(rows.map((r) => [`${r.userId}\u0000${r.entitlement}`, r]));
+    const rows = (await customers.getMany(seated)).flatMap((customer) => customer.grants);
+    const byKey = new Map(rows.map((r: GrantRecord) => [`${r.userId}\u0000${r.entitlement}`, r]));
     const grants = [...seated]
       .sort()
       .flatMap((userId) =>

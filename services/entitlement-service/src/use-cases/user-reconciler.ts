@@ -1,18 +1,20 @@
-import { toAppError } from '@teamseat/errors';
+import { toAppError, type AppError } from '@teamseat/errors';
 import type { Logger } from '@teamseat/logger';
 import type { CustomerRepository } from '../data-access/customer-repository';
-import type { GrantLedgerRepository, GrantRecord } from '../data-access/grant-ledger-repository';
-import type { TeamDirectory, TeamSummary, TeamRole } from '../data-access/team-directory';
+import { sameGrants, teamGrantsOf, type GrantRecord } from '../data-access/grant-record';
+import type { RetryQueueRepository } from '../data-access/retry-queue-repository';
+import type { TeamDirectory, TeamRole, TeamSummary } from '../data-access/team-directory';
 import { computeDesiredGrants, type SeatHolding } from '../domain/desired-grants';
+import { diffEntitlements } from '../domain/entitlement-changes';
 import { HOUR_MS } from '../domain/expiry';
-import { grantMatches, planGrantSteps } from '../domain/grant-plan';
+import { planGrantSteps } from '../domain/grant-plan';
 import { promotionalExpiry, type Subscriber } from '../domain/subscriber';
 import type { TeamProduct } from '../domain/team-product';
+import { isNewerSnapshot } from '../domain/watermark';
 import type { RevenueCatClient } from '../revenuecat/revenuecat-client';
 import type { AccessCache } from './access-cache';
-import type { ChangeContext } from './change-publisher';
-import type { CustomerSync } from './customer-sync';
-import { createGrantExecutor, type GrantOutcome } from './grant-executor';
+import type { ChangeContext, ChangePublisher } from './change-publisher';
+import { createGrantExecutor } from './grant-executor';
 
 export interface ReconcileResult {
   userId: string;
@@ -26,16 +28,16 @@ export type UserReconciler = ReturnType<typeof createUserReconciler>;
 
 /**
  * Reconciles one user (DESIGN §4.3-4.6): per member entitlement, the grant wanted across every team in
- * which the user holds a seat, made to match RevenueCat, each step recorded in the grant ledger. Only
- * entitlements the ledger knows (or wants now) are touched, so grants made by others are left alone.
- * Running it twice changes nothing the second time.
+ * which the user holds a seat, made to match RevenueCat, each outcome recorded in the grant ledger. Only
+ * entitlements the ledger knows (or wants now) are touched, so grants made by others are left alone. One
+ * read and at most one write of the user's document; running it twice changes nothing the second time.
  */
 export function createUserReconciler(deps: {
   teams: TeamDirectory;
   revenuecat: RevenueCatClient;
   customers: CustomerRepository;
-  ledger: GrantLedgerRepository;
-  sync: CustomerSync;
+  retries: RetryQueueRepository;
+  publisher: ChangePublisher;
   products: readonly TeamProduct[];
   cache: AccessCache;
   defaultBufferMs: number;
@@ -43,9 +45,9 @@ export function createUserReconciler(deps: {
   bufferOverrideMs?: number | undefined;
   logger: Logger;
 }) {
-  const { teams, revenuecat, customers, ledger, products, cache } = deps;
+  const { teams, revenuecat, customers, retries, publisher, products, cache } = deps;
   const log = deps.logger.child({ module: 'reconciler' });
-  const executor = createGrantExecutor({ revenuecat, ledger, sync: deps.sync, logger: log });
+  const executor = createGrantExecutor({ revenuecat, logger: log });
 
   function bufferFor(team: TeamSummary): number {
     if (deps.bufferOverrideMs !== undefined) return deps.bufferOverrideMs;
@@ -63,62 +65,72 @@ export function createUserReconciler(deps: {
     bufferMs: bufferFor(team),
   });
 
-  function currentOf(snapshot: Subscriber | undefined, row: GrantRecord | undefined, entitlement: string) {
-    return snapshot ? promotionalExpiry(snapshot, entitlement) : row?.confirmed;
-  }
-
   return {
     async reconcile(userId: string, context: ChangeContext): Promise<ReconcileResult> {
       const memberships = await teams.teamsOfUser(userId);
-      const nowMs = revenuecat.clock.now();
+      const stored = await customers.get(userId);
       const desired = computeDesiredGrants(memberships.map(toHolding), {
-        nowMs,
+        nowMs: revenuecat.clock.now(),
         bufferMs: deps.defaultBufferMs,
       });
-      const rows = new Map((await ledger.forUser(userId)).map((row) => [row.entitlement, row]));
+      const rows = new Map((stored?.grants ?? []).map((row) => [row.entitlement, row]));
       const entitlements = [...new Set([...desired.keys(), ...rows.keys()])].sort();
-      let snapshot = (await customers.get(userId))?.snapshot;
       const result: ReconcileResult = { userId, granted: 0, revoked: 0, failed: 0, grants: [] };
+      let latest: Subscriber | undefined;
+      let transient: AppError | undefined;
 
       for (const entitlement of entitlements) {
-        const want = desired.get(entitlement);
-        const row = rows.get(entitlement);
-        const current = currentOf(snapshot, row, entitlement);
-        const plan = { nowMs: revenuecat.clock.now(), revokeBeforeAnyGrant: revenuecat.apiVersion === 'v2' };
-        const steps = planGrantSteps(want?.expiresAt, current, plan);
-        let outcome: GrantOutcome;
-        if (steps.length === 0) {
-          outcome = await executor.settle({
-            userId,
-            entitlement,
-            want,
-            current,
-            row,
-            matched: grantMatches(want?.expiresAt, current, plan),
-          });
-        } else {
-          try {
-            outcome = await executor.execute({ userId, entitlement, want, row, steps, context });
-          } catch (error) {
-            const appError = toAppError(error);
-            await executor.recordFailure({ userId, entitlement, want, row, error: appError });
-            cache.invalidate(userId);
-            if (appError.retriable) throw appError;
-            log.error(
-              { err: appError, userId, entitlement },
-              'grant rejected by RevenueCat; left to the sweep',
-            );
-            result.failed += 1;
-            continue;
-          }
+        const input = { userId, entitlement, want: desired.get(entitlement), row: rows.get(entitlement) };
+        if (transient) {
+          result.grants.push(input.row ?? executor.failed(input, transient));
+          continue;
         }
-        if (outcome.subscriber) snapshot = outcome.subscriber;
-        result.granted += outcome.granted;
-        result.revoked += outcome.revoked;
-        if (outcome.record.state === 'failed') result.failed += 1;
-        result.grants.push(outcome.record);
+        const view = latest ?? stored?.snapshot;
+        const current = view ? promotionalExpiry(view, entitlement) : input.row?.confirmed;
+        const plan = { nowMs: revenuecat.clock.now(), revokeBeforeAnyGrant: revenuecat.apiVersion === 'v2' };
+        const steps = planGrantSteps(input.want?.expiresAt, current, plan);
+        if (steps.length === 0) {
+          result.grants.push(executor.settle({ ...input, current }));
+          continue;
+        }
+        try {
+          const outcome = await executor.execute({ ...input, steps });
+          latest = outcome.subscriber ?? latest;
+          result.granted += outcome.granted;
+          result.revoked += outcome.revoked;
+          result.grants.push(outcome.record);
+        } catch (thrown) {
+          const error = toAppError(thrown);
+          result.grants.push(executor.failed(input, error));
+          if (error.retriable) transient = error;
+          else
+            log.error({ err: error, userId, entitlement }, 'grant rejected by RevenueCat; left to the sweep');
+        }
       }
+      result.failed = result.grants.filter((g) => g.state === 'failed').length;
+
+      // One write for the whole user: the newest snapshot and every ledger row, after publishing the changes.
+      const snapshot =
+        latest && isNewerSnapshot(latest.requestDateMs, stored?.fetchedAtMs) ? latest : undefined;
+      if (snapshot) {
+        await publisher.publish(
+          diffEntitlements(stored?.snapshot, snapshot, teamGrantsOf(result.grants)),
+          context,
+        );
+      }
+      const troubled = result.grants.filter((g) => g.nextAttemptAtMs !== undefined && g.state !== 'in-sync');
+      const retryQueued = troubled.length > 0;
+      if (
+        snapshot ||
+        !sameGrants(result.grants, stored?.grants ?? []) ||
+        retryQueued !== (stored?.retryQueued ?? false)
+      ) {
+        await customers.update(userId, { snapshot, grants: result.grants, retryQueued });
+      }
+      if (retryQueued) await retries.schedule(userId, Math.min(...troubled.map((g) => g.nextAttemptAtMs!)));
+      else if (stored?.retryQueued) await retries.clear(userId);
       cache.invalidate(userId);
+      if (transient) throw transient;
       return result;
     },
   };

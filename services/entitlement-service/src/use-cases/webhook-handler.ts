@@ -116,7 +116,12 @@ export function createWebhookHandler(deps: {
           }
           // Team state is applied for the event's own user only, so an alias never opens a second team.
           const applyTeams = !ownEcho && userId === primary;
-          await sync.sync(userId, { cause: 'webhook', causationId: event.id, applyTeams });
+          await sync.sync(userId, {
+            cause: 'webhook',
+            causationId: event.id,
+            applyTeams,
+            stored: stored ?? null,
+          });
         }
       }
       await processed.mark(event.id, event.type);

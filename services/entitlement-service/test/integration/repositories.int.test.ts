@@ -1,8 +1,10 @@
 import { expect } from 'chai';
 import { LIFETIME } from '../../src/domain';
 import { createCustomerRepository } from '../../src/data-access/customer-repository';
-import { createGrantLedgerRepository, type GrantRecord } from '../../src/data-access/grant-ledger-repository';
+import type { GrantRecord } from '../../src/data-access/grant-record';
+import { createLeaseRepository } from '../../src/data-access/lease-repository';
 import { createProcessedEventRepository } from '../../src/data-access/processed-event-repository';
+import { createRetryQueueRepository } from '../../src/data-access/retry-queue-repository';
 import { freshDatabase } from '../support/infrastructure';
 import { DAY, T0, subscriber, subscription } from '../support/subscribers';
 
@@ -10,15 +12,32 @@ describe('repositories on the MongoDB-protocol database', function () {
   this.timeout(30_000);
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let customers: ReturnType<typeof createCustomerRepository>;
-  let ledger: ReturnType<typeof createGrantLedgerRepository>;
   let events: ReturnType<typeof createProcessedEventRepository>;
+  let retries: ReturnType<typeof createRetryQueueRepository>;
+  let leases: ReturnType<typeof createLeaseRepository>;
+
+  const grant = (overrides: Partial<GrantRecord> = {}): GrantRecord => ({
+    userId: 'u-ledger',
+    entitlement: 'pro',
+    teamIds: ['t1'],
+    desired: LIFETIME,
+    confirmed: undefined,
+    confirmedAtMs: undefined,
+    state: 'grant-pending',
+    attempts: 1,
+    lastError: 'boom',
+    lastAttemptAtMs: T0,
+    nextAttemptAtMs: T0 + 1,
+    ...overrides,
+  });
 
   before(async () => {
     db = await freshDatabase();
     customers = createCustomerRepository(db.connection);
-    ledger = createGrantLedgerRepository(db.connection);
     events = createProcessedEventRepository(db.connection);
-    await Promise.all([customers.ensureIndexes(), ledger.ensureIndexes(), events.ensureIndexes()]);
+    retries = createRetryQueueRepository(db.connection);
+    leases = createLeaseRepository(db.connection);
+    await Promise.all([customers.ensureIndexes(), events.ensureIndexes()]);
   });
 
   after(async () => db.close());
@@ -37,81 +56,77 @@ describe('repositories on the MongoDB-protocol database', function () {
       ],
       subscriptions: [subscription({ productId: 'com.example.team' })],
     });
-    expect(await customers.storeSnapshot(s)).to.equal(true);
+    expect(await customers.update('u-roundtrip', { snapshot: s })).to.deep.equal({ snapshotStored: true });
     const stored = await customers.get('u-roundtrip');
     expect(stored?.snapshot).to.deep.equal(s);
     expect(stored?.fetchedAtMs).to.equal(s.requestDateMs);
+    expect(stored?.grants).to.deep.equal([]);
   });
 
-  it('when an older snapshot arrives after a newer one, then the newer one stays', async () => {
+  it('when an older snapshot arrives after a newer one, then the newer one stays and the rest of the patch applies', async () => {
     const newer = subscriber({ appUserId: 'u-race', requestDateMs: T0 + 2 * DAY });
     const older = subscriber({
       appUserId: 'u-race',
       requestDateMs: T0 + DAY,
       subscriptions: [subscription()],
     });
-    expect(await customers.storeSnapshot(newer)).to.equal(true);
-    expect(await customers.storeSnapshot(older)).to.equal(false);
-    expect((await customers.get('u-race'))?.snapshot?.subscriptions).to.deep.equal([]);
+    await customers.update('u-race', { snapshot: newer });
+    expect(await customers.update('u-race', { snapshot: older, settledAtMs: T0 })).to.deep.equal({
+      snapshotStored: false,
+    });
+    const stored = await customers.get('u-race');
+    expect(stored?.snapshot?.subscriptions).to.deep.equal([]);
+    expect(stored?.settledAtMs).to.equal(T0);
   });
 
   it('when the watermark is moved, then it only moves forward', async () => {
-    await customers.storeSnapshot(subscriber({ appUserId: 'u-mark' }));
-    await customers.markSettled('u-mark', T0 + 5);
-    await customers.markSettled('u-mark', T0 + 3);
+    await customers.update('u-mark', { snapshot: subscriber({ appUserId: 'u-mark' }), settledAtMs: T0 + 5 });
+    await customers.update('u-mark', { settledAtMs: T0 + 3 });
     expect((await customers.get('u-mark'))?.settledAtMs).to.equal(T0 + 5);
   });
 
-  it('when team lines are added before any snapshot, then a later snapshot still stores', async () => {
-    await customers.addTeamLines('u-lines', ['team_admin']);
-    await customers.addTeamLines('u-lines', ['team_admin', 'other']);
-    expect(await customers.storeSnapshot(subscriber({ appUserId: 'u-lines' }))).to.equal(true);
+  it('when team lines and the team check are set before any snapshot, then a later snapshot still stores', async () => {
+    await customers.update('u-lines', { addTeamLines: ['team_admin'], nextTeamCheckAtMs: T0 });
+    await customers.update('u-lines', { addTeamLines: ['team_admin', 'other'] });
+    expect(
+      await customers.update('u-lines', { snapshot: subscriber({ appUserId: 'u-lines' }) }),
+    ).to.deep.equal({
+      snapshotStored: true,
+    });
     const stored = await customers.get('u-lines');
     expect(stored?.teamLines).to.deep.equal(['team_admin', 'other']);
     expect(stored?.snapshot).to.not.equal(undefined);
+    expect(await customers.teamChecksDue(T0, 10)).to.include('u-lines');
+    await customers.update('u-lines', { nextTeamCheckAtMs: null });
+    expect(await customers.teamChecksDue(T0, 10)).to.not.include('u-lines');
   });
 
-  it('when grants are saved, then none, lifetime and dates read back apart, and due rows are found', async () => {
-    const base: GrantRecord = {
-      userId: 'u-ledger',
-      entitlement: 'pro',
-      teamIds: ['t1'],
-      desired: LIFETIME,
-      confirmed: undefined,
-      confirmedAtMs: undefined,
-      state: 'grant-pending',
-      attempts: 1,
-      lastError: 'boom',
-      lastAttemptAtMs: T0,
-      nextAttemptAtMs: T0 + 1,
-    };
-    await ledger.save(base);
-    await ledger.save({
-      ...base,
-      entitlement: 'storage',
-      desired: undefined,
-      confirmed: T0 + DAY,
-      state: 'in-sync',
-      nextAttemptAtMs: undefined,
-      lastError: undefined,
-    });
-    const rows = await ledger.forUser('u-ledger');
-    expect(rows).to.deep.equal([
-      base,
-      {
-        ...base,
+  it('when ledger rows are saved, then none, lifetime and dates read back apart', async () => {
+    const rows = [
+      grant(),
+      grant({
         entitlement: 'storage',
         desired: undefined,
         confirmed: T0 + DAY,
         state: 'in-sync',
-        nextAttemptAtMs: undefined,
         lastError: undefined,
-      },
-    ]);
-    expect(await ledger.dueUsers(T0 + 2, 10)).to.deep.equal(['u-ledger']);
-    await ledger.save({ ...base, state: 'in-sync', nextAttemptAtMs: undefined, lastError: undefined });
-    expect(await ledger.dueUsers(T0 + 2, 10)).to.deep.equal([]);
-    expect((await ledger.forUser('u-ledger'))[0]?.lastError).to.equal(undefined);
+        nextAttemptAtMs: undefined,
+      }),
+    ];
+    await customers.update('u-ledger', { grants: rows, retryQueued: true });
+    const stored = await customers.get('u-ledger');
+    expect(stored?.grants).to.deep.equal(rows);
+    expect(stored?.retryQueued).to.equal(true);
+    expect(stored?.snapshot).to.equal(undefined);
+  });
+
+  it('when users are queued for retry, then only the due ones come back, earliest first', async () => {
+    await retries.schedule('later', T0 + 10);
+    await retries.schedule('sooner', T0 + 5);
+    await retries.schedule('future', T0 + 100);
+    expect(await retries.due(T0 + 20, 10)).to.deep.equal(['sooner', 'later']);
+    await retries.clear('sooner');
+    expect(await retries.due(T0 + 20, 10)).to.deep.equal(['later']);
   });
 
   it('when an event id is marked twice, then it is processed once and no error is raised', async () => {
@@ -120,5 +135,13 @@ describe('repositories on the MongoDB-protocol database', function () {
     await events.mark('evt-1', 'RENEWAL');
     expect(await events.has('evt-1')).to.equal(true);
     expect(await events.deleteOlderThan(new Date(Date.now() + 1000))).to.equal(1);
+  });
+
+  it('when two holders ask for the lease, then one gets it until it is released', async () => {
+    expect(await leases.acquire('sweep', 'a', 60_000)).to.equal(true);
+    expect(await leases.acquire('sweep', 'b', 60_000)).to.equal(false);
+    expect(await leases.acquire('sweep', 'a', 60_000)).to.equal(true);
+    await leases.release('sweep', 'a');
+    expect(await leases.acquire('sweep', 'b', 60_000)).to.equal(true);
   });
 });

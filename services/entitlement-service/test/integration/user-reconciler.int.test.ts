@@ -3,10 +3,10 @@ import { AppError } from '@teamseat/errors';
 import { createMetricsRegistry } from '@teamseat/metrics';
 import { startEmulator, type Emulator } from '@teamseat/revenuecat-emulator';
 import { createCustomerRepository } from '../../src/data-access/customer-repository';
-import { createGrantLedgerRepository } from '../../src/data-access/grant-ledger-repository';
+import { createRetryQueueRepository } from '../../src/data-access/retry-queue-repository';
 import { DAY_MS, HOUR_MS } from '../../src/domain';
 import { createRevenueCat } from '../../src/revenuecat';
-import { createAccessCache, createCustomerSync, createUserReconciler } from '../../src/use-cases';
+import { createAccessCache, createUserReconciler } from '../../src/use-cases';
 import { createFakeTeamDirectory } from '../support/fake-team-directory';
 import { freshDatabase } from '../support/infrastructure';
 import { CATALOG_FILE, RC_KEY, testLogger } from '../support/service-harness';
@@ -45,34 +45,23 @@ describe('user reconciler (emulator and database; teams from an in-memory direct
     });
     stopRc = revenuecat.stop;
     const customers = createCustomerRepository(db.connection);
-    const ledger = createGrantLedgerRepository(db.connection);
-    await Promise.all([customers.ensureIndexes(), ledger.ensureIndexes()]);
+    const retries = createRetryQueueRepository(db.connection);
+    await customers.ensureIndexes();
     const fake = createFakeTeamDirectory();
-    const cache = createAccessCache();
     const published: unknown[] = [];
-    const sync = createCustomerSync({
-      revenuecat: revenuecat.client,
-      customers,
-      ledger,
-      publisher: { publish: async (facts) => void published.push(...facts) },
-      teams: fake.directory,
-      products: [],
-      cache,
-      logger,
-    });
     const reconciler = createUserReconciler({
       teams: fake.directory,
       revenuecat: revenuecat.client,
       customers,
-      ledger,
-      sync,
+      retries,
+      publisher: { publish: async (facts) => void published.push(...facts) },
       products: [],
-      cache,
+      cache: createAccessCache(),
       defaultBufferMs: DAY_MS,
       logger,
     });
     await revenuecat.client.getSubscriber('clock-probe');
-    return { fake, reconciler, ledger, revenuecat, registry, published };
+    return { fake, reconciler, customers, retries, revenuecat, registry, published };
   }
 
   afterEach(async () => {
@@ -162,7 +151,7 @@ describe('user reconciler (emulator and database; teams from an in-memory direct
   });
 
   it('when RevenueCat rejects a grant, then the ledger records the failure and the reconciliation goes on', async () => {
-    const { fake, reconciler, ledger } = await setUp();
+    const { fake, reconciler, customers, retries } = await setUp();
     const id = user();
     fake.putTeam({
       teamId: 'odd',
@@ -172,15 +161,16 @@ describe('user reconciler (emulator and database; teams from an in-memory direct
     fake.addMember('odd', id);
     const result = await reconciler.reconcile(id, { cause: 'team-event' });
     expect(result).to.include({ failed: 1, granted: 1 });
-    const rows = await ledger.forUser(id);
+    const rows = (await customers.get(id))!.grants;
     const bad = rows.find((row) => row.entitlement === 'no_such_entitlement');
     expect(bad).to.include({ state: 'failed', attempts: 1 });
     expect(bad!.lastError).to.contain('REVENUECAT_REJECTED');
     expect(bad!.nextAttemptAtMs).to.be.a('number');
+    expect(await retries.due(Date.now() + 3_600_000, 10)).to.include(id);
   });
 
   it('when RevenueCat is down, then the reconciliation fails retriable and the ledger says the grant is pending', async () => {
-    const { fake, reconciler, ledger } = await setUp();
+    const { fake, reconciler, customers, retries } = await setUp();
     const id = user();
     fake.putTeam({ teamId: 'down', periodEndsAt: START + 30 * DAY_MS });
     fake.addMember('down', id);
@@ -190,8 +180,9 @@ describe('user reconciler (emulator and database; teams from an in-memory direct
       .catch((e: unknown) => e)) as AppError;
     expect(error).to.be.instanceOf(AppError);
     expect(error.retriable).to.equal(true);
-    const [row] = await ledger.forUser(id);
+    const [row] = (await customers.get(id))!.grants;
     expect(row).to.include({ state: 'grant-pending', attempts: 1 });
     expect(row!.lastError).to.contain('REVENUECAT_UNAVAILABLE');
+    expect(await retries.due(Date.now() + 3_600_000, 10)).to.include(id);
   });
 });

@@ -5,6 +5,7 @@ import type { EntitlementChange } from '@teamseat/grpc/dist/generated/teamseat/e
 import type { Expiry as ProtoExpiry } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/Expiry';
 import type { MemberGrant } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/MemberGrant';
 import type { TeamAccessReport } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/TeamAccessReport';
+import type { GrantState } from '../../data-access/grant-record';
 import type { AccessSource as DomainSource, EntitlementAccess } from '../../domain/access';
 import { isLifetime, type Expiry } from '../../domain/expiry';
 import { toTimestamp } from '../../proto/timestamps';
@@ -50,13 +51,13 @@ export function entitlement(access: EntitlementAccess, nowMs: number): Entitleme
   return { entitlement: access.entitlement, ...accessFields(access, nowMs) };
 }
 
-const STATE = {
+const STATE: Record<GrantState, NonNullable<MemberGrant['state']>> = {
   'in-sync': 'GRANT_STATE_IN_SYNC',
   'grant-pending': 'GRANT_STATE_GRANT_PENDING',
   'revoke-pending': 'GRANT_STATE_REVOKE_PENDING',
   failed: 'GRANT_STATE_FAILED',
   revoked: 'GRANT_STATE_REVOKED',
-} as const;
+};
 
 export function report(domain: DomainReport): TeamAccessReport {
   const grants: MemberGrant[] = domain.grants.map((row) => ({
