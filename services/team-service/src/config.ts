@@ -54,6 +54,11 @@ export const configSchema = z.object({
     .optional()
     .describe('optional catalog: ApplySubscriptionState then accepts only its team products'),
   INVITE_TTL_DAYS: positiveInt().max(30).default(7).describe('how long an invite holds its seat by default'),
+  OUTBOX_RELAY_ENABLED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true')
+    .describe('publish the outbox from this process (false: another process runs the relay)'),
   OUTBOX_CONCURRENCY: positiveInt().default(16).describe('teams whose events the relay publishes at once'),
   OUTBOX_POLL_INTERVAL_MS: positiveInt()
     .default(5_000)

@@ -99,7 +99,7 @@ export async function startTeamService({
     now,
     newId,
     newSecret: () => randomBytes(32).toString('base64url'),
-    onChanged: (teamId) => relay.wake(teamId),
+    onChanged: config.OUTBOX_RELAY_ENABLED ? (teamId) => relay.wake(teamId) : undefined,
     onIndexError: (error, teamId) =>
       log.warn({ err: error, teamId }, 'user index update deferred to the relay'),
   });
@@ -140,7 +140,7 @@ export async function startTeamService({
   const port = await grpc.start(`${config.HOST}:${config.PORT}`);
   const admin = await startAdminServer({ port: config.ADMIN_PORT, host: config.HOST, readiness, registry });
 
-  relay.start();
+  if (config.OUTBOX_RELAY_ENABLED) relay.start();
   if (config.DEADLINE_SWEEP_INTERVAL_MS > 0) sweeper.start();
 
   // grpc.health.v1 follows readiness: SERVING only while MongoDB and Kafka answer, never once stopping.
@@ -162,7 +162,8 @@ export async function startTeamService({
     { name: 'stop deadline sweeper', run: () => sweeper.stop() },
     {
       name: 'flush outbox and stop relay',
-      run: () => relay.stop(Math.floor(config.SHUTDOWN_TIMEOUT_MS / 2)),
+      run: () =>
+        config.OUTBOX_RELAY_ENABLED ? relay.stop(Math.floor(config.SHUTDOWN_TIMEOUT_MS / 2)) : undefined,
     },
     { name: 'disconnect producer', run: () => producer.disconnect() },
     { name: 'close admin server', run: () => admin.close() },

@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import { createLogger } from '@teamseat/logger';
+import { getInfrastructure, randomDatabaseUri } from '@teamseat/testing';
+import { expect } from 'chai';
+import { createMongoConnections, type MongoConnections } from '../../src/data-access/mongo-connections';
+import { createOutboxStore } from '../../src/data-access/outbox-store';
+import { createTeamKeyRegistry } from '../../src/data-access/team-key-registry';
+import { createTeamRepository } from '../../src/data-access/team-repository';
+import { createUserTeamsIndex } from '../../src/data-access/user-teams-index';
+import { provisionTeam } from '../../src/domain/subscription-decisions';
+import { memberAdded } from '../../src/domain/team-events';
+import type { Member, Team } from '../../src/domain/team';
+
+// Every query and update operator the data-access layer relies on, run against the real database
+// (FerretDB locally): FerretDB 1.x implements a subset of MongoDB, so each is checked here.
+
+const meta = { causationId: null, traceparent: null };
+
+describe('team-service data access on the real database', () => {
+  let mongo: MongoConnections;
+  let clock = new Date('2030-01-01T00:00:00Z');
+  const now = () => clock;
+
+  before(async () => {
+    const infra = await getInfrastructure();
+    mongo = await createMongoConnections({
+      uri: randomDatabaseUri(infra.mongoUri, 'team-da'),
+      defaultDatabase: 'unused',
+      writePoolSize: 1,
+      readPoolSize: 4,
+      logger: createLogger({ service: 'test', level: 'silent' }),
+    });
+  });
+  after(async () => {
+    await mongo.writes.dropDatabase().catch(() => undefined);
+    await mongo.close();
+  });
+
+  const repository = () =>
+    createTeamRepository({ reads: mongo.reads, writes: mongo.writes, now, newId: randomUUID });
+  const ctx = () => ({ now: clock, newId: randomUUID, newSecret: () => 'secret' });
+
+  function newTeam(seats: number): Team {
+    const state = {
+      subscriberUserId: `owner-${randomUUID()}`,
+      managementEntitlement: 'admin',
+      productId: 'p',
+      status: 'active' as const,
+      periodEndsAt: null,
+      seatLimit: seats,
+      memberEntitlements: ['pro'],
+      grantMode: 'period' as const,
+      shrinkPolicy: 'block' as const,
+      ownerTakesSeat: false,
+      adminChoiceGraceHours: 72,
+      sourceEventAt: new Date('2030-01-01T00:00:00Z'),
+    };
+    return provisionTeam(state, randomUUID(), ctx()).next;
+  }
+
+  const member = (userId: string): Member => ({
+    userId,
+    role: 'member',
+    addedAt: clock,
+    addedBy: 'owner',
+    holdsSeat: true,
+    inviteId: null,
+  });
+
+  it('when a team is inserted twice, then the second insert reports the duplicate _id (code 11000) as false', async () => {
+    const teams = repository();
+    const team = newTeam(2);
+    expect(await teams.insert(team, [], meta)).to.equal(true);
+    expect(await teams.insert(team, [], meta)).to.equal(false);
+    expect((await teams.load(team.teamId))?.ownerUserId).to.equal(team.ownerUserId);
+  });
+
+  it('when a guarded add runs, then $gt, $ne on an array, array equality and scalar equality all gate it', async () => {
+    const teams = repository();
+    const team = newTeam(1);
+    await teams.insert(team, [], meta);
+    const owner = { userId: team.ownerUserId, role: 'owner' as const };
+    const append = (
+      userId: string,
+      guard: Partial<{
+        actor: typeof owner | { userId: string; role: 'admin' };
+        termsVersion: number;
+        status: 'active';
+      }> = {},
+    ) =>
+      teams.appendMember(
+        team.teamId,
+        {
+          member: member(userId),
+          guard: {
+            status: 'active',
+            notOnRoster: userId,
+            actor: owner,
+            termsVersion: team.termsVersion,
+            ...guard,
+          },
+        },
+        [memberAdded(team, member(userId))],
+        meta,
+      );
+    expect(
+      await append('u1', { actor: { userId: 'not-an-admin', role: 'admin' } }),
+      'admins array equality',
+    ).to.equal(null);
+    expect(await append('u1', { termsVersion: 99 }), 'terms version').to.equal(null);
+    expect(await append(team.ownerUserId), '$ne on memberIds').to.equal(null);
+    const after = await append('u1');
+    expect(after?.members.map((m) => m.userId)).to.deep.equal([team.ownerUserId, 'u1']);
+    expect(after?.version).to.equal(2);
+    expect(await append('u2'), 'seatsAvailable $gt 0').to.equal(null);
+  });
+
+  it('when a versioned replace runs, then $set, $inc and $max (dates) apply together, and a stale version is refused', async () => {
+    const teams = repository();
+    const team = newTeam(3);
+    await teams.insert(team, [], meta);
+    const next = { ...team, seatLimit: 5, version: 2, subscriptionStateAt: new Date('2031-01-01T00:00:00Z') };
+    expect(await teams.replace(1, next, [memberAdded(team, member('x'))], meta)).to.equal(true);
+    expect(
+      await teams.replace(1, { ...next, seatLimit: 9 }, [memberAdded(team, member('y'))], meta),
+    ).to.equal(false);
+    const older = { ...next, version: 3, subscriptionStateAt: new Date('2029-01-01T00:00:00Z') };
+    expect(await teams.replace(2, older, [memberAdded(team, member('z'))], meta)).to.equal(true);
+    const loaded = await teams.load(team.teamId);
+    expect(loaded?.seatLimit).to.equal(5);
+    expect(loaded?.subscriptionStateAt?.toISOString(), '$max never moves the watermark back').to.equal(
+      '2031-01-01T00:00:00.000Z',
+    );
+    await teams.advanceWatermark(team.teamId, new Date('2032-01-01T00:00:00Z'));
+    expect((await teams.load(team.teamId))?.subscriptionStateAt?.getUTCFullYear()).to.equal(2032);
+  });
+
+  it('when outbox groups are marked sent, then $unset of dotted keys removes just those, in insertion order', async () => {
+    const teams = repository();
+    const outbox = createOutboxStore(mongo);
+    const team = newTeam(5);
+    await teams.insert(team, [memberAdded(team, member('a'))], meta);
+    let current = team;
+    for (const userId of ['b', 'c']) {
+      const next = { ...current, version: current.version + 1 };
+      expect(await teams.replace(current.version, next, [memberAdded(team, member(userId))], meta)).to.equal(
+        true,
+      );
+      current = next;
+    }
+    const pending = await outbox.read(team.teamId);
+    expect(pending?.groups.map((g) => [g.version, g.group.events[0]!.data.userId])).to.deep.equal([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+    ]);
+    expect(await outbox.teamsWithPending(1_000)).to.include(team.teamId);
+    await outbox.markPublished(
+      team.teamId,
+      pending!.groups.slice(0, 2).map((g) => g.key),
+    );
+    const rest = await outbox.read(team.teamId);
+    expect(rest?.groups.map((g) => g.version)).to.deep.equal([3]);
+    await outbox.markPublished(team.teamId, [rest!.groups[0]!.key]);
+    expect(await outbox.teamsWithPending(1_000)).to.not.include(team.teamId);
+  });
+
+  it('when deadlines are due, then $lte on a date finds the team', async () => {
+    const teams = repository();
+    const outbox = createOutboxStore(mongo);
+    const team = newTeam(5);
+    const invite = {
+      inviteId: 'i1',
+      email: 'a@example.com',
+      status: 'pending' as const,
+      tokenHash: 'x',
+      expiresAt: new Date(clock.getTime() + 3_600_000),
+      createdBy: team.ownerUserId,
+      createdAt: clock,
+      acceptedBy: null,
+      acceptedAt: null,
+      endedAt: null,
+    };
+    await teams.insert({ ...team, invites: [invite] }, [], meta);
+    expect(await outbox.teamsDueBefore(clock, 1_000)).to.not.include(team.teamId);
+    expect(await outbox.teamsDueBefore(new Date(clock.getTime() + 7_200_000), 1_000)).to.include(team.teamId);
+  });
+
+  it('when keys are claimed, reassigned and released, then the unique _id decides and two-field filters guard', async () => {
+    const keys = createTeamKeyRegistry(mongo);
+    expect(await keys.claim('s', 'e', 'team-1')).to.equal('team-1');
+    expect(await keys.claim('s', 'e', 'team-2')).to.equal('team-1');
+    expect(await keys.reassign('s', 'e', 'team-9', 'team-2')).to.equal(false);
+    expect(await keys.reassign('s', 'e', 'team-1', 'team-2')).to.equal(true);
+    await keys.release('s', 'e', 'team-1');
+    expect(await keys.find('s', 'e')).to.equal('team-2');
+    await keys.release('s', 'e', 'team-2');
+    expect(await keys.find('s', 'e')).to.equal(null);
+  });
+
+  it('when the user index is synced, then upserts with dotted $set and dotted $unset keep one entry per team', async () => {
+    const index = createUserTeamsIndex(mongo);
+    await index.syncMembership('user', 'team-a', true, new Date('2030-01-01T00:00:00Z'));
+    await index.syncMembership('user', 'team-b', true, new Date('2030-02-01T00:00:00Z'));
+    await index.syncMembership('user', 'team-a', false, new Date('2030-01-01T00:00:00Z'));
+    await index.syncMembership('nobody', 'team-a', false, new Date());
+    const entries = await index.entriesOf('user');
+    expect(entries.map((e) => e.teamId)).to.deep.equal(['team-b']);
+    expect(await index.entriesOf('nobody')).to.deep.equal([]);
+  });
+
+  it('when writes go through the single write connection, then 100 concurrent guarded adds never exceed the seats', async () => {
+    const teams = repository();
+    const team = newTeam(7);
+    await teams.insert(team, [], meta);
+    const owner = { userId: team.ownerUserId, role: 'owner' as const };
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        teams.appendMember(
+          team.teamId,
+          {
+            member: member(`r${i}`),
+            guard: { status: 'active', notOnRoster: `r${i}`, actor: owner, termsVersion: team.termsVersion },
+          },
+          [memberAdded(team, member(`r${i}`))],
+          meta,
+        ),
+      ),
+    );
+    expect(results.filter(Boolean)).to.have.length(7);
+    const loaded = await teams.load(team.teamId);
+    expect(loaded?.members).to.have.length(8);
+    expect(loaded?.version).to.equal(8);
+    clock = new Date(clock.getTime() + 1);
+  });
+});

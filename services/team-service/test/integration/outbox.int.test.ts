@@ -1,0 +1,155 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { decodeTeamEvent } from '@teamseat/contracts';
+import { consumeMessages, getInfrastructure, waitFor } from '@teamseat/testing';
+import { expect } from 'chai';
+import { eventsOf, publishedEvents, typeName } from '../support/events';
+import { provisionTeam, startHarness, type Harness } from '../support/harness';
+
+const RELAY_PROCESS = path.join(__dirname, '../support/relay-process.ts');
+
+/** Runs the stand-alone relay; resolves with how it ended. */
+function runRelay(harness: Harness, env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', RELAY_PROCESS], {
+    env: {
+      ...process.env,
+      MONGODB_URI: harness.config.MONGODB_URI,
+      KAFKA_BROKERS: harness.config.KAFKA_BROKERS.join(','),
+      TOPIC: harness.topic,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>(
+    (resolve) => child.once('exit', (code, signal) => resolve({ code, signal, output })),
+  );
+  return { child, ended };
+}
+
+async function pendingOutbox(harness: Harness) {
+  const teams = harness.mongo
+    .db(harness.databaseName)
+    .collection<{ _id: string; outbox?: Record<string, { events: Array<{ id: string }> }> }>('teams');
+  const docs = await teams.find({}, { projection: { outbox: 1 } }).toArray();
+  return docs.map((doc) => ({
+    teamId: doc._id,
+    ids: Object.values(doc.outbox ?? {}).flatMap((group) => group.events.map((e) => e.id)),
+  }));
+}
+
+describe('team-service outbox relay', function () {
+  this.timeout(120_000);
+
+  describe('with the relay in another process', () => {
+    let harness: Harness;
+    before(async () => (harness = await startHarness({ env: { OUTBOX_RELAY_ENABLED: 'false' } })));
+    after(async () => harness?.stop());
+
+    it('when the relay is killed between publishing and marking sent, then after a restart every event is published at least once, in order per team', async () => {
+      for (let t = 0; t < 4; t++) {
+        const { team, owner } = await provisionTeam(harness, { seats: 10 });
+        for (let i = 0; i < 5; i++) {
+          await harness.app('AddMember', { teamId: team.teamId, userId: `m${i}`, actorUserId: owner });
+        }
+        await harness.app('RemoveMember', { teamId: team.teamId, userId: 'm0', actorUserId: owner });
+      }
+      const before = await pendingOutbox(harness);
+      const expected = new Map(before.map(({ teamId, ids }) => [teamId, ids]));
+      const total = before.reduce((sum, { ids }) => sum + ids.length, 0);
+      expect(total).to.equal(4 * 7);
+
+      const crashed = await runRelay(harness, { CRASH_AFTER_ROUNDS: '3' }).ended;
+      expect(crashed.signal, crashed.output).to.equal('SIGKILL');
+      const afterCrash = await pendingOutbox(harness);
+      const unmarked = afterCrash.reduce((sum, { ids }) => sum + ids.length, 0);
+      expect(unmarked, 'the crash left events published but not marked').to.be.greaterThan(0);
+
+      const restarted = runRelay(harness, {});
+      await waitFor(async () => (await pendingOutbox(harness)).every(({ ids }) => ids.length === 0), {
+        timeoutMs: 30_000,
+        description: 'the restarted relay to empty every outbox',
+      });
+      restarted.child.kill('SIGTERM');
+      expect((await restarted.ended).code).to.equal(0);
+
+      const { kafkaBrokers } = await getInfrastructure();
+      const messages = await consumeMessages(kafkaBrokers, harness.topic, { quietMs: 1_500 });
+      const events = messages.map((m) => decodeTeamEvent(m.value ?? ''));
+      expect(events.length, 'some events went out twice').to.be.greaterThan(total);
+      for (const [teamId, ids] of expected) {
+        const firstSeen: string[] = [];
+        for (const event of eventsOf(events, teamId))
+          if (!firstSeen.includes(event.id)) firstSeen.push(event.id);
+        expect(
+          firstSeen,
+          `team ${teamId}: each event at least once, first occurrences in commit order`,
+        ).to.deep.equal(ids);
+        const versions = eventsOf(events, teamId).map((e) => e.data.teamVersion);
+        const republished = eventsOf(events, teamId).filter(
+          (e, i, all) => all.findIndex((x) => x.id === e.id) !== i,
+        );
+        // A republished event carries the same id and the same version as the first time.
+        for (const again of republished) {
+          expect(again.data.teamVersion).to.equal(events.find((e) => e.id === again.id)!.data.teamVersion);
+        }
+        expect(Math.max(...versions)).to.equal(7);
+      }
+    });
+  });
+
+  describe('in the service', () => {
+    let harness: Harness;
+    let inFlight = 0;
+    let maxInFlight = 0;
+    before(
+      async () =>
+        (harness = await startHarness({
+          // A poll every 10 minutes: anything published fast was woken by the write.
+          env: { OUTBOX_POLL_INTERVAL_MS: '600000' },
+          relayHooks: {
+            afterPublish: async () => {
+              inFlight += 1;
+              maxInFlight = Math.max(maxInFlight, inFlight);
+              await new Promise((resolve) => setTimeout(resolve, 50));
+              inFlight -= 1;
+            },
+          },
+        })),
+    );
+    after(async () => harness?.stop());
+
+    it('when a team changes, then the relay is woken and publishes within a moment, keyed by team id', async () => {
+      const { team, owner } = await provisionTeam(harness, { seats: 3 });
+      const started = Date.now();
+      await harness.app('AddMember', { teamId: team.teamId, userId: 'quick', actorUserId: owner });
+      const { kafkaBrokers } = await getInfrastructure();
+      const messages = await consumeMessages(kafkaBrokers, harness.topic, { count: 2, timeoutMs: 15_000 });
+      expect(Date.now() - started).to.be.lessThan(10_000);
+      expect(messages.map((m) => m.key)).to.deep.equal([team.teamId, team.teamId]);
+      expect(messages.map((m) => typeName(decodeTeamEvent(m.value!)))).to.deep.equal([
+        'TeamProvisioned',
+        'MemberAdded',
+      ]);
+      expect(messages[1]!.headers['ce-type']).to.equal('teamseat.team.MemberAdded.v1');
+    });
+
+    it('when many teams change at once, then the relay works on several in parallel and keeps each team in order', async () => {
+      const teams = await Promise.all(Array.from({ length: 8 }, () => provisionTeam(harness, { seats: 5 })));
+      await Promise.all(
+        teams.map(async ({ team, owner }) => {
+          for (let i = 0; i < 3; i++)
+            await harness.app('AddMember', { teamId: team.teamId, userId: `p${i}`, actorUserId: owner });
+        }),
+      );
+      const events = await publishedEvents(harness);
+      expect(maxInFlight, 'teams relayed at the same time').to.be.greaterThan(1);
+      for (const { team } of teams) {
+        const versions = eventsOf(events, team.teamId).map((e) => e.data.teamVersion);
+        expect(versions).to.deep.equal([1, 2, 3, 4]);
+      }
+    });
+  });
+});
