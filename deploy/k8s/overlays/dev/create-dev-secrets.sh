@@ -21,6 +21,8 @@ kubectl get namespace "$NS" > /dev/null 2>&1 || kubectl create namespace "$NS"
 TOKEN=$(random)
 create teamseat-webhook-authorization --from-literal=current="Bearer $(random)"
 create teamseat-internal-auth --from-literal=accepted-tokens="$TOKEN" --from-literal=team-service-token="$TOKEN"
+create teamseat-app-auth --from-literal=team-service-tokens="$(random)" \
+  --from-literal=entitlement-service-tokens="$(random)"
 # The emulator accepts whatever key it is given; entitlement-service sends the same one.
 create teamseat-revenuecat --from-literal=api-key="sk_dev_$(random)"
 create teamseat-mongodb \

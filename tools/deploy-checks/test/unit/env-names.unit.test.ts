@@ -8,6 +8,7 @@ import { configKeys, localProcesses } from '../support/service-config';
 // The services whose environment the deployment files set; each must name only variables its config reads.
 const CHECKED = [
   { name: 'webhook-gateway', dir: 'services/webhook-gateway' },
+  { name: 'team-service', dir: 'services/team-service' },
   { name: 'entitlement-service', dir: 'services/entitlement-service' },
   { name: 'revenuecat-emulator', dir: 'tools/revenuecat-emulator' },
 ] as const;
