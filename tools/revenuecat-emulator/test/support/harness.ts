@@ -1,4 +1,3 @@
-import './koa-under-tsx';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startEmulator, type Emulator, type EmulatorOptions, type WebhookEvent } from '../../src';
