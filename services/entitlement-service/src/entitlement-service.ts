@@ -28,8 +28,10 @@ import {
   createWebhookHandler,
 } from './use-cases';
 import { createAccessQueries } from './use-cases/access-queries';
+import { originOf } from './use-cases/change-publisher';
 import { createChangeHub } from './use-cases/change-hub';
 import { createSweep } from './use-cases/sweep';
+import { createUserLocks } from './use-cases/user-locks';
 import { createTeamAccessReports } from './use-cases/team-access-report';
 
 export const SERVICE_NAME = 'teamseat.entitlement.v1.EntitlementService';
@@ -125,9 +127,10 @@ export async function startEntitlementService({
     deadlineMs: config.TEAM_SERVICE_DEADLINE_MS,
   });
 
+  const locks = createUserLocks();
   const cache = createAccessCache({ ttlMs: config.CACHE_TTL_MS, maxEntries: config.CACHE_MAX_ENTRIES });
   const hub = createChangeHub();
-  const publisher = createChangePublisher({ producer, topic: config.ENTITLEMENT_CHANGES_TOPIC });
+  const publisher = createChangePublisher({ producer, topic: config.ENTITLEMENT_CHANGES_TOPIC, instanceId });
   const sync = createCustomerSync({
     revenuecat: rc,
     customers,
@@ -135,6 +138,7 @@ export async function startEntitlementService({
     teams,
     products,
     cache,
+    locks,
     teamCheckDelayMs: config.SWEEP_TEAM_CHECK_DELAY_MS,
     logger,
   });
@@ -146,6 +150,7 @@ export async function startEntitlementService({
     publisher,
     products,
     cache,
+    locks,
     defaultBufferMs: DAY_MS,
     bufferOverrideMs:
       config.GRANT_BUFFER_HOURS === undefined ? undefined : config.GRANT_BUFFER_HOURS * HOUR_MS,
@@ -190,7 +195,8 @@ export async function startEntitlementService({
     teamEvents,
     reconciler,
     onChange: (change) => {
-      cache.invalidate(change.data.userId);
+      // Our own writes are already in the cache (write-through); another instance's are not.
+      if (originOf(change) !== instanceId) cache.invalidate(change.data.userId);
       hub.emit(change);
     },
     metrics: consumerMetrics,

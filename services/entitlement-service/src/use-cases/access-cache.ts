@@ -1,4 +1,5 @@
 import type { CustomerRecord } from '../data-access/customer-repository';
+import { teamGrantsOf } from '../data-access/grant-record';
 import type { TeamGrants } from '../domain/access';
 
 export interface CachedAccess {
@@ -10,14 +11,16 @@ export interface CachedAccess {
 export interface AccessCache {
   get(userId: string): CachedAccess | undefined;
   set(userId: string, entry: CachedAccess): void;
+  /** Write-through: the record this instance has just written. */
+  remember(customer: CustomerRecord): void;
   invalidate(userId: string): void;
   size(): number;
 }
 
 /**
- * The in-process cache in front of the read model for CheckAccess (p99 in single-digit ms). Entries are
- * dropped when this instance stores a snapshot or reconciles a user, and when any instance's change event
- * for the user arrives; the TTL bounds what a missed invalidation can cost. Whether an entitlement is still
+ * The in-process cache in front of the read model for CheckAccess (p99 in single-digit ms). What this
+ * instance writes goes into it (write-through); another instance's change event for the user drops the
+ * entry; the TTL bounds what a missed invalidation can cost. Whether an entitlement is still
  * active is decided at read time, so expiries need no invalidation. Least recently set entries go first.
  */
 export function createAccessCache({
@@ -43,6 +46,9 @@ export function createAccessCache({
         const oldest = entries.keys().next().value;
         if (oldest !== undefined) entries.delete(oldest);
       }
+    },
+    remember(customer) {
+      this.set(customer.userId, { customer, teamGrants: teamGrantsOf(customer.grants), loadedAtMs: now() });
     },
     invalidate: (userId) => void entries.delete(userId),
     size: () => entries.size,

@@ -34,6 +34,14 @@ function source(domain: DomainSource | undefined, active: boolean): AccessSource
   return { kind: 'store', productId: domain.productId };
 }
 
+/** CloudEvents extension naming the instance that published: it skips its own events when invalidating. */
+export const ORIGIN_ATTRIBUTE = 'teamseatorigin';
+
+export function originOf(change: object): string | undefined {
+  const origin = (change as Record<string, unknown>)[ORIGIN_ATTRIBUTE];
+  return typeof origin === 'string' ? origin : undefined;
+}
+
 /**
  * Publishes `teamseat.entitlement-changes.v1` (DESIGN §2), keyed by app user id, validated by the contract
  * before it leaves. `expiresAt` null with `active` true means lifetime.
@@ -41,9 +49,11 @@ function source(domain: DomainSource | undefined, active: boolean): AccessSource
 export function createChangePublisher({
   producer,
   topic,
+  instanceId,
 }: {
   producer: BatchingProducer;
   topic: string;
+  instanceId: string;
 }): ChangePublisher {
   return {
     async publish(facts, context) {
@@ -68,7 +78,10 @@ export function createChangePublisher({
             ...(context.traceparent ? { traceparent: context.traceparent } : {}),
           },
         );
-        return { key: fact.userId, value: encodeEntitlementChange(envelope) };
+        return {
+          key: fact.userId,
+          value: encodeEntitlementChange({ ...envelope, [ORIGIN_ATTRIBUTE]: instanceId }),
+        };
       });
       await producer.sendMany(topic, messages);
     },

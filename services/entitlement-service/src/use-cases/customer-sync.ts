@@ -1,27 +1,30 @@
 import type { Logger } from '@teamseat/logger';
-import type { CustomerRecord, CustomerRepository } from '../data-access/customer-repository';
+import { mergePatch, type CustomerPatch, type CustomerRepository } from '../data-access/customer-repository';
 import { teamGrantsOf } from '../data-access/grant-record';
 import type { TeamDirectory } from '../data-access/team-directory';
 import { diffEntitlements } from '../domain/entitlement-changes';
 import { deriveOwnerTeamStates, type OwnerTeamState } from '../domain/owner-team-state';
 import type { Subscriber } from '../domain/subscriber';
 import type { TeamProduct } from '../domain/team-product';
-import { isNewerSnapshot } from '../domain/watermark';
+import { isNewerSnapshot, isStaleEvent } from '../domain/watermark';
 import type { RevenueCatClient } from '../revenuecat/revenuecat-client';
 import type { AccessCache } from './access-cache';
 import type { ChangeContext, ChangePublisher } from './change-publisher';
+import type { UserLocks } from './user-locks';
 
 export interface SyncOptions extends ChangeContext {
   /** Derive and apply the user's team state as a subscriber (never for our own promotional echoes). */
   applyTeams: boolean;
   /** A subscriber already fetched (a TRANSFER side): no second read. */
   fetched?: Subscriber | undefined;
-  /** The stored customer, when the caller has just read it (null: known to be absent). */
-  stored?: CustomerRecord | null | undefined;
+  /** The triggering webhook's `event_timestamp_ms`: an event older than the handled snapshot is skipped. */
+  eventTimestampMs?: unknown;
 }
 
 export interface SyncResult {
-  subscriber: Subscriber;
+  /** True when the watermark showed the event already reflected: nothing was fetched or written. */
+  skipped: boolean;
+  subscriber: Subscriber | undefined;
   /** Entitlements whose activity or expiry changed. */
   changed: string[];
   /** Teams whose state was applied. */
@@ -43,11 +46,12 @@ export function createCustomerSync(deps: {
   teams: TeamDirectory;
   products: readonly TeamProduct[];
   cache: AccessCache;
+  locks: UserLocks;
   /** How long after a period end the sweep checks a team whose renewal or expiry webhook never came. */
   teamCheckDelayMs?: number;
   logger: Logger;
 }) {
-  const { revenuecat, customers, publisher, teams, products, cache } = deps;
+  const { revenuecat, customers, publisher, teams, products, cache, locks } = deps;
   const log = deps.logger.child({ module: 'customer-sync' });
 
   /** Lines bought before but absent now (refunded away, transferred): told to team-service as expired. */
@@ -106,38 +110,47 @@ export function createCustomerSync(deps: {
   }
 
   return {
-    async sync(userId: string, options: SyncOptions): Promise<SyncResult> {
-      const subscriber = options.fetched ?? (await revenuecat.getSubscriber(userId));
-      const stored =
-        options.stored === undefined ? await customers.get(userId) : (options.stored ?? undefined);
-      const newer = isNewerSnapshot(subscriber.requestDateMs, stored?.fetchedAtMs);
-      const changes = newer
-        ? diffEntitlements(stored?.snapshot, subscriber, teamGrantsOf(stored?.grants ?? []))
-        : [];
-      // Published before storing: a crash in between republishes on the retry instead of losing the change.
-      await publisher.publish(changes, options);
-      const snapshot = newer ? subscriber : undefined;
-      const settledAtMs = subscriber.requestDateMs;
+    sync(userId: string, options: SyncOptions): Promise<SyncResult> {
+      return locks.run(userId, async () => {
+        const stored = await customers.get(userId);
+        if (isStaleEvent(options.eventTimestampMs, { settledAtMs: stored?.settledAtMs })) {
+          return { skipped: true, subscriber: undefined, changed: [], teamIds: [] };
+        }
+        const subscriber = options.fetched ?? (await revenuecat.getSubscriber(userId));
+        const newer = isNewerSnapshot(subscriber.requestDateMs, stored?.fetchedAtMs);
+        const changes = newer
+          ? diffEntitlements(stored?.snapshot, subscriber, teamGrantsOf(stored?.grants ?? []))
+          : [];
+        // Published before storing: a crash in between republishes on the retry instead of losing the change.
+        await publisher.publish(changes, options);
+        const snapshot = newer ? subscriber : undefined;
+        const settledAtMs = subscriber.requestDateMs;
 
-      const derived = options.applyTeams ? deriveOwnerTeamStates(subscriber, products) : [];
-      const states = options.applyTeams
-        ? [...derived, ...vanishedLines(subscriber, stored?.teamLines ?? [], derived)]
-        : [];
-      let teamIds: string[] = [];
-      if (states.length === 0) {
-        await customers.update(userId, { snapshot, settledAtMs });
-      } else {
-        await customers.update(userId, { snapshot });
-        cache.invalidate(userId);
-        teamIds = await apply(userId, states, options.causationId);
-        await customers.update(userId, {
-          settledAtMs,
-          addTeamLines: derived.map((state) => state.product.managementEntitlement),
-          nextTeamCheckAtMs: nextTeamCheck(derived),
-        });
-      }
-      cache.invalidate(userId);
-      return { subscriber, changed: changes.map((change) => change.entitlement), teamIds };
+        const derived = options.applyTeams ? deriveOwnerTeamStates(subscriber, products) : [];
+        const vanished = options.applyTeams
+          ? vanishedLines(subscriber, stored?.teamLines ?? [], derived)
+          : [];
+        const states = [...derived, ...vanished];
+        let teamIds: string[] = [];
+        let record = stored;
+        const write = async (patch: CustomerPatch) => {
+          await customers.update(userId, patch, { isNew: record === undefined });
+          record = mergePatch(userId, record, patch);
+          cache.remember(record);
+        };
+        if (states.length === 0) {
+          await write({ snapshot, settledAtMs });
+        } else {
+          await write({ snapshot });
+          teamIds = await apply(userId, states, options.causationId);
+          await write({
+            settledAtMs,
+            addTeamLines: derived.map((state) => state.product.managementEntitlement),
+            nextTeamCheckAtMs: nextTeamCheck(derived),
+          });
+        }
+        return { skipped: false, subscriber, changed: changes.map((change) => change.entitlement), teamIds };
+      });
     },
   };
 }

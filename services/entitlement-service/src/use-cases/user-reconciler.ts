@@ -1,6 +1,6 @@
 import { toAppError, type AppError } from '@teamseat/errors';
 import type { Logger } from '@teamseat/logger';
-import type { CustomerRepository } from '../data-access/customer-repository';
+import { mergePatch, type CustomerRepository } from '../data-access/customer-repository';
 import { sameGrants, teamGrantsOf, type GrantRecord } from '../data-access/grant-record';
 import type { RetryQueueRepository } from '../data-access/retry-queue-repository';
 import type { TeamDirectory, TeamRole, TeamSummary } from '../data-access/team-directory';
@@ -15,6 +15,7 @@ import type { RevenueCatClient } from '../revenuecat/revenuecat-client';
 import type { AccessCache } from './access-cache';
 import type { ChangeContext, ChangePublisher } from './change-publisher';
 import { createGrantExecutor } from './grant-executor';
+import type { UserLocks } from './user-locks';
 
 export interface ReconcileResult {
   userId: string;
@@ -40,12 +41,13 @@ export function createUserReconciler(deps: {
   publisher: ChangePublisher;
   products: readonly TeamProduct[];
   cache: AccessCache;
+  locks: UserLocks;
   defaultBufferMs: number;
   /** Overrides every product's grantBufferHours (GRANT_BUFFER_HOURS). */
   bufferOverrideMs?: number | undefined;
   logger: Logger;
 }) {
-  const { teams, revenuecat, customers, retries, publisher, products, cache } = deps;
+  const { teams, revenuecat, customers, retries, publisher, products, cache, locks } = deps;
   const log = deps.logger.child({ module: 'reconciler' });
   const executor = createGrantExecutor({ revenuecat, logger: log });
 
@@ -66,72 +68,79 @@ export function createUserReconciler(deps: {
   });
 
   return {
-    async reconcile(userId: string, context: ChangeContext): Promise<ReconcileResult> {
-      const memberships = await teams.teamsOfUser(userId);
-      const stored = await customers.get(userId);
-      const desired = computeDesiredGrants(memberships.map(toHolding), {
-        nowMs: revenuecat.clock.now(),
-        bufferMs: deps.defaultBufferMs,
-      });
-      const rows = new Map((stored?.grants ?? []).map((row) => [row.entitlement, row]));
-      const entitlements = [...new Set([...desired.keys(), ...rows.keys()])].sort();
-      const result: ReconcileResult = { userId, granted: 0, revoked: 0, failed: 0, grants: [] };
-      let latest: Subscriber | undefined;
-      let transient: AppError | undefined;
-
-      for (const entitlement of entitlements) {
-        const input = { userId, entitlement, want: desired.get(entitlement), row: rows.get(entitlement) };
-        if (transient) {
-          result.grants.push(input.row ?? executor.failed(input, transient));
-          continue;
-        }
-        const view = latest ?? stored?.snapshot;
-        const current = view ? promotionalExpiry(view, entitlement) : input.row?.confirmed;
-        const plan = { nowMs: revenuecat.clock.now(), revokeBeforeAnyGrant: revenuecat.apiVersion === 'v2' };
-        const steps = planGrantSteps(input.want?.expiresAt, current, plan);
-        if (steps.length === 0) {
-          result.grants.push(executor.settle({ ...input, current }));
-          continue;
-        }
-        try {
-          const outcome = await executor.execute({ ...input, steps });
-          latest = outcome.subscriber ?? latest;
-          result.granted += outcome.granted;
-          result.revoked += outcome.revoked;
-          result.grants.push(outcome.record);
-        } catch (thrown) {
-          const error = toAppError(thrown);
-          result.grants.push(executor.failed(input, error));
-          if (error.retriable) transient = error;
-          else
-            log.error({ err: error, userId, entitlement }, 'grant rejected by RevenueCat; left to the sweep');
-        }
-      }
-      result.failed = result.grants.filter((g) => g.state === 'failed').length;
-
-      // One write for the whole user: the newest snapshot and every ledger row, after publishing the changes.
-      const snapshot =
-        latest && isNewerSnapshot(latest.requestDateMs, stored?.fetchedAtMs) ? latest : undefined;
-      if (snapshot) {
-        await publisher.publish(
-          diffEntitlements(stored?.snapshot, snapshot, teamGrantsOf(result.grants)),
-          context,
-        );
-      }
-      const troubled = result.grants.filter((g) => g.nextAttemptAtMs !== undefined && g.state !== 'in-sync');
-      const retryQueued = troubled.length > 0;
-      if (
-        snapshot ||
-        !sameGrants(result.grants, stored?.grants ?? []) ||
-        retryQueued !== (stored?.retryQueued ?? false)
-      ) {
-        await customers.update(userId, { snapshot, grants: result.grants, retryQueued });
-      }
-      if (retryQueued) await retries.schedule(userId, Math.min(...troubled.map((g) => g.nextAttemptAtMs!)));
-      else if (stored?.retryQueued) await retries.clear(userId);
-      cache.invalidate(userId);
-      if (transient) throw transient;
-      return result;
+    reconcile(userId: string, context: ChangeContext): Promise<ReconcileResult> {
+      return locks.run(userId, () => reconcileNow(userId, context));
     },
   };
+
+  async function reconcileNow(userId: string, context: ChangeContext): Promise<ReconcileResult> {
+    const memberships = await teams.teamsOfUser(userId);
+    const stored = await customers.get(userId);
+    const desired = computeDesiredGrants(memberships.map(toHolding), {
+      nowMs: revenuecat.clock.now(),
+      bufferMs: deps.defaultBufferMs,
+    });
+    const rows = new Map((stored?.grants ?? []).map((row) => [row.entitlement, row]));
+    const entitlements = [...new Set([...desired.keys(), ...rows.keys()])].sort();
+    const result: ReconcileResult = { userId, granted: 0, revoked: 0, failed: 0, grants: [] };
+    let latest: Subscriber | undefined;
+    let transient: AppError | undefined;
+
+    for (const entitlement of entitlements) {
+      const input = { userId, entitlement, want: desired.get(entitlement), row: rows.get(entitlement) };
+      if (transient) {
+        result.grants.push(input.row ?? executor.failed(input, transient));
+        continue;
+      }
+      const view = latest ?? stored?.snapshot;
+      const current = view ? promotionalExpiry(view, entitlement) : input.row?.confirmed;
+      const plan = { nowMs: revenuecat.clock.now(), revokeBeforeAnyGrant: revenuecat.apiVersion === 'v2' };
+      const steps = planGrantSteps(input.want?.expiresAt, current, plan);
+      if (steps.length === 0) {
+        result.grants.push(executor.settle({ ...input, current }));
+        continue;
+      }
+      try {
+        const outcome = await executor.execute({ ...input, steps });
+        latest = outcome.subscriber ?? latest;
+        result.granted += outcome.granted;
+        result.revoked += outcome.revoked;
+        result.grants.push(outcome.record);
+      } catch (thrown) {
+        const error = toAppError(thrown);
+        result.grants.push(executor.failed(input, error));
+        if (error.retriable) transient = error;
+        else
+          log.error({ err: error, userId, entitlement }, 'grant rejected by RevenueCat; left to the sweep');
+      }
+    }
+    result.failed = result.grants.filter((g) => g.state === 'failed').length;
+
+    // One write for the whole user: the newest snapshot and every ledger row, after publishing the changes.
+    const snapshot =
+      latest && isNewerSnapshot(latest.requestDateMs, stored?.fetchedAtMs) ? latest : undefined;
+    if (snapshot) {
+      await publisher.publish(
+        diffEntitlements(stored?.snapshot, snapshot, teamGrantsOf(result.grants)),
+        context,
+      );
+    }
+    const troubled = result.grants.filter((g) => g.nextAttemptAtMs !== undefined && g.state !== 'in-sync');
+    const retryQueued = troubled.length > 0;
+    if (
+      snapshot ||
+      !sameGrants(result.grants, stored?.grants ?? []) ||
+      retryQueued !== (stored?.retryQueued ?? false)
+    ) {
+      const patch = { snapshot, grants: result.grants, retryQueued };
+      await customers.update(userId, patch, { isNew: !stored });
+      cache.remember(mergePatch(userId, stored, patch));
+    } else if (stored) {
+      cache.remember(stored);
+    }
+    if (retryQueued) await retries.schedule(userId, Math.min(...troubled.map((g) => g.nextAttemptAtMs!)));
+    else if (stored?.retryQueued) await retries.clear(userId);
+    if (transient) throw transient;
+    return result;
+  }
 }

@@ -6,7 +6,7 @@ import type { ProcessedEventRepository } from '../data-access/processed-event-re
 import type { TeamDirectory } from '../data-access/team-directory';
 import { deriveOwnerTeamStates, fundingSubscription } from '../domain/owner-team-state';
 import type { TeamProduct } from '../domain/team-product';
-import { isStaleEvent } from '../domain/watermark';
+import { isPlausibleEventTime } from '../domain/watermark';
 import type { RevenueCatClient } from '../revenuecat/revenuecat-client';
 import type { CustomerSync } from './customer-sync';
 
@@ -99,33 +99,36 @@ export function createWebhookHandler(deps: {
     async handle(raw: Buffer | null, log: Logger): Promise<WebhookOutcome> {
       const body = parseWebhookBody(raw ?? Buffer.alloc(0));
       const event = readRevenueCatEvent(body.event);
-      if (await processed.has(event.id)) return 'duplicate';
+      // A redelivered event normally carries a time older than the snapshot its first delivery settled, and
+      // the sync skips it after reading the customer anyway; the id lookup is for the events the watermark
+      // cannot judge (no plausible time, TRANSFER, TEST), saving a read per webhook (ADR 0005).
+      const judgedByWatermark = event.type !== 'TRANSFER' && isPlausibleEventTime(event.event_timestamp_ms);
+      if (!judgedByWatermark && (await processed.has(event.id))) return 'duplicate';
       const eventLog = log.child({ eventId: event.id, eventType: event.type });
 
+      let handled = event.type !== 'TEST';
       if (event.type === 'TRANSFER') {
         await transfer(event, eventLog);
       } else if (event.type !== 'TEST') {
         const { primary, others } = await usersOf(event);
         // Our own grants and revokes come back as PROMOTIONAL events: they refresh the member's snapshot only.
         const ownEcho = (event.store ?? '').toUpperCase() === 'PROMOTIONAL';
+        handled = false;
         for (const userId of primary ? [primary, ...others] : others) {
-          const stored = await customers.get(userId);
-          if (isStaleEvent(event.event_timestamp_ms, { settledAtMs: stored?.settledAtMs })) {
-            eventLog.debug({ userId }, 'event older than the handled snapshot; skipped');
-            continue;
-          }
           // Team state is applied for the event's own user only, so an alias never opens a second team.
           const applyTeams = !ownEcho && userId === primary;
-          await sync.sync(userId, {
+          const result = await sync.sync(userId, {
             cause: 'webhook',
             causationId: event.id,
             applyTeams,
-            stored: stored ?? null,
+            eventTimestampMs: event.event_timestamp_ms,
           });
+          if (result.skipped) eventLog.debug({ userId }, 'event older than the handled snapshot; skipped');
+          else handled = true;
         }
       }
       await processed.mark(event.id, event.type);
-      return event.type === 'TEST' ? 'ignored' : 'processed';
+      return event.type === 'TEST' ? 'ignored' : handled ? 'processed' : 'duplicate';
     },
   };
 }

@@ -56,27 +56,20 @@ describe('repositories on the MongoDB-protocol database', function () {
       ],
       subscriptions: [subscription({ productId: 'com.example.team' })],
     });
-    expect(await customers.update('u-roundtrip', { snapshot: s })).to.deep.equal({ snapshotStored: true });
+    await customers.update('u-roundtrip', { snapshot: s }, { isNew: true });
     const stored = await customers.get('u-roundtrip');
     expect(stored?.snapshot).to.deep.equal(s);
     expect(stored?.fetchedAtMs).to.equal(s.requestDateMs);
     expect(stored?.grants).to.deep.equal([]);
   });
 
-  it('when an older snapshot arrives after a newer one, then the newer one stays and the rest of the patch applies', async () => {
-    const newer = subscriber({ appUserId: 'u-race', requestDateMs: T0 + 2 * DAY });
-    const older = subscriber({
-      appUserId: 'u-race',
-      requestDateMs: T0 + DAY,
-      subscriptions: [subscription()],
-    });
-    await customers.update('u-race', { snapshot: newer });
-    expect(await customers.update('u-race', { snapshot: older, settledAtMs: T0 })).to.deep.equal({
-      snapshotStored: false,
-    });
-    const stored = await customers.get('u-race');
-    expect(stored?.snapshot?.subscriptions).to.deep.equal([]);
-    expect(stored?.settledAtMs).to.equal(T0);
+  it('when a user thought new already exists, or one thought existing does not, then the patch still lands', async () => {
+    await customers.update('u-twice', { snapshot: subscriber({ appUserId: 'u-twice' }) }, { isNew: true });
+    await customers.update('u-twice', { settledAtMs: T0 }, { isNew: true });
+    await customers.update('u-absent', { settledAtMs: T0 });
+    expect((await customers.get('u-twice'))?.settledAtMs).to.equal(T0);
+    expect((await customers.get('u-absent'))?.settledAtMs).to.equal(T0);
+    expect((await customers.get('u-absent'))?.snapshot).to.equal(undefined);
   });
 
   it('when the watermark is moved, then it only moves forward', async () => {
@@ -88,11 +81,7 @@ describe('repositories on the MongoDB-protocol database', function () {
   it('when team lines and the team check are set before any snapshot, then a later snapshot still stores', async () => {
     await customers.update('u-lines', { addTeamLines: ['team_admin'], nextTeamCheckAtMs: T0 });
     await customers.update('u-lines', { addTeamLines: ['team_admin', 'other'] });
-    expect(
-      await customers.update('u-lines', { snapshot: subscriber({ appUserId: 'u-lines' }) }),
-    ).to.deep.equal({
-      snapshotStored: true,
-    });
+    await customers.update('u-lines', { snapshot: subscriber({ appUserId: 'u-lines' }) });
     const stored = await customers.get('u-lines');
     expect(stored?.teamLines).to.deep.equal(['team_admin', 'other']);
     expect(stored?.snapshot).to.not.equal(undefined);

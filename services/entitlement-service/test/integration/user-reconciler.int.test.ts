@@ -7,6 +7,7 @@ import { createRetryQueueRepository } from '../../src/data-access/retry-queue-re
 import { DAY_MS, HOUR_MS } from '../../src/domain';
 import { createRevenueCat } from '../../src/revenuecat';
 import { createAccessCache, createUserReconciler } from '../../src/use-cases';
+import { createUserLocks } from '../../src/use-cases/user-locks';
 import { createFakeTeamDirectory } from '../support/fake-team-directory';
 import { freshDatabase } from '../support/infrastructure';
 import { CATALOG_FILE, RC_KEY, testLogger } from '../support/service-harness';
@@ -57,6 +58,7 @@ describe('user reconciler (emulator and database; teams from an in-memory direct
       publisher: { publish: async (facts) => void published.push(...facts) },
       products: [],
       cache: createAccessCache(),
+      locks: createUserLocks(),
       defaultBufferMs: DAY_MS,
       logger,
     });

@@ -87,7 +87,7 @@ export function createEntitlementGrpcService(deps: {
       const nowMs = now();
       return {
         entitlements: answer.entitlements.map((e) => map.entitlement(e, nowMs)),
-        syncedAt: map.timestamp(result.subscriber.requestDateMs),
+        syncedAt: map.timestamp(result.subscriber?.requestDateMs),
         changedEntitlements: result.changed,
         teamIds: result.teamIds,
       };

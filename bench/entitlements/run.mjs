@@ -1,0 +1,234 @@
+// bench/entitlements: entitlement-service, measured beside baselines taken in the same run.
+//  1. end to end: webhook POST (gateway) → entitlement change event on Kafka, p50/p99 at a fixed rate;
+//  2. CheckAccess throughput and p99 over gRPC next to a bare grpc-js unary echo;
+//  3. fan-out: expiring a 1,000-member team with RevenueCat limited to R calls/s, against the ideal
+//     1,000 / R seconds and against fixed 0.5 s spacing.
+// Needs the stack (npm run stack:up) and a build. Prints { name, metrics, baseline, ratios } last on stdout.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import grpc from '@grpc/grpc-js';
+import kafkajs from 'kafkajs';
+import emulatorPkg from '@teamseat/revenuecat-emulator';
+import { closedLoop } from './grpc-load.mjs';
+import { measureFanOut } from './fan-out.mjs';
+import { entitlementClient, serviceEnv } from './service-env.mjs';
+import { log, percentile, root, round, startProcess, waitUntilReady } from './processes.mjs';
+
+const settings = {
+  brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+  mongoUri: process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017',
+  e2eRate: Number(process.env.BENCH_E2E_RATE ?? 100),
+  e2eSeconds: Number(process.env.BENCH_E2E_SECONDS ?? 20),
+  checkSeconds: Number(process.env.BENCH_CHECK_SECONDS ?? 10),
+  concurrency: Number(process.env.BENCH_CONCURRENCY ?? 64),
+  channels: Number(process.env.BENCH_CHANNELS ?? 4),
+  fanOutMembers: Number(process.env.BENCH_FANOUT_MEMBERS ?? 1000),
+  fanOutRate: Number(process.env.BENCH_FANOUT_RATE ?? 100),
+};
+const run = randomBytes(4).toString('hex');
+const dir = mkdtempSync(path.join(tmpdir(), 'bench-entitlements-'));
+const catalogFile = path.join(dir, 'catalog.json');
+writeFileSync(
+  catalogFile,
+  JSON.stringify({
+    products: [
+      {
+        productId: 'team_bench_monthly',
+        managementEntitlement: 'team_admin',
+        memberEntitlements: ['pro'],
+        seats: Math.max(settings.fanOutMembers, 10),
+        grantMode: 'period',
+        shrinkPolicy: 'block',
+        periodDays: 30,
+      },
+    ],
+    storeProducts: [
+      { productId: 'pro_monthly', entitlements: ['pro'], type: 'subscription', periodDays: 30 },
+    ],
+  }),
+);
+
+// --- 1. end to end at a fixed rate ------------------------------------------------------------------------
+const emulator = await emulatorPkg.startEmulator({ catalogFile, apiKeys: ['sk_bench'] });
+const topics = {
+  webhooks: `bench.rc-webhooks.${run}`,
+  changes: `bench.ent-changes.${run}`,
+  teamEvents: `bench.team-events.${run}`,
+  reconcile: `bench.ent-reconcile.${run}`,
+};
+const AUTHORIZATION = `Bearer bench-${run}`;
+const gateway = await startProcess(
+  path.join(root, 'services/webhook-gateway/dist/main.js'),
+  {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    ADMIN_PORT: '0',
+    KAFKA_BROKERS: settings.brokers.join(','),
+    WEBHOOK_AUTHORIZATION: AUTHORIZATION,
+    WEBHOOK_TOPIC: topics.webhooks,
+    LOG_LEVEL: 'info',
+  },
+  (line) => (line.msg === 'webhook gateway listening' ? line : undefined),
+);
+await waitUntilReady(gateway.info.adminPort, 'the gateway');
+const service = await startProcess(
+  path.join(root, 'services/entitlement-service/dist/main.js'),
+  serviceEnv({ settings, run, topics, catalogFile, emulatorUrl: emulator.url, ratePerSecond: 1_000 }),
+  (line) => (line.msg === 'entitlement-service ready' ? line : undefined),
+);
+await waitUntilReady(service.info.adminPort, 'entitlement-service');
+
+const kafka = new kafkajs.Kafka({ brokers: settings.brokers, clientId: `bench-${run}`, logLevel: 0 });
+const consumer = kafka.consumer({ groupId: `bench-${run}`, maxWaitTimeInMs: 50 });
+const arrivals = new Map();
+await consumer.connect();
+await consumer.subscribe({ topic: topics.changes, fromBeginning: true });
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    const key = message.key?.toString();
+    if (key && !arrivals.has(key)) arrivals.set(key, performance.now());
+  },
+});
+
+const total = settings.e2eRate * settings.e2eSeconds;
+log(`end to end: ${total} webhooks at ${settings.e2eRate}/s`);
+const sent = new Map();
+const users = [];
+const interval = 1000 / settings.e2eRate;
+const started = performance.now();
+const posts = [];
+for (let i = 0; i < total; i += 1) {
+  const due = started + i * interval;
+  const wait = due - performance.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  const userId = `bench-${run}-${i}`;
+  users.push(userId);
+  const [event] = emulator.service.storeAction('purchase', { appUserId: userId, productId: 'pro_monthly' });
+  sent.set(userId, performance.now());
+  posts.push(
+    fetch(`http://127.0.0.1:${gateway.info.port}/webhooks/revenuecat`, {
+      method: 'POST',
+      headers: { authorization: AUTHORIZATION, 'content-type': 'application/json' },
+      body: JSON.stringify({ api_version: '1.0', event }),
+    }).then((r) => r.status),
+  );
+}
+const statuses = await Promise.all(posts);
+const deadline = Date.now() + 60_000;
+while (arrivals.size < total && Date.now() < deadline)
+  await new Promise((resolve) => setTimeout(resolve, 100));
+const latencies = users
+  .filter((u) => arrivals.has(u))
+  .map((u) => arrivals.get(u) - sent.get(u))
+  .sort((a, b) => a - b);
+const endToEnd = {
+  webhooks: total,
+  ratePerSec: settings.e2eRate,
+  accepted: statuses.filter((s) => s === 200).length,
+  changesReceived: latencies.length,
+  latencyP50Ms: round(percentile(latencies, 50), 1),
+  latencyP99Ms: round(percentile(latencies, 99), 1),
+  latencyMaxMs: round(latencies.at(-1) ?? NaN, 1),
+};
+log('end to end', endToEnd);
+await consumer.disconnect();
+await gateway.stop();
+
+// --- 2. CheckAccess next to a bare echo ---------------------------------------------------------------------
+const channelOptions = (i) => ({ 'grpc.use_local_subchannel_pool': 1, 'bench.channel': i });
+const checkClients = Array.from({ length: settings.channels }, (_, i) =>
+  entitlementClient(`127.0.0.1:${service.info.port}`, channelOptions(i)),
+);
+let u = 0;
+log(
+  `CheckAccess: ${settings.checkSeconds} s, ${settings.concurrency} in flight over ${settings.channels} connections`,
+);
+const checkAccess = await closedLoop({
+  clients: checkClients,
+  concurrency: settings.concurrency,
+  durationS: settings.checkSeconds,
+  invoke: (client) =>
+    new Promise((resolve, reject) =>
+      client.CheckAccess({ userId: users[u++ % users.length], entitlement: 'pro' }, (error, response) =>
+        error ? reject(error) : response.active ? resolve() : reject(new Error('inactive')),
+      ),
+    ),
+});
+checkClients.forEach((client) => client.close());
+await service.stop();
+
+const echo = await startProcess(
+  path.join(path.dirname(new URL(import.meta.url).pathname), 'echo-server.mjs'),
+  {},
+  (line) => (line.port ? line : undefined),
+);
+const Echo = grpc.makeGenericClientConstructor(
+  {
+    Echo: {
+      path: '/bench.Echo/Echo',
+      requestStream: false,
+      responseStream: false,
+      requestSerialize: (v) => v,
+      requestDeserialize: (v) => v,
+      responseSerialize: (v) => v,
+      responseDeserialize: (v) => v,
+    },
+  },
+  'Echo',
+);
+const echoClients = Array.from(
+  { length: settings.channels },
+  (_, i) => new Echo(`127.0.0.1:${echo.info.port}`, grpc.credentials.createInsecure(), channelOptions(i)),
+);
+const payload = Buffer.from('bench-user-0000000000pro');
+log('bare grpc-js echo');
+const echoResult = await closedLoop({
+  clients: echoClients,
+  concurrency: settings.concurrency,
+  durationS: settings.checkSeconds,
+  invoke: (client) =>
+    new Promise((resolve, reject) => client.Echo(payload, (error) => (error ? reject(error) : resolve()))),
+});
+echoClients.forEach((client) => client.close());
+await echo.stop();
+log('CheckAccess', checkAccess, 'echo', echoResult);
+
+// --- 3. fan-out of an expiry ------------------------------------------------------------------------------
+const fanOut = await measureFanOut({ settings, run, catalogFile, emulator });
+await emulator.stop();
+
+const output = {
+  name: 'entitlement-service: expiry fan-out at a RevenueCat rate, CheckAccess vs bare grpc-js echo, webhook → change event',
+  metrics: {
+    fanOutMembers: fanOut.members,
+    fanOutRatePerSec: fanOut.ratePerSec,
+    fanOutElapsedS: fanOut.elapsedS,
+    fanOutRevoked: fanOut.revoked,
+    checkAccessCallsPerSec: checkAccess.callsPerSec,
+    checkAccessP50Ms: checkAccess.latencyP50Ms,
+    checkAccessP99Ms: checkAccess.latencyP99Ms,
+    checkAccessErrors: checkAccess.errors,
+    e2eWebhooks: endToEnd.webhooks,
+    e2eRatePerSec: endToEnd.ratePerSec,
+    e2eChangesReceived: endToEnd.changesReceived,
+    e2eP50Ms: endToEnd.latencyP50Ms,
+    e2eP99Ms: endToEnd.latencyP99Ms,
+  },
+  baseline: {
+    fanOutIdealS: fanOut.idealS,
+    fanOutFixedSpacingS: fanOut.fixedSpacingS,
+    echoCallsPerSec: echoResult.callsPerSec,
+    echoP50Ms: echoResult.latencyP50Ms,
+    echoP99Ms: echoResult.latencyP99Ms,
+  },
+  ratios: {
+    fanOutElapsedOverIdeal: round(fanOut.elapsedS / fanOut.idealS, 3),
+    fanOutSpeedupOverFixedSpacing: round(fanOut.fixedSpacingS / fanOut.elapsedS, 2),
+    checkAccessThroughputOverEcho: round(checkAccess.callsPerSec / echoResult.callsPerSec, 3),
+  },
+};
+console.log(JSON.stringify(output));
+process.exit(0);
