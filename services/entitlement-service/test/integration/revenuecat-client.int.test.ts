@@ -1,4 +1,3 @@
-import '../support/koa-under-tsx';
 import { expect } from 'chai';
 import { createLogger } from '@teamseat/logger';
 import { createMetricsRegistry } from '@teamseat/metrics';
