@@ -40,7 +40,8 @@ function build() {
       GOPATH: goRoot,
       GOCACHE: path.join(goRoot, 'cache'),
       GOMODCACHE: path.join(goRoot, 'mod'),
-      GOFLAGS: '-buildvcs=false',
+      // Writable module cache (as the local stack's), so `rm -rf .local` works.
+      GOFLAGS: '-buildvcs=false -modcacherw',
     },
   });
   if (result.status !== 0) {
