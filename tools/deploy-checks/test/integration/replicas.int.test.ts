@@ -129,10 +129,16 @@ describe('more than one replica against the local stack', function () {
     await runFlow(batch);
     await expectAppliedOnce(batch);
     // Both gateways really took each event: the duplicates were on the topic, not filtered before it.
-    const { deliveries } = await system.control<Deliveries>('GET', '/webhooks?type=INITIAL_PURCHASE');
-    const delivered = deliveries.filter((d) => d.state === 'delivered');
+    const delivered = await waitFor(
+      async () => {
+        const { deliveries } = await system.control<Deliveries>('GET', '/webhooks?type=INITIAL_PURCHASE');
+        const done = deliveries.filter((d) => d.state === 'delivered');
+        return done.length === 2 * batch.length ? done : null;
+      },
+      { timeoutMs: 30_000, description: 'every INITIAL_PURCHASE delivered to both gateways' },
+    );
     expect(new Set(delivered.map((d) => d.url)).size).to.equal(2);
-    expect(delivered).to.have.length(2 * batch.length);
+    expect(new Set(delivered.map((d) => d.eventId)).size).to.equal(batch.length);
   });
 
   it('when one replica is killed, then the other takes over its partitions and the flow completes', async () => {
