@@ -192,3 +192,15 @@ export function secretReferences(manifests: Manifest[]): Array<{ secret: string;
   }
   return [...found.values()];
 }
+
+/** A Deployment scaled by an HPA must not set replicas: every apply would reset the autoscaler's count. */
+export function hpaReplicaProblems(manifests: Manifest[]): string[] {
+  const scaled = new Set(
+    manifests
+      .filter((m) => m.kind === 'HorizontalPodAutoscaler')
+      .map((m) => `${(m as Obj).spec.scaleTargetRef.kind}/${(m as Obj).spec.scaleTargetRef.name}`),
+  );
+  return manifests
+    .filter((m) => scaled.has(name(m)) && (m as Obj).spec?.replicas !== undefined)
+    .map((m) => `${name(m)}: sets replicas although a HorizontalPodAutoscaler scales it`);
+}

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import {
   companionProblems,
   configMapReferenceProblems,
+  hpaReplicaProblems,
   policyProblems,
   probeProblems,
 } from '../support/k8s-policies';
@@ -65,6 +66,7 @@ describe('deploy/k8s: base and overlays', function () {
           Manifest & { spec: { scaleTargetRef: { name: string }; minReplicas: number; maxReplicas: number } }
         >;
         expect(hpas).to.have.length(3);
+        expect(hpaReplicaProblems(manifests())).to.deep.equal([]);
         for (const hpa of hpas) {
           expect(deployments).to.include(hpa.spec.scaleTargetRef.name);
           expect(hpa.spec.minReplicas).to.be.at.most(hpa.spec.maxReplicas);
@@ -88,14 +90,16 @@ describe('deploy/k8s: base and overlays', function () {
     }
   });
 
-  it('when prod is rendered, then images come from the registry with a release tag and run 3 replicas', () => {
-    const deployments = rendered
-      .get('deploy/k8s/overlays/prod')!
-      .filter((m) => m.kind === 'Deployment') as Array<
-      Manifest & { spec: { replicas: number; template: { spec: { containers: Array<{ image: string }> } } } }
+  it('when prod is rendered, then images come from the registry with a release tag and run 3 replicas or more', () => {
+    const prod = rendered.get('deploy/k8s/overlays/prod')!;
+    const deployments = prod.filter((m) => m.kind === 'Deployment') as Array<
+      Manifest & { spec: { template: { spec: { containers: Array<{ image: string }> } } } }
     >;
     for (const d of deployments) {
-      expect(d.spec.replicas, d.metadata.name).to.equal(3);
+      const hpa = prod.find(
+        (m) => m.kind === 'HorizontalPodAutoscaler' && m.metadata.name === d.metadata.name,
+      ) as (Manifest & { spec: { minReplicas: number } }) | undefined;
+      expect(hpa?.spec.minReplicas, d.metadata.name).to.equal(3);
       expect(d.spec.template.spec.containers[0]!.image).to.match(
         new RegExp(`^registry\\.example\\.com/teamseat/${d.metadata.name}:\\d+\\.\\d+\\.\\d+$`),
       );

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import {
   companionProblems,
   configMapReferenceProblems,
+  hpaReplicaProblems,
   imageProblem,
   policyProblems,
   probeProblems,
@@ -135,6 +136,21 @@ describe('deploy-checks: Kubernetes policy checks', () => {
     expect(configMapReferenceProblems([deployment({ ...compliantContainer, env }, pod)])).to.deep.equal([
       'Deployment/bad: LOG_LEVEL refers to missing ConfigMap gone',
       'Deployment/bad: volume catalog has no ConfigMap',
+    ]);
+  });
+
+  it('when a Deployment scaled by an HPA also sets replicas, then it is reported', () => {
+    const hpa = {
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'bad' },
+      spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'bad' }, maxReplicas: 2 },
+    };
+    const scaled = deployment(compliantContainer, compliantPod);
+    expect(hpaReplicaProblems([scaled, hpa])).to.deep.equal([]);
+    (scaled.spec as Record<string, unknown>).replicas = 2;
+    expect(hpaReplicaProblems([scaled, hpa])).to.deep.equal([
+      'Deployment/bad: sets replicas although a HorizontalPodAutoscaler scales it',
     ]);
   });
 
