@@ -10,7 +10,7 @@ import { parse as parseYaml } from 'yaml';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-export const SHARED_DIR = process.env.REVENUECAT_DOCS_DIR ?? `${__dirname}/../../../../../shared/revenuecat`;
+export const SHARED_DIR = process.env.REVENUECAT_DOCS_DIR ?? `${__dirname}/../../../../docs/revenuecat`;
 
 export function readOpenApi(file: string): JsonObject {
   return parseYaml(readFileSync(`${SHARED_DIR}/${file}`, 'utf8')) as JsonObject;
