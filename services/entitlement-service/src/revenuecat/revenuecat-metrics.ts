@@ -36,6 +36,11 @@ export function createRevenueCatMetrics(registry: Registry): RevenueCatMetrics {
     buckets: [0, ...LATENCY_BUCKETS, 30, 60],
     registers: [registry],
   });
+  const opens = new Counter({
+    name: 'revenuecat_breaker_opened_total',
+    help: 'Times the RevenueCat circuit breaker opened',
+    registers: [registry],
+  });
   const breaker = new Gauge({
     name: 'revenuecat_breaker_state',
     help: 'RevenueCat circuit breaker: 0 closed, 1 half-open, 2 open',
@@ -48,6 +53,9 @@ export function createRevenueCatMetrics(registry: Registry): RevenueCatMetrics {
     },
     retry: (operation, reason) => retries.inc({ operation, reason }),
     limiterWait: (seconds) => wait.observe(seconds),
-    breakerState: (state) => breaker.set(BREAKER_VALUES[state]),
+    breakerState: (state) => {
+      breaker.set(BREAKER_VALUES[state]);
+      if (state === 'open') opens.inc();
+    },
   };
 }

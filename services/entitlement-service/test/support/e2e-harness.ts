@@ -44,6 +44,15 @@ export const E2E_CATALOG = {
       shrinkPolicy: 'remove-last-joined',
       periodDays: 30,
     },
+    {
+      productId: 'team_xl_monthly',
+      managementEntitlement: 'team_admin',
+      memberEntitlements: ['pro'],
+      seats: 20,
+      grantMode: 'period',
+      shrinkPolicy: 'block',
+      periodDays: 30,
+    },
   ],
   storeProducts: [{ productId: 'pro_monthly', entitlements: ['pro'], type: 'subscription', periodDays: 30 }],
 };
