@@ -1,1 +1,2 @@
-export {};
+export { runDemo, type DemoOptions } from './demo-story';
+export { emulatorControl, entitlementService, teamService } from './clients';
