@@ -13,7 +13,7 @@ import { createMongoConnections } from './data-access/mongo-connections';
 import { createOutboxStore } from './data-access/outbox-store';
 import { createTeamKeyRegistry } from './data-access/team-key-registry';
 import { createTeamRepository } from './data-access/team-repository';
-import { createUserTeamsIndex } from './data-access/user-teams-index';
+import { createTeamViews } from './data-access/team-views';
 import { createCommandRunner } from './domain/command-runner';
 import { createSubscriptionCommands } from './domain/subscription-commands';
 import { createTeamCommands } from './domain/team-commands';
@@ -79,11 +79,11 @@ export async function startTeamService({
   const newId = () => randomUUID();
   const teams = createTeamRepository({ reads: mongo.reads, writes: mongo.writes, now, newId });
   const keys = createTeamKeyRegistry(mongo);
-  const userTeams = createUserTeamsIndex(mongo);
+  const views = createTeamViews(mongo);
   const outbox = createOutboxStore(mongo);
   const relay = createOutboxRelay({
     store: outbox,
-    syncMembership: userTeams.syncMembership,
+    views,
     producer,
     topic: config.TEAM_EVENTS_TOPIC,
     logger,
@@ -95,17 +95,16 @@ export async function startTeamService({
   const log = logger.child({ module: 'team-service' });
   const runner = createCommandRunner({
     teams,
-    userTeams,
+    views,
     now,
     newId,
     newSecret: () => randomBytes(32).toString('base64url'),
     onChanged: config.OUTBOX_RELAY_ENABLED ? (teamId) => relay.wake(teamId) : undefined,
-    onIndexError: (error, teamId) =>
-      log.warn({ err: error, teamId }, 'user index update deferred to the relay'),
+    onViewError: (error, teamId) => log.warn({ err: error, teamId }, 'view refresh deferred to the relay'),
   });
   const commands = createTeamCommands({ runner });
   const subscriptions = createSubscriptionCommands({ runner, teams, keys });
-  const reads = createTeamReads({ teams, keys, userTeams });
+  const reads = createTeamReads({ teams, keys, views });
   const sweeper = createDeadlineSweeper({
     commands,
     teamsDueBefore: outbox.teamsDueBefore,

@@ -1,15 +1,14 @@
+import type { Team } from '../domain/team';
 import type { Db } from './mongo-connections';
-import type { OutboxGroup, TeamDocument } from './team-document';
+import { fromDocument, type OutboxGroup, type TeamDocument } from './team-document';
 import { TEAMS } from './team-repository';
 
 /** The unpublished events of one team, in commit order, each group with the team version it produced. */
 export interface PendingOutbox {
   teamId: string;
   groups: Array<{ key: string; version: number; group: OutboxGroup }>;
-  /** Roster user ids at the time of reading, for the user → teams index. */
-  memberIds: string[];
-  createdAt: Date;
-  ownerUserId: string;
+  /** The team as read with the outbox, for refreshing the listing views. */
+  team: Team;
 }
 
 export interface OutboxStore {
@@ -28,10 +27,8 @@ export function createOutboxStore({ reads, writes }: { reads: Db; writes: Db }):
 
   return {
     async read(teamId) {
-      const doc = await readTeams.findOne(
-        { _id: teamId },
-        { projection: { outbox: 1, version: 1, memberIds: 1, createdAt: 1, ownerUserId: 1 } },
-      );
+      // FerretDB reads the whole document whatever the projection, so the relay takes all of it.
+      const doc = await readTeams.findOne({ _id: teamId });
       if (!doc) return null;
       const entries = Object.entries(doc.outbox ?? {});
       // Every write adds exactly one group and one version, and the document is read as a whole, so the
@@ -41,13 +38,7 @@ export function createOutboxStore({ reads, writes }: { reads: Db; writes: Db }):
         group,
         version: doc.version - (entries.length - 1 - index),
       }));
-      return {
-        teamId,
-        groups,
-        memberIds: doc.memberIds ?? [],
-        createdAt: doc.createdAt,
-        ownerUserId: doc.ownerUserId,
-      };
+      return { teamId, groups, team: fromDocument(doc) };
     },
 
     async markPublished(teamId, keys) {

@@ -1,6 +1,6 @@
 import { AppError } from '@teamseat/errors';
 import type { Decision, DecisionContext } from './decision';
-import type { EventMeta, TeamRepository, UserTeamsIndex } from './ports';
+import type { EventMeta, TeamRepository, TeamViews } from './ports';
 import type { Team } from './team';
 import { contention, teamNotFound } from './team-errors';
 import { rosterUsersOf } from './team-events';
@@ -13,26 +13,41 @@ export interface CallOptions {
 
 export interface RunnerDeps {
   teams: TeamRepository;
-  userTeams: UserTeamsIndex;
+  views: TeamViews;
   now: () => Date;
   newId: () => string;
   newSecret: () => string;
   /** Called after every committed change: wakes the outbox relay. */
   onChanged?: (teamId: string) => void;
-  /** A derived index could not be updated right away; the relay repairs it. */
-  onIndexError?: (error: unknown, teamId: string) => void;
+  /** A derived view could not be refreshed right away; the relay repairs it. */
+  onViewError?: (error: unknown, teamId: string) => void;
   maxAttempts?: number;
+  /** Teams whose last known state is kept for optimistic writes. */
+  cachedTeams?: number;
 }
 
 export type Runner = ReturnType<typeof createCommandRunner>;
+type Decide<Result> = (team: Team, ctx: DecisionContext) => Decision<Result>;
 
 /**
- * Load → decide → write, retried when another write got in first. Decisions are pure; a decision made on
- * a stale snapshot is simply made again on a fresh one, so every rule is checked against the state the
- * write lands on (the write's filter guarantees it: a version check, or for adds the seat guard).
+ * Load → decide → write, retried when another write got in first. Decisions are pure; one made on a
+ * stale snapshot is made again on a fresh one, so every rule is checked against the state the write
+ * lands on (the write's filter guarantees it: a version check, or for adds the seat guard).
+ *
+ * A decision that may be written as a guarded append (AddMember) is first tried on the last state this
+ * process saw, without reading the team: the guard in the update's filter re-checks everything the
+ * decision relied on, so a stale snapshot only costs a failed attempt, after which the normal path
+ * reads the team and decides again (and names the rule that failed).
  */
 export function createCommandRunner(deps: RunnerDeps) {
-  const { teams, userTeams, maxAttempts = 25 } = deps;
+  const { teams, views, maxAttempts = 25, cachedTeams = 10_000 } = deps;
+  const recent = new Map<string, Team>();
+
+  function remember(team: Team): void {
+    recent.delete(team.teamId);
+    recent.set(team.teamId, team);
+    if (recent.size > cachedTeams) recent.delete(recent.keys().next().value as string);
+  }
 
   const context = (): DecisionContext => ({ now: deps.now(), newId: deps.newId, newSecret: deps.newSecret });
   const metaOf = (options: CallOptions): EventMeta => ({
@@ -47,15 +62,14 @@ export function createCommandRunner(deps: RunnerDeps) {
     }
   }
 
-  /** After a commit: the caller sees their change in ListTeamsOfUser at once; the relay is woken. */
+  /** After a commit: the caller sees the change in listings at once; the relay is woken. */
   async function committed(team: Team, decision: Decision<unknown>): Promise<void> {
+    remember(team);
     const users = [...new Set(decision.events.flatMap((event) => rosterUsersOf(event)))];
-    if (users.length > 0) {
-      try {
-        await userTeams.sync(team, users);
-      } catch (error) {
-        deps.onIndexError?.(error, team.teamId);
-      }
+    try {
+      await views.refresh(team, users);
+    } catch (error) {
+      deps.onViewError?.(error, team.teamId);
     }
     deps.onChanged?.(team.teamId);
   }
@@ -63,6 +77,27 @@ export function createCommandRunner(deps: RunnerDeps) {
   async function write(team: Team, decision: Decision<unknown>, meta: EventMeta): Promise<Team | null> {
     if (decision.append) return teams.appendMember(team.teamId, decision.append, decision.events, meta);
     return (await teams.replace(team.version, decision.next, decision.events, meta)) ? decision.next : null;
+  }
+
+  /** The optimistic attempt; null when it does not apply or its guard failed. */
+  async function tryOptimistic<Result>(
+    teamId: string,
+    decide: Decide<Result>,
+    meta: EventMeta,
+  ): Promise<{ team: Team; result: Result; changed: boolean } | null> {
+    const cached = recent.get(teamId);
+    if (!cached) return null;
+    let decision: Decision<Result>;
+    try {
+      decision = decide(cached, context());
+    } catch {
+      return null; // the cache may be stale: let a fresh read name the rule
+    }
+    if (!decision.append) return null;
+    const written = await teams.appendMember(teamId, decision.append, decision.events, meta);
+    if (!written) return null;
+    await committed(written, decision);
+    return { team: written, result: decision.result, changed: true };
   }
 
   async function backoff(attempt: number): Promise<void> {
@@ -78,14 +113,18 @@ export function createCommandRunner(deps: RunnerDeps) {
     /** Runs `decide` on the current team until its write lands; throws what the decision throws. */
     async run<Result>(
       teamId: string,
-      decide: (team: Team, ctx: DecisionContext) => Decision<Result>,
+      decide: Decide<Result>,
       options: CallOptions = {},
     ): Promise<{ team: Team; result: Result; changed: boolean }> {
       const meta = metaOf(options);
+      checkDeadline(options);
+      const optimistic = await tryOptimistic(teamId, decide, meta);
+      if (optimistic) return optimistic;
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
         checkDeadline(options);
         const team = await teams.load(teamId);
         if (!team) throw teamNotFound(teamId);
+        remember(team);
         const decision = decide(team, context());
         if (decision.events.length === 0) {
           const mark = decision.next.subscriptionStateAt;

@@ -1,5 +1,5 @@
 import type { MemberAppend } from './decision';
-import type { Team } from './team';
+import type { Team, TeamSummary } from './team';
 import type { PendingEvent } from './team-events';
 
 // What the domain needs from storage, implemented in src/data-access. Every write is one
@@ -55,9 +55,17 @@ export interface UserTeamEntry {
   createdAt: Date;
 }
 
-/** user → teams whose roster they are on. Derived from the teams; stale entries are filtered on read. */
-export interface UserTeamsIndex {
-  /** Makes each user's entry for this team match the roster of `team`. */
-  sync(team: Team, userIds: string[]): Promise<void>;
+/**
+ * Views derived from the teams for cheap listings: per team a small summary, per user the teams whose
+ * roster they are on. FerretDB answers only lookups by `_id` from an index and reads a team document in
+ * time proportional to its roster, so ListTeamsOfUser reads these instead of the teams.
+ */
+export interface TeamViews {
+  /**
+   * Brings the team's summary, and the entries of the given users, up to `team` (an authoritative
+   * snapshot). A snapshot older than one already applied never overwrites it.
+   */
+  refresh(team: Team, userIds: string[]): Promise<void>;
   entriesOf(userId: string): Promise<UserTeamEntry[]>;
+  summaries(teamIds: string[]): Promise<Map<string, TeamSummary>>;
 }

@@ -1,6 +1,6 @@
 import { requireManager, requireOnTeam, roleOf } from './permissions';
-import type { TeamKeyRegistry, TeamRepository, UserTeamEntry, UserTeamsIndex } from './ports';
-import type { Role, Team, TeamStatus } from './team';
+import type { TeamKeyRegistry, TeamRepository, TeamViews, UserTeamEntry } from './ports';
+import { roleInSummary, summaryOf, type Role, type Team, type TeamStatus, type TeamSummary } from './team';
 import { notSelf, teamNotFound } from './team-errors';
 
 export type TeamReads = ReturnType<typeof createTeamReads>;
@@ -19,11 +19,11 @@ function compareEntries(a: { createdAt: number; teamId: string }, b: { createdAt
 export function createTeamReads({
   teams,
   keys,
-  userTeams,
+  views,
 }: {
   teams: TeamRepository;
   keys: TeamKeyRegistry;
-  userTeams: UserTeamsIndex;
+  views: TeamViews;
 }) {
   async function load(teamId: string): Promise<Team> {
     const team = await teams.load(teamId);
@@ -65,8 +65,8 @@ export function createTeamReads({
     },
 
     /**
-     * The teams a user is on, newest first, with the user's role. The index may hold entries a crash
-     * left behind; each team is read and the role checked on its roster, so those never show.
+     * The teams a user is on, newest first, with the user's role: the user's view document, then the
+     * summaries of those teams, all by `_id`. A team without a summary yet is read whole.
      */
     async teamsOfUser(
       userId: string,
@@ -77,27 +77,30 @@ export function createTeamReads({
         pageSize: number;
         actor?: string;
       },
-    ): Promise<{ items: Array<{ team: Team; role: Role }>; next: TeamCursor | null }> {
+    ): Promise<{ items: Array<{ team: TeamSummary; role: Role }>; next: TeamCursor | null }> {
       if (filter.actor && filter.actor !== userId) throw notSelf(filter.actor);
-      const entries = (await userTeams.entriesOf(userId))
+      const entries = (await views.entriesOf(userId))
         .map((entry: UserTeamEntry) => ({ teamId: entry.teamId, createdAt: entry.createdAt.getTime() }))
         .sort(compareEntries)
         .filter((entry) => filter.after === null || compareEntries(filter.after, entry) < 0);
 
-      const items: Array<{ team: Team; role: Role; cursor: TeamCursor }> = [];
+      const items: Array<{ team: TeamSummary; role: Role; cursor: TeamCursor }> = [];
       let scanned = 0;
       while (scanned < entries.length && items.length < filter.pageSize) {
         const chunk = entries.slice(scanned, scanned + filter.pageSize - items.length);
         scanned += chunk.length;
-        const loaded = await Promise.all(
-          chunk.map(async (entry) => ({ entry, team: await teams.load(entry.teamId) })),
-        );
-        for (const { entry, team } of loaded) {
-          const role = team ? roleOf(team, userId) : undefined;
-          if (!team || !role) continue;
+        const summaries = await views.summaries(chunk.map((entry) => entry.teamId));
+        for (const entry of chunk) {
+          let summary = summaries.get(entry.teamId);
+          if (!summary) {
+            const team = await teams.load(entry.teamId);
+            if (!team || roleOf(team, userId) === undefined) continue;
+            summary = summaryOf(team);
+          }
+          const role = roleInSummary(summary, userId);
           if (filter.roles.length > 0 && !filter.roles.includes(role)) continue;
-          if (filter.statuses.length > 0 && !filter.statuses.includes(team.status)) continue;
-          items.push({ team, role, cursor: entry });
+          if (filter.statuses.length > 0 && !filter.statuses.includes(summary.status)) continue;
+          items.push({ team: summary, role, cursor: entry });
         }
       }
       const last = items[items.length - 1];

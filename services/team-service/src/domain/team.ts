@@ -109,3 +109,31 @@ export function compareByJoin(a: Member, b: Member): number {
   if (byTime !== 0) return byTime;
   return a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0;
 }
+
+/** A team without its roster and invites: what listings show, kept small for cheap reads. */
+export interface TeamSummary extends Omit<Team, 'members' | 'invites'> {
+  admins: string[];
+  seatsUsed: number;
+  pendingInvites: number;
+  seatsAvailable: number;
+  memberCount: number;
+}
+
+export function summaryOf(team: Team): TeamSummary {
+  const { members: _members, invites: _invites, ...rest } = team;
+  return {
+    ...rest,
+    memberEntitlements: [...team.memberEntitlements],
+    admins: adminsOf(team),
+    seatsUsed: seatsUsed(team),
+    pendingInvites: pendingInvites(team).length,
+    seatsAvailable: seatsAvailable(team),
+    memberCount: team.members.length,
+  };
+}
+
+/** The role a summary shows for a user known to be on the roster. */
+export function roleInSummary(summary: TeamSummary, userId: string): Role {
+  if (summary.ownerUserId === userId) return 'owner';
+  return summary.admins.includes(userId) ? 'admin' : 'member';
+}

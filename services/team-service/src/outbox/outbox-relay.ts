@@ -1,6 +1,7 @@
 import { buildTeamEvent, EVENT_SOURCES, encodeTeamEvent, type TeamEventType } from '@teamseat/contracts';
 import type { BatchingProducer, OutgoingMessage } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
+import type { TeamViews } from '../domain/ports';
 import { rosterUsersOf } from '../domain/team-events';
 import type { OutboxStore, PendingOutbox } from '../data-access/outbox-store';
 import type { RelayMetrics } from './relay-metrics';
@@ -22,13 +23,13 @@ export interface RelayHooks {
 
 /**
  * Publishes each team's outbox to `teamseat.team-events.v1`, keyed by team id, in commit order, then marks
- * the groups sent. A crash between the two publishes them again with the same event ids (consumers
+ * the groups sent. Before publishing it refreshes the listing views from the team it read. A crash between the two publishes them again with the same event ids (consumers
  * dedupe on the id). Woken by the writes of this process; a slow poll finds the rest (a crash, another
  * replica). Many teams are worked on at once, one team never twice at the same time.
  */
 export function createOutboxRelay({
   store,
-  syncMembership,
+  views,
   producer,
   topic,
   logger,
@@ -37,10 +38,11 @@ export function createOutboxRelay({
   maxEventsPerRound = 500,
   pollIntervalMs = 5_000,
   retryDelayMs = 500,
+  lingerMs = 5,
   hooks = {},
 }: {
   store: OutboxStore;
-  syncMembership: (userId: string, teamId: string, onRoster: boolean, createdAt: Date) => Promise<void>;
+  views: Pick<TeamViews, 'refresh'>;
   producer: BatchingProducer;
   topic: string;
   logger: Logger;
@@ -49,6 +51,8 @@ export function createOutboxRelay({
   maxEventsPerRound?: number;
   pollIntervalMs?: number;
   retryDelayMs?: number;
+  /** A woken team waits this long first, so a burst of writes goes out in one round. */
+  lingerMs?: number;
   hooks?: RelayHooks;
 }): OutboxRelay {
   const log = logger.child({ module: 'outbox-relay' });
@@ -103,21 +107,18 @@ export function createOutboxRelay({
 
   /** One round for one team; true when more may be waiting. */
   async function relayTeam(teamId: string): Promise<boolean> {
+    if (lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, lingerMs));
     const pending = await store.read(teamId);
     if (!pending || pending.groups.length === 0) return false;
     const { messages, keys, ids } = toMessages(pending);
     const started = process.hrtime.bigint();
-    await producer.sendMany(topic, messages);
-    await hooks.afterPublish?.(teamId, ids);
-    // Repair the user → teams index from the roster as it is now (idempotent, order-free).
+    // Views first: a consumer reacting to these events then reads at least this state from listings.
     const users = new Set(
       pending.groups.flatMap(({ group }) => group.events.flatMap((e) => rosterUsersOf(e))),
     );
-    await Promise.all(
-      [...users].map((userId) =>
-        syncMembership(userId, teamId, pending.memberIds.includes(userId), pending.createdAt),
-      ),
-    );
+    await views.refresh(pending.team, [...users]);
+    await producer.sendMany(topic, messages);
+    await hooks.afterPublish?.(teamId, ids);
     await store.markPublished(teamId, keys);
     metrics?.published(messages.length, Number(process.hrtime.bigint() - started) / 1e9);
     return keys.length < pending.groups.length;

@@ -6,7 +6,7 @@ import { createMongoConnections, type MongoConnections } from '../../src/data-ac
 import { createOutboxStore } from '../../src/data-access/outbox-store';
 import { createTeamKeyRegistry } from '../../src/data-access/team-key-registry';
 import { createTeamRepository } from '../../src/data-access/team-repository';
-import { createUserTeamsIndex } from '../../src/data-access/user-teams-index';
+import { createTeamViews } from '../../src/data-access/team-views';
 import { provisionTeam } from '../../src/domain/subscription-decisions';
 import { memberAdded } from '../../src/domain/team-events';
 import type { Member, Team } from '../../src/domain/team';
@@ -198,15 +198,23 @@ describe('team-service data access on the real database', () => {
     expect(await keys.find('s', 'e')).to.equal(null);
   });
 
-  it('when the user index is synced, then upserts with dotted $set and dotted $unset keep one entry per team', async () => {
-    const index = createUserTeamsIndex(mongo);
-    await index.syncMembership('user', 'team-a', true, new Date('2030-01-01T00:00:00Z'));
-    await index.syncMembership('user', 'team-b', true, new Date('2030-02-01T00:00:00Z'));
-    await index.syncMembership('user', 'team-a', false, new Date('2030-01-01T00:00:00Z'));
-    await index.syncMembership('nobody', 'team-a', false, new Date());
-    const entries = await index.entriesOf('user');
-    expect(entries.map((e) => e.teamId)).to.deep.equal(['team-b']);
-    expect(await index.entriesOf('nobody')).to.deep.equal([]);
+  it('when the views are refreshed out of order, then the newest snapshot wins for the summary and the user entries', async () => {
+    const views = createTeamViews(mongo);
+    const v1 = newTeam(4);
+    const v2: Team = { ...v1, version: 2, members: [...v1.members, member('joiner')] };
+    const v3: Team = { ...v2, version: 3, members: v2.members.filter((m) => m.userId !== 'joiner') };
+    await Promise.all([
+      views.refresh(v3, ['joiner']),
+      views.refresh(v2, ['joiner']),
+      views.refresh(v1, [v1.ownerUserId]),
+    ]);
+    const summary = (await views.summaries([v1.teamId])).get(v1.teamId);
+    expect(summary).to.include({ version: 3, memberCount: 1, seatsUsed: 0 });
+    expect(await views.entriesOf('joiner')).to.deep.equal([]);
+    expect((await views.entriesOf(v1.ownerUserId)).map((e) => e.teamId)).to.deep.equal([v1.teamId]);
+    await views.refresh({ ...v3, version: 4, members: [...v3.members, member('joiner')] }, ['joiner']);
+    expect((await views.entriesOf('joiner')).map((e) => e.teamId)).to.deep.equal([v1.teamId]);
+    expect((await views.summaries(['no-such-team'])).size).to.equal(0);
   });
 
   it('when writes go through the single write connection, then 100 concurrent guarded adds never exceed the seats', async () => {

@@ -6,7 +6,7 @@ import { createBatchingProducer, createKafka } from '@teamseat/kafka';
 import { createLogger } from '@teamseat/logger';
 import { createMongoConnections } from '../../src/data-access/mongo-connections';
 import { createOutboxStore } from '../../src/data-access/outbox-store';
-import { createUserTeamsIndex } from '../../src/data-access/user-teams-index';
+import { createTeamViews } from '../../src/data-access/team-views';
 import { createOutboxRelay } from '../../src/outbox/outbox-relay';
 
 async function main(): Promise<void> {
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   let rounds = 0;
   const relay = createOutboxRelay({
     store: createOutboxStore(mongo),
-    syncMembership: createUserTeamsIndex(mongo).syncMembership,
+    views: createTeamViews(mongo),
     producer,
     topic: process.env.TOPIC!,
     logger,

@@ -2,7 +2,7 @@ import type { Invite as ProtoInvite } from '@teamseat/grpc/dist/generated/teamse
 import type { Member as ProtoMember } from '@teamseat/grpc/dist/generated/teamseat/team/v1/Member';
 import type { Team as ProtoTeam } from '@teamseat/grpc/dist/generated/teamseat/team/v1/Team';
 import {
-  adminsOf,
+  summaryOf,
   type GrantMode,
   type Invite,
   type InviteStatus,
@@ -11,8 +11,8 @@ import {
   type ShrinkPolicy,
   type Team,
   type TeamStatus,
+  type TeamSummary,
 } from '../../domain/team';
-import { seatUsageOf } from '../../domain/team-queries';
 import { toTimestamp } from './validation';
 
 // Domain values ⇄ proto enum value names (proto-loader runs with `enums: String`).
@@ -76,31 +76,32 @@ const INVITE_STATUS_OUT = {
 export const roleOut = (role: Role) => ROLE_OUT[role];
 export const statusOut = (status: TeamStatus) => STATUS_OUT[status];
 
-export function teamOut(team: Team): ProtoTeam {
-  const usage = seatUsageOf(team);
+/** A team or its summary as the proto Team. */
+export function teamOut(team: Team | TeamSummary): ProtoTeam {
+  const summary = 'members' in team ? summaryOf(team) : team;
   return {
-    teamId: team.teamId,
-    ownerUserId: team.ownerUserId,
-    subscriberUserId: team.subscriberUserId,
-    productId: team.productId,
-    managementEntitlement: team.managementEntitlement,
-    status: STATUS_OUT[team.status],
-    seatLimit: usage.seatLimit,
-    seatsUsed: usage.seatsUsed,
-    pendingInvites: usage.pendingInvites,
-    seatsAvailable: usage.seatsAvailable,
-    memberCount: usage.memberCount,
-    periodEndsAt: toTimestamp(team.periodEndsAt),
-    memberEntitlements: team.memberEntitlements,
-    grantMode: GRANT_MODE_OUT[team.grantMode],
-    shrinkPolicy: SHRINK_POLICY_OUT[team.shrinkPolicy],
-    ownerTakesSeat: team.ownerTakesSeat,
-    admins: adminsOf(team),
-    overAssignedUntil: toTimestamp(team.overAssignedUntil),
-    version: String(team.version),
-    createdAt: toTimestamp(team.createdAt),
-    updatedAt: toTimestamp(team.updatedAt),
-    subscriptionStateAt: toTimestamp(team.subscriptionStateAt),
+    teamId: summary.teamId,
+    ownerUserId: summary.ownerUserId,
+    subscriberUserId: summary.subscriberUserId,
+    productId: summary.productId,
+    managementEntitlement: summary.managementEntitlement,
+    status: STATUS_OUT[summary.status],
+    seatLimit: summary.seatLimit,
+    seatsUsed: summary.seatsUsed,
+    pendingInvites: summary.pendingInvites,
+    seatsAvailable: summary.seatsAvailable,
+    memberCount: summary.memberCount,
+    periodEndsAt: toTimestamp(summary.periodEndsAt),
+    memberEntitlements: summary.memberEntitlements,
+    grantMode: GRANT_MODE_OUT[summary.grantMode],
+    shrinkPolicy: SHRINK_POLICY_OUT[summary.shrinkPolicy],
+    ownerTakesSeat: summary.ownerTakesSeat,
+    admins: summary.admins,
+    overAssignedUntil: toTimestamp(summary.overAssignedUntil),
+    version: String(summary.version),
+    createdAt: toTimestamp(summary.createdAt),
+    updatedAt: toTimestamp(summary.updatedAt),
+    subscriptionStateAt: toTimestamp(summary.subscriptionStateAt),
   };
 }
 

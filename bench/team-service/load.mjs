@@ -1,0 +1,106 @@
+// Load generators for bench/team-service; every call's latency is kept, so percentiles are exact.
+
+export const percentile = (sorted, p) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+export const round = (value, digits = 2) => Number(Number(value).toFixed(digits));
+
+function summary(latencies, errors, seconds) {
+  latencies.sort((a, b) => a - b);
+  return {
+    callsPerSec: Math.round(latencies.length / seconds),
+    latencyP50Ms: round(percentile(latencies, 50), 3),
+    latencyP99Ms: round(percentile(latencies, 99), 3),
+    calls: latencies.length,
+    errors,
+    seconds,
+    latencies,
+  };
+}
+
+/** One summary of several runs (their latencies pooled, their time added up). */
+export function merge(runs) {
+  const latencies = runs.flatMap((r) => r.latencies);
+  const seconds = runs.reduce((sum, r) => sum + r.seconds, 0);
+  const merged = summary(
+    latencies,
+    runs.reduce((sum, r) => sum + r.errors, 0),
+    seconds,
+  );
+  if (runs.every((r) => r.achievedPerSec !== undefined)) {
+    merged.achievedPerSec = Math.round(
+      runs.reduce((sum, r) => sum + r.achievedPerSec * r.seconds, 0) / seconds,
+    );
+  }
+  return merged;
+}
+
+/** Runs `subject` and `baseline` in turns, so both see the same neighbours on a shared machine. */
+export async function alternate(rounds, subject, baseline) {
+  const a = [];
+  const b = [];
+  for (let i = 0; i < rounds; i += 1) {
+    a.push(await subject(i));
+    b.push(await baseline(i));
+  }
+  return [merge(a), merge(b)];
+}
+
+/** Without the raw latencies, for printing. */
+export const brief = ({ latencies: _latencies, ...rest }) => rest;
+
+/** `concurrency` workers, each starting its next call when the last returns, for `durationS` seconds. */
+export async function closedLoop({ invoke, concurrency, durationS, warmupS = 0.5 }) {
+  const pass = async (seconds, record) => {
+    const end = Date.now() + seconds * 1000;
+    const latencies = [];
+    let errors = 0;
+    let firstError;
+    const worker = async (id) => {
+      while (Date.now() < end) {
+        const started = process.hrtime.bigint();
+        try {
+          await invoke(id);
+          if (record) latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+        } catch (error) {
+          errors += 1;
+          firstError ??= error;
+        }
+      }
+    };
+    const started = Date.now();
+    await Promise.all(Array.from({ length: concurrency }, (_, id) => worker(id)));
+    if (firstError && record) console.error('[bench/team-service] first error:', firstError.message);
+    return summary(latencies, errors, (Date.now() - started) / 1000);
+  };
+  await pass(warmupS, false);
+  return pass(durationS, true);
+}
+
+/**
+ * Calls at a fixed rate whatever the answers do (open loop), so a slow answer cannot hide the queueing
+ * it causes; latency runs from the scheduled start.
+ */
+export async function openLoop({ invoke, ratePerSec, durationS }) {
+  const total = Math.round(ratePerSec * durationS);
+  const interval = 1000 / ratePerSec;
+  const latencies = [];
+  let errors = 0;
+  const calls = [];
+  const started = performance.now();
+  for (let i = 0; i < total; i += 1) {
+    const due = started + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    calls.push(
+      Promise.resolve()
+        .then(invoke)
+        .then(
+          () => latencies.push(performance.now() - due),
+          () => (errors += 1),
+        ),
+    );
+  }
+  await Promise.all(calls);
+  const seconds = (performance.now() - started) / 1000;
+  return { ...summary(latencies, errors, seconds), achievedPerSec: Math.round(total / seconds) };
+}

@@ -1,0 +1,118 @@
+import type { TeamViews, UserTeamEntry } from '../domain/ports';
+import { summaryOf, type Team, type TeamSummary } from '../domain/team';
+import type { Db } from './mongo-connections';
+
+export const TEAM_SUMMARIES = 'team_summaries';
+export const USER_TEAMS = 'user_teams';
+
+interface SummaryDocument extends Omit<TeamSummary, 'teamId'> {
+  _id: string;
+}
+
+interface UserTeamsDocument {
+  _id: string;
+  teams?: Record<string, { createdAt: Date }>;
+}
+
+interface Latest {
+  version: number;
+  memberIds: Set<string>;
+  createdAt: Date;
+  /** user → the roster version their entry was last written from; a repeat at that version is skipped. */
+  written: Map<string, number>;
+}
+
+/** How many teams' latest rosters are remembered for ordering view writes. */
+const REMEMBERED_TEAMS = 20_000;
+
+function fromSummaryDocument(doc: SummaryDocument): TeamSummary {
+  const { _id, ...rest } = doc;
+  return { ...rest, teamId: _id, termsVersion: rest.termsVersion ?? 0 };
+}
+
+/**
+ * The listing views (one summary per team, one document per user listing their teams), each looked up
+ * by `_id`. Both the command path (right after a write, so callers read their writes) and the outbox
+ * relay (before publishing, so a consumer reacting to an event reads at least that state, and as repair
+ * after a crash) refresh them. Refreshes of one team run one after another in this process, and a user's
+ * entry is always written from the newest roster seen, so an older snapshot arriving late cannot undo a
+ * newer one. (Several writer processes can leave a view stale until the team's next change; with FerretDB
+ * there is one writer, see ADR 0004.)
+ */
+export function createTeamViews({ reads, writes }: { reads: Db; writes: Db }): TeamViews {
+  const readSummaries = reads.collection<SummaryDocument>(TEAM_SUMMARIES);
+  const writeSummaries = writes.collection<SummaryDocument>(TEAM_SUMMARIES);
+  const readUsers = reads.collection<UserTeamsDocument>(USER_TEAMS);
+  const writeUsers = writes.collection<UserTeamsDocument>(USER_TEAMS);
+  const latest = new Map<string, Latest>();
+  const chains = new Map<string, Promise<void>>();
+
+  function remember(team: Team): Latest {
+    const known = latest.get(team.teamId);
+    if (known && known.version >= team.version) return known;
+    const next = {
+      version: team.version,
+      memberIds: new Set(team.members.map((m) => m.userId)),
+      createdAt: team.createdAt,
+      written: known?.written ?? new Map<string, number>(),
+    };
+    latest.delete(team.teamId);
+    latest.set(team.teamId, next);
+    if (latest.size > REMEMBERED_TEAMS) latest.delete(latest.keys().next().value as string);
+    return next;
+  }
+
+  async function apply(team: Team, userIds: string[]): Promise<void> {
+    const before = latest.get(team.teamId)?.version ?? 0;
+    const roster = remember(team);
+    if (team.version > before) {
+      const { teamId, ...summary } = summaryOf(team);
+      await writeSummaries.updateOne({ _id: teamId }, { $set: summary }, { upsert: true });
+    }
+    const stale = userIds.filter((userId) => (roster.written.get(userId) ?? 0) < roster.version);
+    await Promise.all(
+      stale.map(async (userId) => {
+        const field = `teams.${team.teamId}`;
+        if (roster.memberIds.has(userId)) {
+          await writeUsers.updateOne(
+            { _id: userId },
+            { $set: { [field]: { createdAt: roster.createdAt } } },
+            { upsert: true },
+          );
+        } else {
+          await writeUsers.updateOne({ _id: userId }, { $unset: { [field]: '' } });
+        }
+        roster.written.set(userId, roster.version);
+      }),
+    );
+  }
+
+  return {
+    refresh(team, userIds) {
+      const previous = chains.get(team.teamId) ?? Promise.resolve();
+      const run = previous.catch(() => undefined).then(() => apply(team, userIds));
+      chains.set(team.teamId, run);
+      void run
+        .finally(() => {
+          if (chains.get(team.teamId) === run) chains.delete(team.teamId);
+        })
+        .catch(() => undefined);
+      return run;
+    },
+
+    async entriesOf(userId): Promise<UserTeamEntry[]> {
+      const doc = await readUsers.findOne({ _id: userId });
+      return Object.entries(doc?.teams ?? {}).map(([teamId, entry]) => ({
+        teamId,
+        createdAt: entry.createdAt instanceof Date ? entry.createdAt : new Date(String(entry.createdAt)),
+      }));
+    },
+
+    async summaries(teamIds) {
+      const docs = await Promise.all(teamIds.map((teamId) => readSummaries.findOne({ _id: teamId })));
+      const found = new Map<string, TeamSummary>();
+      for (const doc of docs) if (doc) found.set(doc._id, fromSummaryDocument(doc));
+      return found;
+    },
+  };
+}
