@@ -43,6 +43,8 @@ for (const proc of localProcesses(stack)) {
     cwd: path.join(root, proc.cwd),
     env: { ...process.env, ...proc.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Own process group: Ctrl-C reaches only this supervisor, which then stops each child once, in order.
+    detached: true,
   });
   children.push({ ...proc, child });
   for (const stream of [child.stdout, child.stderr]) {
@@ -62,7 +64,9 @@ console.log('Press Ctrl-C to stop everything.\n');
 
 let stopping = false;
 async function stopAll(code) {
+  if (stopping) return;
   stopping = true;
+  console.log('\nstopping teamseat...');
   await Promise.all(
     children.map(
       ({ child }) =>

@@ -45,7 +45,9 @@ export function onShutdownSignal({
     started ??= shutdown();
     return started;
   };
-  process.once('SIGTERM', () => void trigger('SIGTERM'));
-  process.once('SIGINT', () => void trigger('SIGINT'));
+  // `on`, not `once`: a second signal (Ctrl-C reaches the whole process group, then a supervisor sends
+  // SIGTERM too) must not fall through to the default action and kill a shutdown half-way.
+  process.on('SIGTERM', () => void trigger('SIGTERM'));
+  process.on('SIGINT', () => void trigger('SIGINT'));
   return () => trigger('manual');
 }

@@ -1,4 +1,4 @@
-import type { Kafka, Producer, TopicMessages } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer, type TopicMessages } from 'kafkajs';
 import { AppError, unavailable } from '@teamseat/errors';
 import type { Logger } from '@teamseat/logger';
 
@@ -45,6 +45,7 @@ export function createBatchingProducer({
   onBatch?: (size: number) => void;
 }): BatchingProducer {
   const producer: Producer = kafka.producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: true,

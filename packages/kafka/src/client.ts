@@ -10,13 +10,21 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
+/**
+ * kafkajs warns that bounded retries "may invalidate EoS guarantees" of the idempotent producer. We bound
+ * them on purpose: a produce that cannot finish fails back to the caller (the gateway answers 503 and
+ * RevenueCat retries) instead of hanging; the warning says nothing an operator can act on.
+ */
+const EXPECTED_WARNINGS = ['Limiting retries for the idempotent producer'];
+
 /** Sends kafkajs' own log lines through our JSON logger instead of its console logger. */
 function pinoLogCreator(logger: Logger) {
   const kafkaLogger = logger.child({ module: 'kafkajs' });
   return () =>
     ({ level, log }: LogEntry) => {
       const { message, ...extra } = log;
-      kafkaLogger[LEVELS[level] ?? 'info'](extra, message);
+      const expected = EXPECTED_WARNINGS.some((text) => message.startsWith(text));
+      kafkaLogger[expected ? 'debug' : (LEVELS[level] ?? 'info')](extra, message);
     };
 }
 
