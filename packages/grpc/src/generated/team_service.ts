@@ -117,8 +117,10 @@ export interface ProtoGrpcType {
          * reserves a seat, so accepting it cannot fail for lack of seats unless the limit dropped. The owner
          * holds a seat only when the product says `owner_takes_seat`; admins are members and hold seats.
          * 
-         * A team is writable (members may be added, invites sent and accepted) while its status is ACTIVE or
-         * GRACE; removals, leaving, revoking invites and admin changes work in any status.
+         * A team is writable (members may be added, invites sent and accepted) only while its status is ACTIVE
+         * (GRACE and EXPIRED answer FAILED_PRECONDITION TEAM_NOT_ACTIVE); removals, leaving, revoking invites and
+         * admin changes work in any status. No free seat is RESOURCE_EXHAUSTED SEAT_LIMIT_REACHED ("n of n
+         * seats used"). See docs/adr/0004-seats-and-team-model.md.
          * 
          * Identity: one team per (subscriber_user_id, management_entitlement). Products that share a
          * management entitlement are tiers of one team line, so a PRODUCT_CHANGE between them changes the

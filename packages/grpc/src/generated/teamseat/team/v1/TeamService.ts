@@ -59,8 +59,10 @@ import type { TransferOwnershipResponse as _teamseat_team_v1_TransferOwnershipRe
  * reserves a seat, so accepting it cannot fail for lack of seats unless the limit dropped. The owner
  * holds a seat only when the product says `owner_takes_seat`; admins are members and hold seats.
  * 
- * A team is writable (members may be added, invites sent and accepted) while its status is ACTIVE or
- * GRACE; removals, leaving, revoking invites and admin changes work in any status.
+ * A team is writable (members may be added, invites sent and accepted) only while its status is ACTIVE
+ * (GRACE and EXPIRED answer FAILED_PRECONDITION TEAM_NOT_ACTIVE); removals, leaving, revoking invites and
+ * admin changes work in any status. No free seat is RESOURCE_EXHAUSTED SEAT_LIMIT_REACHED ("n of n
+ * seats used"). See docs/adr/0004-seats-and-team-model.md.
  * 
  * Identity: one team per (subscriber_user_id, management_entitlement). Products that share a
  * management entitlement are tiers of one team line, so a PRODUCT_CHANGE between them changes the
@@ -71,7 +73,8 @@ export interface TeamServiceClient extends grpc.Client {
    * The actor (the app user id that signed in with the invited address; the app backend checks the
    * address) accepts with the token and takes the reserved seat.
    * Errors: NOT_FOUND INVITE_NOT_FOUND (unknown or superseded token); FAILED_PRECONDITION
-   * INVITE_NOT_PENDING, INVITE_EXPIRED, TEAM_NOT_ACTIVE, SEAT_LIMIT_REACHED (limit dropped since);
+   * INVITE_NOT_PENDING, INVITE_EXPIRED, TEAM_NOT_ACTIVE; RESOURCE_EXHAUSTED SEAT_LIMIT_REACHED (limit
+   * dropped since);
    * ALREADY_EXISTS ALREADY_MEMBER (the invite stays pending).
    * Emits InviteAccepted and MemberAdded.
    */
@@ -83,7 +86,8 @@ export interface TeamServiceClient extends grpc.Client {
    * The actor (the app user id that signed in with the invited address; the app backend checks the
    * address) accepts with the token and takes the reserved seat.
    * Errors: NOT_FOUND INVITE_NOT_FOUND (unknown or superseded token); FAILED_PRECONDITION
-   * INVITE_NOT_PENDING, INVITE_EXPIRED, TEAM_NOT_ACTIVE, SEAT_LIMIT_REACHED (limit dropped since);
+   * INVITE_NOT_PENDING, INVITE_EXPIRED, TEAM_NOT_ACTIVE; RESOURCE_EXHAUSTED SEAT_LIMIT_REACHED (limit
+   * dropped since);
    * ALREADY_EXISTS ALREADY_MEMBER (the invite stays pending).
    * Emits InviteAccepted and MemberAdded.
    */
@@ -94,7 +98,7 @@ export interface TeamServiceClient extends grpc.Client {
   
   /**
    * Gives a seat to user_id directly (no invite). Actor: owner or admin.
-   * Errors: PERMISSION_DENIED NOT_TEAM_MANAGER; FAILED_PRECONDITION TEAM_NOT_ACTIVE,
+   * Errors: PERMISSION_DENIED NOT_TEAM_MANAGER; FAILED_PRECONDITION TEAM_NOT_ACTIVE; RESOURCE_EXHAUSTED
    * SEAT_LIMIT_REACHED (also while the team is over-assigned); ALREADY_EXISTS ALREADY_MEMBER (a retry
    * after a lost response also lands here: the member is in).
    * Emits MemberAdded.
@@ -105,7 +109,7 @@ export interface TeamServiceClient extends grpc.Client {
   AddMember(argument: _teamseat_team_v1_AddMemberRequest, callback: grpc.requestCallback<_teamseat_team_v1_AddMemberResponse__Output>): grpc.ClientUnaryCall;
   /**
    * Gives a seat to user_id directly (no invite). Actor: owner or admin.
-   * Errors: PERMISSION_DENIED NOT_TEAM_MANAGER; FAILED_PRECONDITION TEAM_NOT_ACTIVE,
+   * Errors: PERMISSION_DENIED NOT_TEAM_MANAGER; FAILED_PRECONDITION TEAM_NOT_ACTIVE; RESOURCE_EXHAUSTED
    * SEAT_LIMIT_REACHED (also while the team is over-assigned); ALREADY_EXISTS ALREADY_MEMBER (a retry
    * after a lost response also lands here: the member is in).
    * Emits MemberAdded.
@@ -122,8 +126,9 @@ export interface TeamServiceClient extends grpc.Client {
    * the one giving the most seats. Level-triggered and idempotent: applying the same
    * or an older state (source_event_at not after the last applied one) changes nothing and returns
    * changed = false. Creates the team on the first ACTIVE or GRACE state (owner = subscriber); an
-   * EXPIRED state for a subscriber without a team returns no team. Seat limit decreases below the
-   * member count follow shrink_policy: BLOCK keeps everyone and blocks additions; REMOVE_LAST_JOINED
+   * EXPIRED state for a subscriber without a team returns no team. When the seat limit drops below the
+   * seats used, pending invites are revoked first (newest first), then members follow shrink_policy:
+   * BLOCK keeps everyone and blocks additions; REMOVE_LAST_JOINED
    * removes the most recently added non-owner members; ADMIN_CHOICE sets over_assigned_until = now +
    * admin_choice_grace_hours, after which team-service removes the last joined.
    * Errors: PERMISSION_DENIED INTERNAL_ONLY; INVALID_ARGUMENT (seat_limit < 0, status UNSPECIFIED, ...).
@@ -142,8 +147,9 @@ export interface TeamServiceClient extends grpc.Client {
    * the one giving the most seats. Level-triggered and idempotent: applying the same
    * or an older state (source_event_at not after the last applied one) changes nothing and returns
    * changed = false. Creates the team on the first ACTIVE or GRACE state (owner = subscriber); an
-   * EXPIRED state for a subscriber without a team returns no team. Seat limit decreases below the
-   * member count follow shrink_policy: BLOCK keeps everyone and blocks additions; REMOVE_LAST_JOINED
+   * EXPIRED state for a subscriber without a team returns no team. When the seat limit drops below the
+   * seats used, pending invites are revoked first (newest first), then members follow shrink_policy:
+   * BLOCK keeps everyone and blocks additions; REMOVE_LAST_JOINED
    * removes the most recently added non-owner members; ADMIN_CHOICE sets over_assigned_until = now +
    * admin_choice_grace_hours, after which team-service removes the last joined.
    * Errors: PERMISSION_DENIED INTERNAL_ONLY; INVALID_ARGUMENT (seat_limit < 0, status UNSPECIFIED, ...).
@@ -216,7 +222,8 @@ export interface TeamServiceClient extends grpc.Client {
   /**
    * Invites an email address; reserves a seat until accepted, revoked or expired. The returned invite
    * carries the secret token once; only its hash is stored. Actor: owner or admin.
-   * Errors: PERMISSION_DENIED NOT_TEAM_MANAGER; FAILED_PRECONDITION TEAM_NOT_ACTIVE, SEAT_LIMIT_REACHED;
+   * Errors: PERMISSION_DENIED NOT_TEAM_MANAGER; FAILED_PRECONDITION TEAM_NOT_ACTIVE; RESOURCE_EXHAUSTED
+   * SEAT_LIMIT_REACHED;
    * ALREADY_EXISTS INVITE_ALREADY_PENDING (use ResendInvite); INVALID_ARGUMENT INVALID_EMAIL.
    * Emits InviteCreated.
    */
@@ -227,7 +234,8 @@ export interface TeamServiceClient extends grpc.Client {
   /**
    * Invites an email address; reserves a seat until accepted, revoked or expired. The returned invite
    * carries the secret token once; only its hash is stored. Actor: owner or admin.
-   * Errors: PERMISSION_DENIED NOT_TEAM_MANAGER; FAILED_PRECONDITION TEAM_NOT_ACTIVE, SEAT_LIMIT_REACHED;
+   * Errors: PERMISSION_DENIED NOT_TEAM_MANAGER; FAILED_PRECONDITION TEAM_NOT_ACTIVE; RESOURCE_EXHAUSTED
+   * SEAT_LIMIT_REACHED;
    * ALREADY_EXISTS INVITE_ALREADY_PENDING (use ResendInvite); INVALID_ARGUMENT INVALID_EMAIL.
    * Emits InviteCreated.
    */
@@ -339,7 +347,8 @@ export interface TeamServiceClient extends grpc.Client {
    * Issues a new token (the old one stops working) and a new expiry for a pending or expired invite.
    * An expired invite must find a free seat again. Actor: owner or admin.
    * Errors: PERMISSION_DENIED NOT_TEAM_MANAGER; NOT_FOUND INVITE_NOT_FOUND; FAILED_PRECONDITION
-   * INVITE_NOT_PENDING (accepted or revoked), TEAM_NOT_ACTIVE, SEAT_LIMIT_REACHED. Emits InviteCreated.
+   * INVITE_NOT_PENDING (accepted or revoked), TEAM_NOT_ACTIVE; RESOURCE_EXHAUSTED SEAT_LIMIT_REACHED.
+   * Emits InviteCreated.
    */
   ResendInvite(argument: _teamseat_team_v1_ResendInviteRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_team_v1_ResendInviteResponse__Output>): grpc.ClientUnaryCall;
   ResendInvite(argument: _teamseat_team_v1_ResendInviteRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_teamseat_team_v1_ResendInviteResponse__Output>): grpc.ClientUnaryCall;
@@ -349,7 +358,8 @@ export interface TeamServiceClient extends grpc.Client {
    * Issues a new token (the old one stops working) and a new expiry for a pending or expired invite.
    * An expired invite must find a free seat again. Actor: owner or admin.
    * Errors: PERMISSION_DENIED NOT_TEAM_MANAGER; NOT_FOUND INVITE_NOT_FOUND; FAILED_PRECONDITION
-   * INVITE_NOT_PENDING (accepted or revoked), TEAM_NOT_ACTIVE, SEAT_LIMIT_REACHED. Emits InviteCreated.
+   * INVITE_NOT_PENDING (accepted or revoked), TEAM_NOT_ACTIVE; RESOURCE_EXHAUSTED SEAT_LIMIT_REACHED.
+   * Emits InviteCreated.
    */
   resendInvite(argument: _teamseat_team_v1_ResendInviteRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_team_v1_ResendInviteResponse__Output>): grpc.ClientUnaryCall;
   resendInvite(argument: _teamseat_team_v1_ResendInviteRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_teamseat_team_v1_ResendInviteResponse__Output>): grpc.ClientUnaryCall;
@@ -404,9 +414,9 @@ export interface TeamServiceClient extends grpc.Client {
    * The previous owner stays as previous_owner_role (ADMIN or MEMBER, taking a seat if one is free) or
    * leaves the team (ROLE_UNSPECIFIED, MemberRemoved reason ownership-transferred).
    * Errors: PERMISSION_DENIED NOT_TEAM_OWNER, INTERNAL_ONLY; NOT_FOUND NOT_A_MEMBER;
-   * FAILED_PRECONDITION ALREADY_OWNER, SEAT_LIMIT_REACHED (the new owner or the kept previous owner
-   * needs a seat and none is free); ALREADY_EXISTS TEAM_ALREADY_OWNED (the new owner's subscriber id
-   * already has a team for this management entitlement).
+   * FAILED_PRECONDITION ALREADY_OWNER; RESOURCE_EXHAUSTED SEAT_LIMIT_REACHED (the new owner or the kept
+   * previous owner needs a seat and none is free); ALREADY_EXISTS TEAM_ALREADY_OWNED (the new owner's
+   * subscriber id already has a team for this management entitlement).
    * Emits OwnershipTransferred (and member events).
    */
   TransferOwnership(argument: _teamseat_team_v1_TransferOwnershipRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_team_v1_TransferOwnershipResponse__Output>): grpc.ClientUnaryCall;
@@ -423,9 +433,9 @@ export interface TeamServiceClient extends grpc.Client {
    * The previous owner stays as previous_owner_role (ADMIN or MEMBER, taking a seat if one is free) or
    * leaves the team (ROLE_UNSPECIFIED, MemberRemoved reason ownership-transferred).
    * Errors: PERMISSION_DENIED NOT_TEAM_OWNER, INTERNAL_ONLY; NOT_FOUND NOT_A_MEMBER;
-   * FAILED_PRECONDITION ALREADY_OWNER, SEAT_LIMIT_REACHED (the new owner or the kept previous owner
-   * needs a seat and none is free); ALREADY_EXISTS TEAM_ALREADY_OWNED (the new owner's subscriber id
-   * already has a team for this management entitlement).
+   * FAILED_PRECONDITION ALREADY_OWNER; RESOURCE_EXHAUSTED SEAT_LIMIT_REACHED (the new owner or the kept
+   * previous owner needs a seat and none is free); ALREADY_EXISTS TEAM_ALREADY_OWNED (the new owner's
+   * subscriber id already has a team for this management entitlement).
    * Emits OwnershipTransferred (and member events).
    */
   transferOwnership(argument: _teamseat_team_v1_TransferOwnershipRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_team_v1_TransferOwnershipResponse__Output>): grpc.ClientUnaryCall;
@@ -459,8 +469,10 @@ export interface TeamServiceClient extends grpc.Client {
  * reserves a seat, so accepting it cannot fail for lack of seats unless the limit dropped. The owner
  * holds a seat only when the product says `owner_takes_seat`; admins are members and hold seats.
  * 
- * A team is writable (members may be added, invites sent and accepted) while its status is ACTIVE or
- * GRACE; removals, leaving, revoking invites and admin changes work in any status.
+ * A team is writable (members may be added, invites sent and accepted) only while its status is ACTIVE
+ * (GRACE and EXPIRED answer FAILED_PRECONDITION TEAM_NOT_ACTIVE); removals, leaving, revoking invites and
+ * admin changes work in any status. No free seat is RESOURCE_EXHAUSTED SEAT_LIMIT_REACHED ("n of n
+ * seats used"). See docs/adr/0004-seats-and-team-model.md.
  * 
  * Identity: one team per (subscriber_user_id, management_entitlement). Products that share a
  * management entitlement are tiers of one team line, so a PRODUCT_CHANGE between them changes the
@@ -471,7 +483,8 @@ export interface TeamServiceHandlers extends grpc.UntypedServiceImplementation {
    * The actor (the app user id that signed in with the invited address; the app backend checks the
    * address) accepts with the token and takes the reserved seat.
    * Errors: NOT_FOUND INVITE_NOT_FOUND (unknown or superseded token); FAILED_PRECONDITION
-   * INVITE_NOT_PENDING, INVITE_EXPIRED, TEAM_NOT_ACTIVE, SEAT_LIMIT_REACHED (limit dropped since);
+   * INVITE_NOT_PENDING, INVITE_EXPIRED, TEAM_NOT_ACTIVE; RESOURCE_EXHAUSTED SEAT_LIMIT_REACHED (limit
+   * dropped since);
    * ALREADY_EXISTS ALREADY_MEMBER (the invite stays pending).
    * Emits InviteAccepted and MemberAdded.
    */
@@ -479,7 +492,7 @@ export interface TeamServiceHandlers extends grpc.UntypedServiceImplementation {
   
   /**
    * Gives a seat to user_id directly (no invite). Actor: owner or admin.
-   * Errors: PERMISSION_DENIED NOT_TEAM_MANAGER; FAILED_PRECONDITION TEAM_NOT_ACTIVE,
+   * Errors: PERMISSION_DENIED NOT_TEAM_MANAGER; FAILED_PRECONDITION TEAM_NOT_ACTIVE; RESOURCE_EXHAUSTED
    * SEAT_LIMIT_REACHED (also while the team is over-assigned); ALREADY_EXISTS ALREADY_MEMBER (a retry
    * after a lost response also lands here: the member is in).
    * Emits MemberAdded.
@@ -493,8 +506,9 @@ export interface TeamServiceHandlers extends grpc.UntypedServiceImplementation {
    * the one giving the most seats. Level-triggered and idempotent: applying the same
    * or an older state (source_event_at not after the last applied one) changes nothing and returns
    * changed = false. Creates the team on the first ACTIVE or GRACE state (owner = subscriber); an
-   * EXPIRED state for a subscriber without a team returns no team. Seat limit decreases below the
-   * member count follow shrink_policy: BLOCK keeps everyone and blocks additions; REMOVE_LAST_JOINED
+   * EXPIRED state for a subscriber without a team returns no team. When the seat limit drops below the
+   * seats used, pending invites are revoked first (newest first), then members follow shrink_policy:
+   * BLOCK keeps everyone and blocks additions; REMOVE_LAST_JOINED
    * removes the most recently added non-owner members; ADMIN_CHOICE sets over_assigned_until = now +
    * admin_choice_grace_hours, after which team-service removes the last joined.
    * Errors: PERMISSION_DENIED INTERNAL_ONLY; INVALID_ARGUMENT (seat_limit < 0, status UNSPECIFIED, ...).
@@ -528,7 +542,8 @@ export interface TeamServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
    * Invites an email address; reserves a seat until accepted, revoked or expired. The returned invite
    * carries the secret token once; only its hash is stored. Actor: owner or admin.
-   * Errors: PERMISSION_DENIED NOT_TEAM_MANAGER; FAILED_PRECONDITION TEAM_NOT_ACTIVE, SEAT_LIMIT_REACHED;
+   * Errors: PERMISSION_DENIED NOT_TEAM_MANAGER; FAILED_PRECONDITION TEAM_NOT_ACTIVE; RESOURCE_EXHAUSTED
+   * SEAT_LIMIT_REACHED;
    * ALREADY_EXISTS INVITE_ALREADY_PENDING (use ResendInvite); INVALID_ARGUMENT INVALID_EMAIL.
    * Emits InviteCreated.
    */
@@ -575,7 +590,8 @@ export interface TeamServiceHandlers extends grpc.UntypedServiceImplementation {
    * Issues a new token (the old one stops working) and a new expiry for a pending or expired invite.
    * An expired invite must find a free seat again. Actor: owner or admin.
    * Errors: PERMISSION_DENIED NOT_TEAM_MANAGER; NOT_FOUND INVITE_NOT_FOUND; FAILED_PRECONDITION
-   * INVITE_NOT_PENDING (accepted or revoked), TEAM_NOT_ACTIVE, SEAT_LIMIT_REACHED. Emits InviteCreated.
+   * INVITE_NOT_PENDING (accepted or revoked), TEAM_NOT_ACTIVE; RESOURCE_EXHAUSTED SEAT_LIMIT_REACHED.
+   * Emits InviteCreated.
    */
   ResendInvite: grpc.handleUnaryCall<_teamseat_team_v1_ResendInviteRequest__Output, _teamseat_team_v1_ResendInviteResponse>;
   
@@ -603,9 +619,9 @@ export interface TeamServiceHandlers extends grpc.UntypedServiceImplementation {
    * The previous owner stays as previous_owner_role (ADMIN or MEMBER, taking a seat if one is free) or
    * leaves the team (ROLE_UNSPECIFIED, MemberRemoved reason ownership-transferred).
    * Errors: PERMISSION_DENIED NOT_TEAM_OWNER, INTERNAL_ONLY; NOT_FOUND NOT_A_MEMBER;
-   * FAILED_PRECONDITION ALREADY_OWNER, SEAT_LIMIT_REACHED (the new owner or the kept previous owner
-   * needs a seat and none is free); ALREADY_EXISTS TEAM_ALREADY_OWNED (the new owner's subscriber id
-   * already has a team for this management entitlement).
+   * FAILED_PRECONDITION ALREADY_OWNER; RESOURCE_EXHAUSTED SEAT_LIMIT_REACHED (the new owner or the kept
+   * previous owner needs a seat and none is free); ALREADY_EXISTS TEAM_ALREADY_OWNED (the new owner's
+   * subscriber id already has a team for this management entitlement).
    * Emits OwnershipTransferred (and member events).
    */
   TransferOwnership: grpc.handleUnaryCall<_teamseat_team_v1_TransferOwnershipRequest__Output, _teamseat_team_v1_TransferOwnershipResponse>;

@@ -11,7 +11,8 @@ export const TeamStatus = {
    */
   TEAM_STATUS_GRACE: 'TEAM_STATUS_GRACE',
   /**
-   * No access; seats are 0 for granting purposes, the roster is kept for a reactivation.
+   * No access; seat limit 0. Everyone but the owner was removed (MemberRemoved team-expired) and pending
+   * invites revoked; the team and its history stay, and a later ACTIVE state reactivates it.
    */
   TEAM_STATUS_EXPIRED: 'TEAM_STATUS_EXPIRED',
 } as const;
@@ -30,7 +31,8 @@ export type TeamStatus =
   | 'TEAM_STATUS_GRACE'
   | 2
   /**
-   * No access; seats are 0 for granting purposes, the roster is kept for a reactivation.
+   * No access; seat limit 0. Everyone but the owner was removed (MemberRemoved team-expired) and pending
+   * invites revoked; the team and its history stay, and a later ACTIVE state reactivates it.
    */
   | 'TEAM_STATUS_EXPIRED'
   | 3
