@@ -72,7 +72,14 @@ export async function startTeamService({
 
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
   await ensureTopics(kafka, [config.TEAM_EVENTS_TOPIC], { partitions: config.TOPIC_PARTITIONS });
-  const producer = createBatchingProducer({ kafka, logger });
+  // The relay is this producer's only user: with room for every team's round in one request, one team's
+  // events never straddle two produce requests (one could fail and the next succeed, reordering them).
+  const maxEventsPerRound = 100;
+  const producer = createBatchingProducer({
+    kafka,
+    logger,
+    maxBatchMessages: config.OUTBOX_CONCURRENCY * maxEventsPerRound,
+  });
   await producer.connect();
   readiness.add('kafka', () => kafkaReachable(kafka));
 
@@ -89,6 +96,7 @@ export async function startTeamService({
     logger,
     metrics: createRelayMetrics(registry),
     concurrency: config.OUTBOX_CONCURRENCY,
+    maxEventsPerRound,
     pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
     hooks: relayHooks,
   });
