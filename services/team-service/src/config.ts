@@ -61,8 +61,10 @@ export const configSchema = z.object({
     .describe('publish the outbox from this process (false: another process runs the relay)'),
   OUTBOX_CONCURRENCY: positiveInt().default(16).describe('teams whose events the relay publishes at once'),
   OUTBOX_POLL_INTERVAL_MS: positiveInt()
-    .default(5_000)
-    .describe('how often the relay looks for events it was not woken for (crash, another replica)'),
+    .default(30_000)
+    .describe(
+      'how often the relay looks for events no write woke it for (a crash, another replica); on FerretDB each look reads every team',
+    ),
   DEADLINE_SWEEP_INTERVAL_MS: nonNegativeInt()
     .default(60_000)
     .describe('how often expired invites and admin-choice deadlines are applied; 0 turns it off'),

@@ -54,7 +54,7 @@ export async function startTeamService({
   logger,
   now = () => new Date(),
   relayHooks,
-  healthIntervalMs = 2_000,
+  healthIntervalMs = 5_000,
 }: TeamServiceOptions): Promise<RunningTeamService> {
   const registry = createMetricsRegistry('team-service');
   const readiness = createReadiness();
