@@ -1,4 +1,5 @@
 import { unavailable } from '@teamseat/errors';
+import { databaseCall, isDuplicateKey } from './database-errors';
 import type { TeamKeyRegistry } from '../domain/ports';
 import type { Db } from './mongo-connections';
 
@@ -23,7 +24,9 @@ export function createTeamKeyRegistry({ reads, writes }: { reads: Db; writes: Db
   const writeKeys = writes.collection<TeamKeyDocument>(TEAM_KEYS);
 
   async function find(subscriberUserId: string, managementEntitlement: string): Promise<string | null> {
-    const doc = await readKeys.findOne({ _id: keyOf(subscriberUserId, managementEntitlement) });
+    const doc = await databaseCall('find team key', () =>
+      readKeys.findOne({ _id: keyOf(subscriberUserId, managementEntitlement) }),
+    );
     return doc?.teamId ?? null;
   }
 
@@ -37,26 +40,29 @@ export function createTeamKeyRegistry({ reads, writes }: { reads: Db; writes: Db
           await writeKeys.insertOne({ _id, teamId });
           return teamId;
         } catch (error) {
-          if ((error as { code?: unknown }).code !== 11000)
-            throw unavailable('database: claim team key failed', error);
+          if (!isDuplicateKey(error)) throw unavailable('database: claim team key failed', error);
         }
         // Read through the write connection: it has seen every write this process made.
-        const holder = await writeKeys.findOne({ _id });
+        const holder = await databaseCall('read team key', () => writeKeys.findOne({ _id }));
         if (holder) return holder.teamId;
       }
       throw unavailable(`database: team key ${_id} keeps changing`);
     },
 
     async reassign(subscriberUserId, managementEntitlement, from, to) {
-      const result = await writeKeys.updateOne(
-        { _id: keyOf(subscriberUserId, managementEntitlement), teamId: from },
-        { $set: { teamId: to } },
+      const result = await databaseCall('reassign team key', () =>
+        writeKeys.updateOne(
+          { _id: keyOf(subscriberUserId, managementEntitlement), teamId: from },
+          { $set: { teamId: to } },
+        ),
       );
       return result.modifiedCount === 1;
     },
 
     async release(subscriberUserId, managementEntitlement, teamId) {
-      await writeKeys.deleteOne({ _id: keyOf(subscriberUserId, managementEntitlement), teamId });
+      await databaseCall('release team key', () =>
+        writeKeys.deleteOne({ _id: keyOf(subscriberUserId, managementEntitlement), teamId }),
+      );
     },
   };
 }

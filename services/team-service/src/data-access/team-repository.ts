@@ -1,25 +1,12 @@
-import { unavailable } from '@teamseat/errors';
 import type { MemberAppend } from '../domain/decision';
 import type { EventMeta, TeamRepository } from '../domain/ports';
 import type { Team } from '../domain/team';
 import type { PendingEvent } from '../domain/team-events';
+import { databaseCall as guarded, isDuplicateKey } from './database-errors';
 import type { Db } from './mongo-connections';
 import { fromDocument, outboxGroup, toDocumentFields, type TeamDocument } from './team-document';
 
 export const TEAMS = 'teams';
-
-const DUPLICATE_KEY = 11000;
-const isDuplicateKey = (error: unknown) => (error as { code?: unknown })?.code === DUPLICATE_KEY;
-
-/** Database errors are the caller's cue to retry later: UNAVAILABLE, retriable. */
-async function guarded<T>(what: string, operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (isDuplicateKey(error)) throw error;
-    throw unavailable(`database: ${what} failed`, error);
-  }
-}
 
 /**
  * The team repository: one document per team, every change one single-document write that carries

@@ -1,5 +1,6 @@
 import type { TeamViews, UserTeamEntry } from '../domain/ports';
 import { summaryOf, type Team, type TeamSummary } from '../domain/team';
+import { databaseCall } from './database-errors';
 import type { Db } from './mongo-connections';
 
 export const TEAM_SUMMARIES = 'team_summaries';
@@ -101,7 +102,7 @@ export function createTeamViews({ reads, writes }: { reads: Db; writes: Db }): T
     },
 
     async entriesOf(userId): Promise<UserTeamEntry[]> {
-      const doc = await readUsers.findOne({ _id: userId });
+      const doc = await databaseCall('read user teams', () => readUsers.findOne({ _id: userId }));
       return Object.entries(doc?.teams ?? {}).map(([teamId, entry]) => ({
         teamId,
         createdAt: entry.createdAt instanceof Date ? entry.createdAt : new Date(String(entry.createdAt)),
@@ -109,7 +110,9 @@ export function createTeamViews({ reads, writes }: { reads: Db; writes: Db }): T
     },
 
     async summaries(teamIds) {
-      const docs = await Promise.all(teamIds.map((teamId) => readSummaries.findOne({ _id: teamId })));
+      const docs = await databaseCall('read team summaries', () =>
+        Promise.all(teamIds.map((teamId) => readSummaries.findOne({ _id: teamId }))),
+      );
       const found = new Map<string, TeamSummary>();
       for (const doc of docs) if (doc) found.set(doc._id, fromSummaryDocument(doc));
       return found;
