@@ -21,7 +21,7 @@ const ReflectionClient = (
 ).grpc.reflection.v1.ServerReflection;
 
 export async function healthStatus(address: string, service = ''): Promise<string> {
-  const client = new HealthClient(address, grpc.credentials.createInsecure()) as grpc.Client & {
+  const client = new HealthClient(address, grpc.credentials.createInsecure()) as unknown as grpc.Client & {
     check(
       r: { service: string },
       o: grpc.CallOptions,
@@ -41,7 +41,7 @@ export async function healthStatus(address: string, service = ''): Promise<strin
 
 /** Streams health updates of the whole server until `until` accepts one; resolves with all seen. */
 export function watchHealth(address: string, until: (status: string) => boolean): Promise<string[]> {
-  const client = new HealthClient(address, grpc.credentials.createInsecure()) as grpc.Client & {
+  const client = new HealthClient(address, grpc.credentials.createInsecure()) as unknown as grpc.Client & {
     watch(r: { service: string }): grpc.ClientReadableStream<{ status: string }>;
   };
   const seen: string[] = [];
@@ -65,7 +65,10 @@ export function watchHealth(address: string, until: (status: string) => boolean)
 
 /** The service names the server's reflection lists. */
 export function listServices(address: string): Promise<string[]> {
-  const client = new ReflectionClient(address, grpc.credentials.createInsecure()) as grpc.Client & {
+  const client = new ReflectionClient(
+    address,
+    grpc.credentials.createInsecure(),
+  ) as unknown as grpc.Client & {
     ServerReflectionInfo(): grpc.ClientDuplexStream<
       object,
       { list_services_response?: { service: Array<{ name: string }> } }
@@ -74,7 +77,7 @@ export function listServices(address: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const stream = client.ServerReflectionInfo();
     stream.on('data', (response) => {
-      resolve(response.list_services_response?.service.map((s) => s.name) ?? []);
+      resolve(response.list_services_response?.service.map((s: { name: string }) => s.name) ?? []);
       stream.end();
       client.close();
     });
