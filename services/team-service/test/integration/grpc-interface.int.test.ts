@@ -8,6 +8,7 @@ import {
   expectFailure,
   provisionTeam,
   startHarness,
+  subscriptionState,
   TeamServiceCtor,
   type Harness,
 } from '../support/harness';
@@ -169,5 +170,25 @@ describe('team-service gRPC interface', () => {
     );
     const events = eventsOf(await publishedEvents(harness), team.teamId);
     expect(events[events.length - 1]!.traceparent).to.equal(traceparent);
+  });
+
+  it('when ApplySubscriptionState fields are missing or out of range, then INVALID_ARGUMENT names the field', async () => {
+    const cases: Array<[object, string]> = [
+      [{ subscriberUserId: '' }, 'subscriber_user_id'],
+      [{ seatLimit: 100_001 }, 'seat_limit'],
+      [{ seatLimit: -1 }, 'seat_limit'],
+      [{ seatLimit: 0 }, 'seat_limit'],
+      [{ status: 'TEAM_STATUS_UNSPECIFIED' }, 'status'],
+      [{ memberEntitlements: [] }, 'member_entitlements'],
+      [{ managementEntitlement: 'a\u0007b' }, 'management_entitlement'],
+    ];
+    for (const [override, field] of cases) {
+      const error = await expectFailure(
+        harness.internal('ApplySubscriptionState', { ...subscriptionState(), ...override }),
+        status.INVALID_ARGUMENT,
+        'INVALID_ARGUMENT',
+      );
+      expect(error.details).to.contain(field);
+    }
   });
 });
