@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { getInfrastructure, randomDatabaseUri, randomName, waitFor } from '@teamseat/testing';
 import { expect } from 'chai';
+import mongoose from 'mongoose';
 import { healthStatus, watchHealth } from '../support/grpc-probes';
 
 const SERVICE_DIR = path.resolve(__dirname, '../..');
@@ -9,12 +10,22 @@ const SERVICE_DIR = path.resolve(__dirname, '../..');
 describe('the team-service process (node dist/main.js)', function () {
   this.timeout(60_000);
   let child: ChildProcess | undefined;
-  after(() => {
+  let databaseUri: string | undefined;
+  after(async () => {
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (databaseUri) {
+      const client = await mongoose.mongo.MongoClient.connect(databaseUri);
+      await client
+        .db()
+        .dropDatabase()
+        .catch(() => undefined);
+      await client.close();
+    }
   });
 
   it('when started, then it reports SERVING and ready; on SIGTERM it goes NOT_SERVING and exits 0', async () => {
     const infra = await getInfrastructure();
+    databaseUri = randomDatabaseUri(infra.mongoUri, 'team-proc');
     const output: string[] = [];
     child = spawn(process.execPath, ['dist/main.js'], {
       cwd: SERVICE_DIR,
@@ -25,7 +36,7 @@ describe('the team-service process (node dist/main.js)', function () {
         HOST: '127.0.0.1',
         PORT: '0',
         ADMIN_PORT: '0',
-        MONGODB_URI: randomDatabaseUri(infra.mongoUri, 'team-proc'),
+        MONGODB_URI: databaseUri,
         KAFKA_BROKERS: infra.kafkaBrokers.join(','),
         TEAM_EVENTS_TOPIC: randomName('team-events-proc'),
         INTERNAL_AUTH_TOKENS: 'proc-token',
