@@ -11,7 +11,7 @@ import path from 'node:path';
 import grpc from '@grpc/grpc-js';
 import kafkajs from 'kafkajs';
 import emulatorPkg from '@teamseat/revenuecat-emulator';
-import { closedLoop } from './grpc-load.mjs';
+import { closedLoop, openLoop } from './grpc-load.mjs';
 import { measureFanOut } from './fan-out.mjs';
 import { entitlementClient, serviceEnv } from './service-env.mjs';
 import { log, percentile, root, round, startProcess, waitUntilReady } from './processes.mjs';
@@ -22,10 +22,11 @@ const settings = {
   e2eRate: Number(process.env.BENCH_E2E_RATE ?? 100),
   e2eSeconds: Number(process.env.BENCH_E2E_SECONDS ?? 20),
   checkSeconds: Number(process.env.BENCH_CHECK_SECONDS ?? 10),
+  latencyRate: Number(process.env.BENCH_LATENCY_RATE ?? 1000),
   concurrency: Number(process.env.BENCH_CONCURRENCY ?? 64),
   channels: Number(process.env.BENCH_CHANNELS ?? 4),
   fanOutMembers: Number(process.env.BENCH_FANOUT_MEMBERS ?? 1000),
-  fanOutRate: Number(process.env.BENCH_FANOUT_RATE ?? 100),
+  fanOutRate: Number(process.env.BENCH_FANOUT_RATE ?? 50),
 };
 const run = randomBytes(4).toString('hex');
 const dir = mkdtempSync(path.join(tmpdir(), 'bench-entitlements-'));
@@ -157,6 +158,18 @@ const checkAccess = await closedLoop({
       ),
     ),
 });
+log(`CheckAccess latency at ${settings.latencyRate}/s (open loop)`);
+const checkAccessAtRate = await openLoop({
+  clients: checkClients,
+  ratePerSec: settings.latencyRate,
+  durationS: settings.checkSeconds,
+  invoke: (client) =>
+    new Promise((resolve, reject) =>
+      client.CheckAccess({ userId: users[u++ % users.length], entitlement: 'pro' }, (error) =>
+        error ? reject(error) : resolve(),
+      ),
+    ),
+});
 checkClients.forEach((client) => client.close());
 await service.stop();
 
@@ -192,11 +205,24 @@ const echoResult = await closedLoop({
   invoke: (client) =>
     new Promise((resolve, reject) => client.Echo(payload, (error) => (error ? reject(error) : resolve()))),
 });
+const echoAtRate = await openLoop({
+  clients: echoClients,
+  ratePerSec: settings.latencyRate,
+  durationS: settings.checkSeconds,
+  invoke: (client) =>
+    new Promise((resolve, reject) => client.Echo(payload, (error) => (error ? reject(error) : resolve()))),
+});
 echoClients.forEach((client) => client.close());
 await echo.stop();
-log('CheckAccess', checkAccess, 'echo', echoResult);
+log('CheckAccess', checkAccess, checkAccessAtRate, 'echo', echoResult, echoAtRate);
 
 // --- 3. fan-out of an expiry ------------------------------------------------------------------------------
+const emulatorLimits = { v1PerMinute: settings.fanOutRate * 60 };
+await fetch(`${emulator.url}/_emulator/limits`, {
+  method: 'PUT',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ v1_per_minute: emulatorLimits.v1PerMinute }),
+});
 const fanOut = await measureFanOut({ settings, run, catalogFile, emulator });
 await emulator.stop();
 
@@ -206,11 +232,15 @@ const output = {
     fanOutMembers: fanOut.members,
     fanOutRatePerSec: fanOut.ratePerSec,
     fanOutElapsedS: fanOut.elapsedS,
+    fanOutGranted: fanOut.granted,
     fanOutRevoked: fanOut.revoked,
     checkAccessCallsPerSec: checkAccess.callsPerSec,
     checkAccessP50Ms: checkAccess.latencyP50Ms,
     checkAccessP99Ms: checkAccess.latencyP99Ms,
     checkAccessErrors: checkAccess.errors,
+    checkAccessP50AtRateMs: checkAccessAtRate.latencyP50Ms,
+    checkAccessP99AtRateMs: checkAccessAtRate.latencyP99Ms,
+    latencyRatePerSec: settings.latencyRate,
     e2eWebhooks: endToEnd.webhooks,
     e2eRatePerSec: endToEnd.ratePerSec,
     e2eChangesReceived: endToEnd.changesReceived,
@@ -223,6 +253,8 @@ const output = {
     echoCallsPerSec: echoResult.callsPerSec,
     echoP50Ms: echoResult.latencyP50Ms,
     echoP99Ms: echoResult.latencyP99Ms,
+    echoP50AtRateMs: echoAtRate.latencyP50Ms,
+    echoP99AtRateMs: echoAtRate.latencyP99Ms,
   },
   ratios: {
     fanOutElapsedOverIdeal: round(fanOut.elapsedS / fanOut.idealS, 3),

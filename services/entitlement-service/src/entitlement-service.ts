@@ -6,6 +6,7 @@ import { createBatchingProducer, createKafka, ensureTopics, kafkaReachable } fro
 import type { Logger } from '@teamseat/logger';
 import { createMetricsRegistry, type Registry } from '@teamseat/metrics';
 import type { EntitlementServiceConfig } from './config';
+import { consumerSettings, revenueCatSettings, sweepSettings } from './settings';
 import { createCustomerRepository } from './data-access/customer-repository';
 import { createLeaseRepository } from './data-access/lease-repository';
 import { connectMongo, mongoReachable } from './data-access/mongo';
@@ -93,30 +94,14 @@ export async function startEntitlementService({
     { partitions: 1 },
   );
   const producer = createBatchingProducer({ kafka, logger });
-  await producer.connect();
+  // Team events of one team arrive on one partition and each waits for its reconcile requests to be
+  // acknowledged before the next: a producer of their own, without linger, keeps that wait short.
+  const fanOutProducer = createBatchingProducer({ kafka, logger, lingerMs: 0 });
+  await Promise.all([producer.connect(), fanOutProducer.connect()]);
   readiness.add('kafka', () => kafkaReachable(kafka));
 
   const revenuecat = createRevenueCat({
-    settings: {
-      baseUrl: config.REVENUECAT_API_URL,
-      apiKey: config.REVENUECAT_API_KEY,
-      apiVersion: config.REVENUECAT_API_VERSION,
-      v2ApiKey: config.REVENUECAT_V2_API_KEY,
-      projectId: config.REVENUECAT_PROJECT_ID,
-      ratePerSecond: config.REVENUECAT_RATE_PER_SECOND,
-      maxConcurrent: config.REVENUECAT_MAX_CONCURRENCY,
-      timeoutMs: config.REVENUECAT_TIMEOUT_MS,
-      retry: {
-        maxAttempts: config.REVENUECAT_MAX_ATTEMPTS,
-        baseDelayMs: config.REVENUECAT_RETRY_BASE_MS,
-        maxInlineWaitMs: config.REVENUECAT_MAX_INLINE_WAIT_MS,
-      },
-      breaker: {
-        errorThresholdPercentage: config.BREAKER_ERROR_THRESHOLD_PERCENT,
-        volumeThreshold: config.BREAKER_VOLUME_THRESHOLD,
-        resetTimeoutMs: config.BREAKER_RESET_MS,
-      },
-    },
+    settings: revenueCatSettings(config),
     logger,
     registry,
   });
@@ -175,22 +160,7 @@ export async function startEntitlementService({
   const consumers = createConsumers({
     kafka,
     dlqProducer: producer,
-    settings: {
-      groupPrefix: config.CONSUMER_GROUP_ID,
-      topics: {
-        webhooks: config.WEBHOOK_TOPIC,
-        teamEvents: config.TEAM_EVENTS_TOPIC,
-        reconcile: config.RECONCILE_TOPIC,
-        changes: config.ENTITLEMENT_CHANGES_TOPIC,
-      },
-      concurrency: {
-        webhooks: config.WEBHOOK_CONCURRENCY,
-        teamEvents: config.TEAM_EVENTS_CONCURRENCY,
-        reconcile: config.RECONCILE_CONCURRENCY,
-      },
-      backoff: { initialMs: config.CONSUMER_BACKOFF_INITIAL_MS, maxMs: config.CONSUMER_BACKOFF_MAX_MS },
-      maxWaitTimeInMs: config.KAFKA_MAX_WAIT_MS,
-    },
+    settings: consumerSettings(config),
     webhooks,
     teamEvents,
     reconciler,
@@ -212,13 +182,7 @@ export async function startEntitlementService({
     revenueCatNow: () => rc.clock.now(),
     queuedCalls: () => revenuecat.limiter.queued(),
     instanceId,
-    settings: {
-      intervalMs: config.SWEEP_INTERVAL_MS,
-      batch: config.SWEEP_BATCH,
-      resyncAfterMs: config.SWEEP_RESYNC_AFTER_HOURS * HOUR_MS,
-      processedEventsRetentionMs: config.PROCESSED_EVENTS_RETENTION_DAYS * DAY_MS,
-      maxQueuedCalls: config.SWEEP_MAX_QUEUED_CALLS,
-    },
+    settings: sweepSettings(config),
     logger,
   });
 
@@ -278,7 +242,10 @@ export async function startEntitlementService({
         await consumers.changes.stop();
       },
     },
-    { name: 'flush the producer', run: () => producer.disconnect() },
+    {
+      name: 'flush the producers',
+      run: () => Promise.all([producer.disconnect(), fanOutProducer.disconnect()]),
+    },
     { name: 'stop the RevenueCat client', run: () => revenuecat.stop() },
     { name: 'close the team-service client', run: () => teams.close() },
     { name: 'close the database', run: () => connection.close() },

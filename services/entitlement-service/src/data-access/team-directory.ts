@@ -1,15 +1,14 @@
-import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
+import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { AppError } from '@teamseat/errors';
 import { bearerInterceptor } from '@teamseat/grpc';
 import type { Team__Output } from '@teamseat/grpc/dist/generated/teamseat/team/v1/Team';
 import type { TeamServiceClient as TeamClient } from '@teamseat/grpc/dist/generated/teamseat/team/v1/TeamService';
-import { credentials } from '@grpc/grpc-js';
-import { LIFETIME, type Expiry } from '../domain/expiry';
+import type { Expiry } from '../domain/expiry';
 import type { OwnerTeamState, TeamStatus } from '../domain/owner-team-state';
 import { TeamServiceClient } from '../proto/packages';
-import { fromTimestamp, toTimestamp } from '../proto/timestamps';
+import { ROLE, subscriptionStateRequest, toAppError, toTeamSummary } from './team-directory-mapping';
 
-export const TEAM_SERVICE_UNAVAILABLE = 'TEAM_SERVICE_UNAVAILABLE';
+export { TEAM_SERVICE_UNAVAILABLE, toTeamSummary } from './team-directory-mapping';
 
 /** A team as entitlement-service needs it. */
 export interface TeamSummary {
@@ -59,81 +58,6 @@ export interface TeamDirectory {
   }): Promise<void>;
   close(): void;
 }
-
-const STATUS: Record<string, TeamStatus> = {
-  TEAM_STATUS_ACTIVE: 'active',
-  TEAM_STATUS_GRACE: 'grace',
-  TEAM_STATUS_EXPIRED: 'expired',
-};
-const ROLE: Record<string, TeamRole> = { ROLE_OWNER: 'owner', ROLE_ADMIN: 'admin', ROLE_MEMBER: 'member' };
-const RETRIABLE = new Set<number>([
-  status.UNAVAILABLE,
-  status.DEADLINE_EXCEEDED,
-  status.RESOURCE_EXHAUSTED,
-  status.ABORTED,
-  status.CANCELLED,
-  status.UNKNOWN,
-]);
-
-export function toTeamSummary(team: Team__Output): TeamSummary {
-  return {
-    teamId: team.teamId,
-    ownerUserId: team.ownerUserId,
-    subscriberUserId: team.subscriberUserId,
-    productId: team.productId,
-    managementEntitlement: team.managementEntitlement,
-    status: STATUS[team.status] ?? 'expired',
-    periodEndsAt: fromTimestamp(team.periodEndsAt) ?? LIFETIME,
-    memberEntitlements: team.memberEntitlements,
-    grantMode: team.grantMode === 'GRANT_MODE_LIFETIME' ? 'lifetime' : 'period',
-    ownerTakesSeat: team.ownerTakesSeat,
-    seatLimit: team.seatLimit,
-    seatsUsed: team.seatsUsed,
-    memberCount: team.memberCount,
-  };
-}
-
-/** Maps a failed call once: transport trouble is retriable; anything else is a rejection to surface. */
-function toAppError(method: string, error: ServiceError): AppError {
-  const reason = error.metadata?.get('error-reason')[0]?.toString();
-  const message = `team-service ${method}: ${error.details || error.message}`;
-  if (RETRIABLE.has(error.code)) {
-    return new AppError('UNAVAILABLE', message, {
-      reason: TEAM_SERVICE_UNAVAILABLE,
-      retriable: true,
-      cause: error,
-    });
-  }
-  const code =
-    error.code === status.NOT_FOUND
-      ? 'NOT_FOUND'
-      : error.code === status.INVALID_ARGUMENT
-        ? 'INVALID_ARGUMENT'
-        : error.code === status.PERMISSION_DENIED || error.code === status.UNAUTHENTICATED
-          ? 'PERMISSION_DENIED'
-          : error.code === status.ALREADY_EXISTS
-            ? 'ALREADY_EXISTS'
-            : error.code === status.FAILED_PRECONDITION
-              ? 'FAILED_PRECONDITION'
-              : 'INTERNAL';
-  return new AppError(code, message, {
-    reason: reason ?? code,
-    retriable: false,
-    cause: error,
-    details: { method },
-  });
-}
-
-const STATUS_OUT: Record<TeamStatus, string> = {
-  active: 'TEAM_STATUS_ACTIVE',
-  grace: 'TEAM_STATUS_GRACE',
-  expired: 'TEAM_STATUS_EXPIRED',
-};
-const SHRINK_OUT = {
-  block: 'SHRINK_POLICY_BLOCK',
-  'remove-last-joined': 'SHRINK_POLICY_REMOVE_LAST_JOINED',
-  'admin-choice': 'SHRINK_POLICY_ADMIN_CHOICE',
-} as const;
 
 /** team-service over gRPC (DESIGN §1: entitlement-service → team-service, never the other way). */
 export function createTeamDirectory({
@@ -196,25 +120,10 @@ export function createTeamDirectory({
 
   return {
     async applySubscriptionState({ subscriberUserId, state, sourceEventId }) {
-      const { product } = state;
       const response = await call<
         object,
         { team: Team__Output | null; changed: boolean; removedUserIds: string[] }
-      >('ApplySubscriptionState', {
-        subscriberUserId,
-        productId: product.productId,
-        managementEntitlement: product.managementEntitlement,
-        seatLimit: state.seatLimit,
-        status: STATUS_OUT[state.status],
-        periodEndsAt: Number.isFinite(state.periodEndsAt) ? toTimestamp(state.periodEndsAt) : null,
-        memberEntitlements: product.memberEntitlements,
-        grantMode: product.grantMode === 'lifetime' ? 'GRANT_MODE_LIFETIME' : 'GRANT_MODE_PERIOD',
-        shrinkPolicy: SHRINK_OUT[product.shrinkPolicy],
-        ownerTakesSeat: product.ownerTakesSeat,
-        adminChoiceGraceHours: product.adminChoiceGraceHours ?? 0,
-        sourceEventAt: toTimestamp(state.sourceAtMs),
-        sourceEventId: sourceEventId ?? '',
-      });
+      >('ApplySubscriptionState', subscriptionStateRequest(subscriberUserId, state, sourceEventId));
       return {
         team: response.team ? toTeamSummary(response.team) : undefined,
         changed: response.changed,

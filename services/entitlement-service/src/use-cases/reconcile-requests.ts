@@ -2,6 +2,21 @@ import { invalidArgument } from '@teamseat/errors';
 import type { ChangeCause } from '@teamseat/contracts';
 
 /**
+ * What a team event said about the team that triggered a reconcile, and whether the user holds a seat in
+ * it: enough to reconcile without asking team-service when the ledger shows no other team (ADR 0005).
+ */
+export interface TeamHint {
+  teamId: string;
+  productId: string;
+  status: 'active' | 'grace' | 'expired';
+  /** null: lifetime purchase. */
+  periodEndsAtMs: number | null;
+  memberEntitlements: string[];
+  grantMode: 'period' | 'lifetime';
+  holdsSeat: boolean;
+}
+
+/**
  * A request to reconcile one user, on the service's own topic (keyed by user id). Team-level events fan out
  * into one request per member, so a 1,000-member expiry is spread over the topic's partitions, each
  * committed as its user is done, instead of one message holding its partition for 1,000 / rate seconds.
@@ -11,6 +26,7 @@ export interface ReconcileRequest {
   cause: ChangeCause;
   causationId?: string | undefined;
   teamId?: string | undefined;
+  hint?: TeamHint | undefined;
 }
 
 export function encodeReconcileRequest(request: ReconcileRequest): Buffer {
@@ -18,6 +34,22 @@ export function encodeReconcileRequest(request: ReconcileRequest): Buffer {
 }
 
 const CAUSES: readonly string[] = ['webhook', 'team-event', 'sync', 'reconcile', 'expiry'];
+const STATUSES: readonly string[] = ['active', 'grace', 'expired'];
+
+function readHint(value: unknown): TeamHint | undefined {
+  const h = value as Partial<TeamHint> | null | undefined;
+  const valid =
+    typeof h?.teamId === 'string' &&
+    typeof h.productId === 'string' &&
+    STATUSES.includes(String(h.status)) &&
+    (h.periodEndsAtMs === null || typeof h.periodEndsAtMs === 'number') &&
+    Array.isArray(h.memberEntitlements) &&
+    h.memberEntitlements.every((e) => typeof e === 'string') &&
+    (h.grantMode === 'period' || h.grantMode === 'lifetime') &&
+    typeof h.holdsSeat === 'boolean';
+  // A hint is only a shortcut: without a valid one the reconciler asks team-service.
+  return valid ? (h as TeamHint) : undefined;
+}
 
 export function decodeReconcileRequest(raw: Buffer | null): ReconcileRequest {
   let value: unknown;
@@ -40,5 +72,6 @@ export function decodeReconcileRequest(raw: Buffer | null): ReconcileRequest {
     cause,
     causationId: typeof request.causationId === 'string' ? request.causationId : undefined,
     teamId: typeof request.teamId === 'string' ? request.teamId : undefined,
+    hint: readHint(request.hint),
   };
 }

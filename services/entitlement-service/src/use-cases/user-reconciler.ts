@@ -1,12 +1,12 @@
 import { toAppError, type AppError } from '@teamseat/errors';
 import type { Logger } from '@teamseat/logger';
-import { mergePatch, type CustomerRepository } from '../data-access/customer-repository';
+import { mergePatch, type CustomerRecord, type CustomerRepository } from '../data-access/customer-repository';
 import { sameGrants, teamGrantsOf, type GrantRecord } from '../data-access/grant-record';
 import type { RetryQueueRepository } from '../data-access/retry-queue-repository';
 import type { TeamDirectory, TeamRole, TeamSummary } from '../data-access/team-directory';
 import { computeDesiredGrants, type SeatHolding } from '../domain/desired-grants';
 import { diffEntitlements } from '../domain/entitlement-changes';
-import { HOUR_MS } from '../domain/expiry';
+import { HOUR_MS, LIFETIME } from '../domain/expiry';
 import { planGrantSteps } from '../domain/grant-plan';
 import { promotionalExpiry, type Subscriber } from '../domain/subscriber';
 import type { TeamProduct } from '../domain/team-product';
@@ -15,6 +15,7 @@ import type { RevenueCatClient } from '../revenuecat/revenuecat-client';
 import type { AccessCache } from './access-cache';
 import type { ChangeContext, ChangePublisher } from './change-publisher';
 import { createGrantExecutor } from './grant-executor';
+import type { TeamHint } from './reconcile-requests';
 import type { UserLocks } from './user-locks';
 
 export interface ReconcileResult {
@@ -51,11 +52,21 @@ export function createUserReconciler(deps: {
   const log = deps.logger.child({ module: 'reconciler' });
   const executor = createGrantExecutor({ revenuecat, logger: log });
 
-  function bufferFor(team: TeamSummary): number {
+  function bufferOf(productId: string): number {
     if (deps.bufferOverrideMs !== undefined) return deps.bufferOverrideMs;
-    const hours = products.find((p) => p.productId === team.productId)?.grantBufferHours;
+    const hours = products.find((p) => p.productId === productId)?.grantBufferHours;
     return hours === undefined ? deps.defaultBufferMs : hours * HOUR_MS;
   }
+
+  const hintHolding = (hint: TeamHint): SeatHolding => ({
+    teamId: hint.teamId,
+    status: hint.status,
+    periodEndsAt: hint.periodEndsAtMs === null ? LIFETIME : hint.periodEndsAtMs,
+    memberEntitlements: hint.memberEntitlements,
+    grantMode: hint.grantMode,
+    holdsSeat: hint.holdsSeat,
+    bufferMs: bufferOf(hint.productId),
+  });
 
   const toHolding = ({ team, role }: { team: TeamSummary; role: TeamRole }): SeatHolding => ({
     teamId: team.teamId,
@@ -64,19 +75,36 @@ export function createUserReconciler(deps: {
     memberEntitlements: team.memberEntitlements,
     grantMode: team.grantMode,
     holdsSeat: role !== 'owner' || team.ownerTakesSeat,
-    bufferMs: bufferFor(team),
+    bufferMs: bufferOf(team.productId),
   });
 
   return {
-    reconcile(userId: string, context: ChangeContext): Promise<ReconcileResult> {
-      return locks.run(userId, () => reconcileNow(userId, context));
+    /**
+     * With a hint (the team event's terms), team-service is not asked when the ledger shows no other team
+     * wanting a grant for the user: the hint's team is then all that matters. Any other team the user joined
+     * meanwhile has its own MemberAdded reconcile queued behind this one on the same partition.
+     */
+    reconcile(userId: string, context: ChangeContext, hint?: TeamHint): Promise<ReconcileResult> {
+      return locks.run(userId, () => reconcileNow(userId, context, hint));
     },
   };
 
-  async function reconcileNow(userId: string, context: ChangeContext): Promise<ReconcileResult> {
-    const memberships = await teams.teamsOfUser(userId);
+  async function holdingsOf(userId: string, stored: CustomerRecord | undefined, hint: TeamHint | undefined) {
+    const others = (stored?.grants ?? []).filter(
+      (row) => row.desired !== undefined && row.teamIds.some((teamId) => teamId !== hint?.teamId),
+    );
+    if (hint && others.length === 0) return [hintHolding(hint)];
+    return (await teams.teamsOfUser(userId)).map(toHolding);
+  }
+
+  async function reconcileNow(
+    userId: string,
+    context: ChangeContext,
+    hint: TeamHint | undefined,
+  ): Promise<ReconcileResult> {
     const stored = await customers.get(userId);
-    const desired = computeDesiredGrants(memberships.map(toHolding), {
+    const holdings = await holdingsOf(userId, stored, hint);
+    const desired = computeDesiredGrants(holdings, {
       nowMs: revenuecat.clock.now(),
       bufferMs: deps.defaultBufferMs,
     });

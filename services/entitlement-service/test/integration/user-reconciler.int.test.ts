@@ -187,4 +187,49 @@ describe('user reconciler (emulator and database; teams from an in-memory direct
     expect(row!.lastError).to.contain('REVENUECAT_UNAVAILABLE');
     expect(await retries.due(Date.now() + 3_600_000, 10)).to.include(id);
   });
+
+  it("when a team event hints the team's terms and the ledger shows no other team, then team-service is not asked", async () => {
+    const { fake, reconciler } = await setUp();
+    const id = user();
+    const hint = {
+      teamId: 'hinted',
+      productId: 'team_pro_monthly',
+      status: 'active' as const,
+      periodEndsAtMs: START + 30 * DAY_MS,
+      memberEntitlements: ['pro'],
+      grantMode: 'period' as const,
+      holdsSeat: true,
+    };
+    const callsBefore = fake.calls();
+    const granted = await reconciler.reconcile(id, { cause: 'team-event' }, hint);
+    expect(granted.granted).to.equal(1);
+    expect(await rcPromo(emulator, id)).to.be.closeTo(START + 31 * DAY_MS, 1_000);
+    const revoked = await reconciler.reconcile(id, { cause: 'team-event' }, { ...hint, status: 'expired' });
+    expect(revoked.revoked).to.equal(1);
+    expect(fake.calls()).to.equal(callsBefore);
+  });
+
+  it('when the ledger shows another team, then the hint is not enough and team-service is asked', async () => {
+    const { fake, reconciler } = await setUp();
+    const id = user();
+    fake.putTeam({ teamId: 'other', periodEndsAt: START + 40 * DAY_MS });
+    fake.putTeam({ teamId: 'hinted', periodEndsAt: START + 10 * DAY_MS });
+    fake.addMember('other', id);
+    await reconciler.reconcile(id, { cause: 'team-event' });
+    fake.addMember('hinted', id);
+    const callsBefore = fake.calls();
+    const hint = {
+      teamId: 'hinted',
+      productId: 'team_pro_monthly',
+      status: 'expired' as const,
+      periodEndsAtMs: START + 10 * DAY_MS,
+      memberEntitlements: ['pro'],
+      grantMode: 'period' as const,
+      holdsSeat: true,
+    };
+    const result = await reconciler.reconcile(id, { cause: 'team-event' }, hint);
+    expect(fake.calls()).to.be.greaterThan(callsBefore);
+    expect(result).to.include({ granted: 0, revoked: 0 });
+    expect(await rcPromo(emulator, id)).to.be.closeTo(START + 41 * DAY_MS, 1_000);
+  });
 });

@@ -143,9 +143,9 @@ describe('one webhook stream, delivered in order, three times over, or shuffled 
           );
           await deliver(purchases.flat());
           for (const cast of casts) {
-            const team = await waitForTeam(stack, cast.owner);
+            const team = await waitForTeam(stack, cast.owner, () => true, 60_000);
             for (const member of cast.members) await addMember(stack, team.teamId, cast.owner, member);
-            for (const member of cast.members) await waitForAccess(stack, member, (a) => a.active);
+            for (const member of cast.members) await waitForAccess(stack, member, (a) => a.active, 60_000);
           }
           const streams: Event[][] = casts.map(() => []);
           for (const action of actions) {

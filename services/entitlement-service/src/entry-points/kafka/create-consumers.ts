@@ -74,10 +74,11 @@ export function createConsumers(deps: {
     partitionsConsumedConcurrently: settings.concurrency.reconcile,
     handler: async function handleReconcileRequest(message, log) {
       const request = decodeReconcileRequest(message.value);
-      const result = await deps.reconciler.reconcile(request.userId, {
-        cause: request.cause,
-        causationId: request.causationId,
-      });
+      const result = await deps.reconciler.reconcile(
+        request.userId,
+        { cause: request.cause, causationId: request.causationId },
+        request.hint,
+      );
       log.debug(
         { userId: request.userId, granted: result.granted, revoked: result.revoked, failed: result.failed },
         'user reconciled',
