@@ -36,7 +36,12 @@ describe('revenuecat-emulator REST v1', () => {
     });
 
     it('when the request has no key or a wrong key, then it answers 401 with a v1 error body', async () => {
-      for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: 'sk_test_emulator' }]) {
+      const attempts: Array<Record<string, string>> = [
+        {},
+        { authorization: 'Bearer wrong' },
+        { authorization: 'sk_test_emulator' },
+      ];
+      for (const headers of attempts) {
         const reply = await call(emulator, 'GET', '/v1/subscribers/alice', undefined, headers);
         expect(reply.status).to.equal(401);
         expect(reply.body).to.deep.equal({ code: 7225, message: 'Invalid API key' });
