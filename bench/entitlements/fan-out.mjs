@@ -101,11 +101,19 @@ export async function measureFanOut({ settings, run, catalogFile, emulator }) {
   emulator.service.storeAction('expire', { appUserId: owner, productId: 'team_bench_monthly' });
   const started = performance.now();
   await unary(ent, 'SyncCustomer', { userId: owner });
+  const syncS = round((performance.now() - started) / 1000, 2);
   const deadline = Date.now() + (members / rate) * 1000 * 5 + 60_000;
   while (ended.size < members && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   const last = Math.max(...ended.values());
+  const first = Math.min(...ended.values());
   const elapsedS = round((last - started) / 1000, 2);
-  log(`fan-out: ${ended.size} of ${members} revoked in ${elapsedS} s`);
+  // How long until the first revoke (the expiry travelling through team-service and its events), and the
+  // spread of the revokes themselves, which the rate limiter paces.
+  const firstRevokeS = round((first - started) / 1000, 2);
+  const revokeSpreadS = round((last - first) / 1000, 2);
+  log(
+    `fan-out: ${ended.size} of ${members} revoked in ${elapsedS} s (first after ${firstRevokeS} s; SyncCustomer took ${syncS} s)`,
+  );
 
   if (process.env.BENCH_DUMP_METRICS) {
     const text = await fetch(`http://127.0.0.1:${service.info.adminPort}/metrics`).then((r) => r.text());
@@ -131,6 +139,10 @@ export async function measureFanOut({ settings, run, catalogFile, emulator }) {
     granted: granted.size,
     revoked: ended.size,
     elapsedS,
+    firstRevokeS,
+    revokeSpreadS,
+    syncS,
+    afterApplyS: round(elapsedS - syncS, 2),
     idealS: members / rate,
     fixedSpacingS: members * 0.5,
   };

@@ -70,6 +70,8 @@ const gateway = await startProcess(
     KAFKA_BROKERS: settings.brokers.join(','),
     WEBHOOK_AUTHORIZATION: AUTHORIZATION,
     WEBHOOK_TOPIC: topics.webhooks,
+    // Production sizing (ADR 0006): 12 partitions, each handled concurrently.
+    WEBHOOK_TOPIC_PARTITIONS: '12',
     LOG_LEVEL: 'info',
   },
   (line) => (line.msg === 'webhook gateway listening' ? line : undefined),
@@ -77,7 +79,15 @@ const gateway = await startProcess(
 await waitUntilReady(gateway.info.adminPort, 'the gateway');
 const service = await startProcess(
   path.join(root, 'services/entitlement-service/dist/main.js'),
-  serviceEnv({ settings, run, topics, catalogFile, emulatorUrl: emulator.url, ratePerSecond: 1_000 }),
+  serviceEnv({
+    settings,
+    run,
+    topics,
+    catalogFile,
+    emulatorUrl: emulator.url,
+    ratePerSecond: 1_000,
+    extra: { TOPIC_PARTITIONS: '12', WEBHOOK_CONCURRENCY: '12' },
+  }),
   (line) => (line.msg === 'entitlement-service ready' ? line : undefined),
 );
 await waitUntilReady(service.info.adminPort, 'entitlement-service');
@@ -135,6 +145,19 @@ const endToEnd = {
   latencyMaxMs: round(latencies.at(-1) ?? NaN, 1),
 };
 log('end to end', endToEnd);
+if (process.env.BENCH_DUMP_METRICS) {
+  const text = await fetch(`http://127.0.0.1:${service.info.adminPort}/metrics`).then((r) => r.text());
+  log(
+    text
+      .split('\n')
+      .filter((l) =>
+        /^(revenuecat_(call_seconds|limiter_wait_seconds)_(sum|count)|entitlement_message_seconds_(sum|count))/.test(
+          l,
+        ),
+      )
+      .join('\n'),
+  );
+}
 await consumer.disconnect();
 await gateway.stop();
 
@@ -232,6 +255,9 @@ const output = {
     fanOutMembers: fanOut.members,
     fanOutRatePerSec: fanOut.ratePerSec,
     fanOutElapsedS: fanOut.elapsedS,
+    fanOutFirstRevokeS: fanOut.firstRevokeS,
+    fanOutRevokeSpreadS: fanOut.revokeSpreadS,
+    fanOutTeamServiceApplyS: fanOut.syncS,
     fanOutGranted: fanOut.granted,
     fanOutRevoked: fanOut.revoked,
     checkAccessCallsPerSec: checkAccess.callsPerSec,
@@ -258,6 +284,8 @@ const output = {
   },
   ratios: {
     fanOutElapsedOverIdeal: round(fanOut.elapsedS / fanOut.idealS, 3),
+    fanOutRevokeSpreadOverIdeal: round(fanOut.revokeSpreadS / fanOut.idealS, 3),
+    fanOutAfterApplyOverIdeal: round(fanOut.afterApplyS / fanOut.idealS, 3),
     fanOutSpeedupOverFixedSpacing: round(fanOut.fixedSpacingS / fanOut.elapsedS, 2),
     checkAccessThroughputOverEcho: round(checkAccess.callsPerSec / echoResult.callsPerSec, 3),
   },

@@ -123,7 +123,14 @@ describe('repositories on the MongoDB-protocol database', function () {
     await events.mark('evt-1', 'RENEWAL');
     await events.mark('evt-1', 'RENEWAL');
     expect(await events.has('evt-1')).to.equal(true);
-    expect(await events.deleteOlderThan(new Date(Date.now() + 1000))).to.equal(1);
+    await Promise.all([
+      events.mark('evt-2', 'RENEWAL'),
+      events.mark('evt-2', 'RENEWAL'),
+      events.mark('evt-3', 'X'),
+    ]);
+    expect(await events.has('evt-2')).to.equal(true);
+    expect(await events.has('evt-3')).to.equal(true);
+    expect(await events.deleteOlderThan(new Date(Date.now() + 1000))).to.equal(3);
   });
 
   it('when two holders ask for the lease, then one gets it until it is released', async () => {

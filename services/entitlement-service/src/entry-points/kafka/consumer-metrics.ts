@@ -1,9 +1,9 @@
-import { Counter, Gauge, type Registry } from '@teamseat/metrics';
+import { Counter, Gauge, Histogram, LATENCY_BUCKETS, type Registry } from '@teamseat/metrics';
 import type { AppError } from '@teamseat/errors';
 import type { ReceivedMessage, ResilientConsumer } from '@teamseat/kafka';
 
 export interface ConsumerMetrics {
-  handled(topic: string, outcome: string): void;
+  handled(topic: string, outcome: string, seconds?: number): void;
   onRetry(error: AppError, message: ReceivedMessage): void;
   onDeadLetter(error: AppError, message: ReceivedMessage): void;
   watch(name: string, consumer: ResilientConsumer): void;
@@ -14,6 +14,13 @@ export function createConsumerMetrics(registry: Registry): ConsumerMetrics {
     name: 'entitlement_messages_handled_total',
     help: 'Kafka records handled, by topic and outcome',
     labelNames: ['topic', 'outcome'],
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'entitlement_message_seconds',
+    help: 'Time to handle one Kafka record, by topic',
+    labelNames: ['topic'],
+    buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
   const retries = new Counter({
@@ -42,7 +49,10 @@ export function createConsumerMetrics(registry: Registry): ConsumerMetrics {
     },
   });
   return {
-    handled: (topic, outcome) => handled.inc({ topic, outcome }),
+    handled: (topic, outcome, seconds) => {
+      handled.inc({ topic, outcome });
+      if (seconds !== undefined) duration.observe({ topic }, seconds);
+    },
     onRetry: (error, message) => retries.inc({ topic: message.topic, reason: error.reason }),
     onDeadLetter: (error, message) => deadLettered.inc({ topic: message.topic, reason: error.reason }),
     watch: (name, consumer) => void consumers.set(name, consumer),

@@ -52,7 +52,9 @@ export function createConsumers(deps: {
     topics: [settings.topics.webhooks],
     partitionsConsumedConcurrently: settings.concurrency.webhooks,
     handler: async function handleWebhook(message, log) {
-      metrics.handled(message.topic, await deps.webhooks.handle(message.value, log));
+      const started = performance.now();
+      const outcome = await deps.webhooks.handle(message.value, log);
+      metrics.handled(message.topic, outcome, (performance.now() - started) / 1000);
     },
   });
 
@@ -62,8 +64,10 @@ export function createConsumers(deps: {
     topics: [settings.topics.teamEvents],
     partitionsConsumedConcurrently: settings.concurrency.teamEvents,
     handler: async function handleTeamEvent(message, log) {
+      const started = performance.now();
       const outcome = await deps.teamEvents.handle(message.value, log);
-      metrics.handled(message.topic, 'skipped' in outcome ? 'skipped' : 'fanned-out');
+      const seconds = (performance.now() - started) / 1000;
+      metrics.handled(message.topic, 'skipped' in outcome ? 'skipped' : 'fanned-out', seconds);
     },
   });
 
@@ -73,6 +77,7 @@ export function createConsumers(deps: {
     topics: [settings.topics.reconcile],
     partitionsConsumedConcurrently: settings.concurrency.reconcile,
     handler: async function handleReconcileRequest(message, log) {
+      const started = performance.now();
       const request = decodeReconcileRequest(message.value);
       const result = await deps.reconciler.reconcile(
         request.userId,
@@ -83,7 +88,8 @@ export function createConsumers(deps: {
         { userId: request.userId, granted: result.granted, revoked: result.revoked, failed: result.failed },
         'user reconciled',
       );
-      metrics.handled(message.topic, result.failed > 0 ? 'failed-grants' : 'reconciled');
+      const seconds = (performance.now() - started) / 1000;
+      metrics.handled(message.topic, result.failed > 0 ? 'failed-grants' : 'reconciled', seconds);
     },
   });
 
