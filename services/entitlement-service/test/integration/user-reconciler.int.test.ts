@@ -22,7 +22,10 @@ describe('user reconciler (emulator and database; teams from an in-memory direct
   let n = 0;
   const user = () => `rec-user-${Date.now()}-${++n}`;
 
-  async function setUp(emulatorOptions: Parameters<typeof startEmulator>[0] = {}) {
+  async function setUp(
+    emulatorOptions: Parameters<typeof startEmulator>[0] = {},
+    apiVersion: 'v1' | 'v2' = 'v1',
+  ) {
     emulator = await startEmulator({
       catalogFile: CATALOG_FILE,
       apiKeys: [RC_KEY],
@@ -36,7 +39,8 @@ describe('user reconciler (emulator and database; teams from an in-memory direct
       settings: {
         baseUrl: emulator.url,
         apiKey: RC_KEY,
-        apiVersion: 'v1',
+        apiVersion,
+        projectId: 'projemulator',
         ratePerSecond: 500,
         timeoutMs: 2_000,
         retry: { maxAttempts: 2, baseDelayMs: 10, maxInlineWaitMs: 100 },
@@ -231,5 +235,18 @@ describe('user reconciler (emulator and database; teams from an in-memory direct
     expect(fake.calls()).to.be.greaterThan(callsBefore);
     expect(result).to.include({ granted: 0, revoked: 0 });
     expect(await rcPromo(emulator, id)).to.be.closeTo(START + 41 * DAY_MS, 1_000);
+  });
+
+  it('when grants go through API v2, then an extension revokes first (v2 grants only when none is active) and the end holds', async () => {
+    const { fake, reconciler } = await setUp({}, 'v2');
+    const id = user();
+    fake.putTeam({ teamId: 'v2-team', periodEndsAt: START + 30 * DAY_MS });
+    fake.addMember('v2-team', id);
+    await reconciler.reconcile(id, { cause: 'team-event' });
+    expect(await rcPromo(emulator, id)).to.be.closeTo(START + 31 * DAY_MS, 1_000);
+    fake.putTeam({ teamId: 'v2-team', periodEndsAt: START + 60 * DAY_MS });
+    const renewal = await reconciler.reconcile(id, { cause: 'team-event' });
+    expect(renewal).to.include({ granted: 1, revoked: 1, failed: 0 });
+    expect(await rcPromo(emulator, id)).to.be.closeTo(START + 61 * DAY_MS, 1_000);
   });
 });
