@@ -44,9 +44,12 @@ export function createSweep(deps: {
   instanceId: string;
   settings: SweepSettings;
   logger: Logger;
+  /** Wall clock (tests move it). */
+  now?: () => number;
 }) {
   const { customers, retries, processed, leases, sync, reconciler, settings } = deps;
   const log = deps.logger.child({ module: 'sweep' });
+  const now = deps.now ?? Date.now;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<SweepReport> | undefined;
   let stopped = false;
@@ -73,7 +76,7 @@ export function createSweep(deps: {
     let budget = settings.batch;
     const cause = { cause: 'reconcile' as const, causationId: 'sweep' };
 
-    const due = await retries.due(Date.now(), budget);
+    const due = await retries.due(now(), budget);
     await each(due, (userId) => reconciler.reconcile(userId, cause), report);
     report.grantsRetried = due.length;
     budget -= due.length;
@@ -84,7 +87,7 @@ export function createSweep(deps: {
     budget -= teams.length;
 
     const stale =
-      budget > 0 ? await customers.staleSince(new Date(Date.now() - settings.resyncAfterMs), budget) : [];
+      budget > 0 ? await customers.staleSince(new Date(now() - settings.resyncAfterMs), budget) : [];
     await each(
       stale,
       async (userId) => {
@@ -95,7 +98,7 @@ export function createSweep(deps: {
     );
     report.customersResynced = stale.length;
 
-    await processed.deleteOlderThan(new Date(Date.now() - settings.processedEventsRetentionMs));
+    await processed.deleteOlderThan(new Date(now() - settings.processedEventsRetentionMs));
     if (due.length + teams.length + stale.length > 0) log.info(report, 'sweep run done');
     return report;
   }

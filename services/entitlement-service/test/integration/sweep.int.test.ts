@@ -1,0 +1,145 @@
+import { expect } from 'chai';
+import { createMetricsRegistry } from '@teamseat/metrics';
+import { startEmulator, type Emulator } from '@teamseat/revenuecat-emulator';
+import { createCustomerRepository } from '../../src/data-access/customer-repository';
+import { createLeaseRepository } from '../../src/data-access/lease-repository';
+import { createProcessedEventRepository } from '../../src/data-access/processed-event-repository';
+import { createRetryQueueRepository } from '../../src/data-access/retry-queue-repository';
+import { DAY_MS } from '../../src/domain';
+import { createRevenueCat } from '../../src/revenuecat';
+import { createAccessCache, createCustomerSync, createUserReconciler } from '../../src/use-cases';
+import { createSweep } from '../../src/use-cases/sweep';
+import { createUserLocks } from '../../src/use-cases/user-locks';
+import { createFakeTeamDirectory } from '../support/fake-team-directory';
+import { freshDatabase } from '../support/infrastructure';
+import { CATALOG_FILE, RC_KEY, testLogger } from '../support/service-harness';
+
+const START = Date.UTC(2036, 0, 1);
+
+describe('sweep (emulator and database; teams from an in-memory directory)', function () {
+  this.timeout(60_000);
+  let emulator: Emulator;
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let stopRc: () => Promise<void>;
+
+  afterEach(async () => {
+    await stopRc();
+    await db.close();
+    await emulator.stop();
+  });
+
+  let offsetMs = 0;
+
+  async function setUp(settings: { resyncAfterMs?: number; maxQueuedCalls?: number } = {}) {
+    offsetMs = 0;
+    emulator = await startEmulator({
+      catalogFile: CATALOG_FILE,
+      apiKeys: [RC_KEY],
+      clock: { startMs: START },
+    });
+    db = await freshDatabase();
+    const logger = testLogger();
+    const revenuecat = createRevenueCat({
+      settings: {
+        baseUrl: emulator.url,
+        apiKey: RC_KEY,
+        apiVersion: 'v1',
+        ratePerSecond: 500,
+        timeoutMs: 2_000,
+      },
+      logger,
+      registry: createMetricsRegistry('test'),
+    });
+    stopRc = revenuecat.stop;
+    const customers = createCustomerRepository(db.connection);
+    const retries = createRetryQueueRepository(db.connection);
+    const processed = createProcessedEventRepository(db.connection);
+    const fake = createFakeTeamDirectory();
+    const cache = createAccessCache();
+    const locks = createUserLocks();
+    const publisher = { publish: async () => undefined };
+    const common = {
+      revenuecat: revenuecat.client,
+      customers,
+      publisher,
+      teams: fake.directory,
+      products: [],
+      cache,
+      locks,
+      logger,
+    };
+    const sync = createCustomerSync(common);
+    const reconciler = createUserReconciler({ ...common, retries, defaultBufferMs: DAY_MS });
+    const sweep = createSweep({
+      customers,
+      retries,
+      processed,
+      leases: createLeaseRepository(db.connection),
+      sync,
+      reconciler,
+      revenueCatNow: () => revenuecat.client.clock.now(),
+      queuedCalls: () => revenuecat.limiter.queued(),
+      instanceId: 'test-instance',
+      now: () => Date.now() + offsetMs,
+      settings: {
+        intervalMs: 60_000,
+        batch: 10,
+        resyncAfterMs: settings.resyncAfterMs ?? 3_600_000,
+        processedEventsRetentionMs: DAY_MS,
+        maxQueuedCalls: settings.maxQueuedCalls ?? 50,
+      },
+      logger,
+    });
+    await revenuecat.client.getSubscriber('clock-probe');
+    return { fake, reconciler, sweep, customers, retries };
+  }
+
+  it('when a grant was rejected, then the sweep retries it and the ledger counts the attempt', async () => {
+    const { fake, reconciler, sweep, customers } = await setUp();
+    fake.putTeam({
+      teamId: 'odd',
+      periodEndsAt: START + 30 * DAY_MS,
+      memberEntitlements: ['no_such_entitlement'],
+    });
+    fake.addMember('odd', 'sweep-user');
+    await reconciler.reconcile('sweep-user', { cause: 'team-event' });
+    const [before] = (await customers.get('sweep-user'))!.grants;
+    expect(before).to.include({ state: 'failed', attempts: 1 });
+
+    // The row is due one minute after the attempt.
+    offsetMs = 120_000;
+    const report = await sweep.run();
+    expect(report.grantsRetried).to.equal(1);
+    const [after] = (await customers.get('sweep-user'))!.grants;
+    expect(after).to.include({ state: 'failed', attempts: 2 });
+  });
+
+  it('when a known customer bought something without a webhook, then the sweep fetches them again', async () => {
+    const { sweep, customers } = await setUp({ resyncAfterMs: 0 });
+    await customers.update(
+      'quiet-user',
+      {
+        snapshot: {
+          appUserId: 'quiet-user',
+          originalAppUserId: 'quiet-user',
+          requestDateMs: START,
+          entitlements: [],
+          subscriptions: [],
+        },
+      },
+      { isNew: true },
+    );
+    emulator.service.storeAction('purchase', { appUserId: 'quiet-user', productId: 'pro_monthly' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const report = await sweep.run();
+    expect(report.customersResynced).to.be.greaterThan(0);
+    const stored = await customers.get('quiet-user');
+    expect(stored!.snapshot!.entitlements.map((e) => e.id)).to.include('pro');
+  });
+
+  it('when live work has RevenueCat calls queued, then the sweep skips its run', async () => {
+    const { sweep } = await setUp({ maxQueuedCalls: -1 });
+    const report = await sweep.run();
+    expect(report.skipped).to.equal('RevenueCat calls queued');
+  });
+});
