@@ -19,3 +19,4 @@ export {
 } from './kafka-helpers';
 export { randomName, randomDatabaseUri } from './names';
 export { waitFor, type WaitForOptions } from './wait-for';
+export { healthStatus, watchHealth, listServices } from './grpc-probes';

@@ -3,7 +3,7 @@ import { createClient, status } from '@teamseat/grpc';
 import { Reader } from 'protobufjs/minimal';
 import { expect } from 'chai';
 import { eventsOf, publishedEvents } from '../support/events';
-import { listServices, healthStatus } from '../support/grpc-probes';
+import { listServices, healthStatus } from '@teamseat/testing';
 import {
   expectFailure,
   provisionTeam,

@@ -1,9 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { getInfrastructure, randomDatabaseUri, randomName, waitFor } from '@teamseat/testing';
+import {
+  getInfrastructure,
+  healthStatus,
+  randomDatabaseUri,
+  randomName,
+  waitFor,
+  watchHealth,
+} from '@teamseat/testing';
 import { expect } from 'chai';
 import mongoose from 'mongoose';
-import { healthStatus, watchHealth } from '../support/grpc-probes';
 
 const SERVICE_DIR = path.resolve(__dirname, '../..');
 
