@@ -5,7 +5,7 @@ import type { EntitlementServiceClient as Client } from '@teamseat/grpc/dist/gen
 import { waitFor } from '@teamseat/testing';
 import { SERVICE_NAME } from '../../src/entitlement-service';
 import { EntitlementServiceClient } from '../../src/proto/packages';
-import { healthStatus } from '../support/health-client';
+import { healthStatus } from '@teamseat/testing';
 import { call, startHarness, type Harness } from '../support/service-harness';
 
 interface Entitlement {

@@ -2,8 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { expect } from 'chai';
 import { startEmulator, type Emulator } from '@teamseat/revenuecat-emulator';
-import { getInfrastructure, randomDatabaseUri, randomName, waitFor } from '@teamseat/testing';
-import { healthStatus, watchHealth } from '../support/health-client';
+import {
+  getInfrastructure,
+  healthStatus,
+  randomDatabaseUri,
+  randomName,
+  waitFor,
+  watchHealth,
+} from '@teamseat/testing';
 import { CATALOG_FILE, RC_KEY, TOKEN, randomTopics } from '../support/service-harness';
 
 const SERVICE_DIR = path.resolve(__dirname, '../..');

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { advanceWatermark, isNewerSnapshot, isStaleEvent } from '../../src/domain';
+import type { WatermarkState } from '../../src/domain/watermark';
 import { T0 } from '../support/subscribers';
 
 describe('watermark', () => {
@@ -32,7 +33,7 @@ describe('watermark', () => {
   it('when snapshots are handled in any order, then the watermark ends at the newest', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: T0, max: T0 + 1e9 }), { minLength: 1 }), (times) => {
-        const state = times.reduce((s, t) => advanceWatermark(s, t), {});
+        const state = times.reduce<WatermarkState>((s, t) => advanceWatermark(s, t), {});
         expect(state.settledAtMs).to.equal(Math.max(...times));
       }),
     );
