@@ -10,20 +10,22 @@ import { createRevenueCat } from '../../src/revenuecat';
 import { createAccessCache, createCustomerSync, createUserReconciler } from '../../src/use-cases';
 import { createSweep } from '../../src/use-cases/sweep';
 import { createUserLocks } from '../../src/use-cases/user-locks';
-import { createFakeTeamDirectory } from '../support/fake-team-directory';
+import { startTeamServiceDirectory } from '../support/team-service-directory';
 import { freshDatabase } from '../support/infrastructure';
 import { CATALOG_FILE, RC_KEY, testLogger } from '../support/service-harness';
 
 const START = Date.UTC(2036, 0, 1);
 
-describe('sweep (emulator and database; teams from an in-memory directory)', function () {
+describe('sweep (emulator, database and a real team-service)', function () {
   this.timeout(60_000);
   let emulator: Emulator;
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let stopRc: () => Promise<void>;
+  let teams: Awaited<ReturnType<typeof startTeamServiceDirectory>>;
 
   afterEach(async () => {
     await stopRc();
+    await teams.stop();
     await db.close();
     await emulator.stop();
   });
@@ -54,7 +56,7 @@ describe('sweep (emulator and database; teams from an in-memory directory)', fun
     const customers = createCustomerRepository(db.connection);
     const retries = createRetryQueueRepository(db.connection);
     const processed = createProcessedEventRepository(db.connection);
-    const fake = createFakeTeamDirectory();
+    teams = await startTeamServiceDirectory();
     const cache = createAccessCache();
     const locks = createUserLocks();
     const publisher = { publish: async () => undefined };
@@ -62,7 +64,7 @@ describe('sweep (emulator and database; teams from an in-memory directory)', fun
       revenuecat: revenuecat.client,
       customers,
       publisher,
-      teams: fake.directory,
+      teams: teams.directory,
       products: [],
       cache,
       locks,
@@ -91,17 +93,17 @@ describe('sweep (emulator and database; teams from an in-memory directory)', fun
       logger,
     });
     await revenuecat.client.getSubscriber('clock-probe');
-    return { fake, reconciler, sweep, customers, retries };
+    return { reconciler, sweep, customers, retries };
   }
 
   it('when a grant was rejected, then the sweep retries it and the ledger counts the attempt', async () => {
-    const { fake, reconciler, sweep, customers } = await setUp();
-    fake.putTeam({
+    const { reconciler, sweep, customers } = await setUp();
+    await teams.putTeam({
       teamId: 'odd',
       periodEndsAt: START + 30 * DAY_MS,
       memberEntitlements: ['no_such_entitlement'],
     });
-    fake.addMember('odd', 'sweep-user');
+    await teams.addMember('odd', 'sweep-user');
     await reconciler.reconcile('sweep-user', { cause: 'team-event' });
     const [before] = (await customers.get('sweep-user'))!.grants;
     expect(before).to.include({ state: 'failed', attempts: 1 });

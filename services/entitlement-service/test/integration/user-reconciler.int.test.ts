@@ -8,17 +8,18 @@ import { DAY_MS, HOUR_MS } from '../../src/domain';
 import { createRevenueCat } from '../../src/revenuecat';
 import { createAccessCache, createUserReconciler } from '../../src/use-cases';
 import { createUserLocks } from '../../src/use-cases/user-locks';
-import { createFakeTeamDirectory } from '../support/fake-team-directory';
+import { startTeamServiceDirectory } from '../support/team-service-directory';
 import { freshDatabase } from '../support/infrastructure';
 import { CATALOG_FILE, RC_KEY, testLogger } from '../support/service-harness';
 
 const START = Date.UTC(2032, 0, 1);
 
-describe('user reconciler (emulator and database; teams from an in-memory directory)', function () {
+describe('user reconciler (emulator, database and a real team-service)', function () {
   this.timeout(60_000);
   let emulator: Emulator;
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let stopRc: () => Promise<void>;
+  let teams: Awaited<ReturnType<typeof startTeamServiceDirectory>>;
   let n = 0;
   const user = () => `rec-user-${Date.now()}-${++n}`;
 
@@ -52,10 +53,10 @@ describe('user reconciler (emulator and database; teams from an in-memory direct
     const customers = createCustomerRepository(db.connection);
     const retries = createRetryQueueRepository(db.connection);
     await customers.ensureIndexes();
-    const fake = createFakeTeamDirectory();
+    teams = await startTeamServiceDirectory();
     const published: unknown[] = [];
     const reconciler = createUserReconciler({
-      teams: fake.directory,
+      teams: teams.directory,
       revenuecat: revenuecat.client,
       customers,
       retries,
@@ -67,11 +68,12 @@ describe('user reconciler (emulator and database; teams from an in-memory direct
       logger,
     });
     await revenuecat.client.getSubscriber('clock-probe');
-    return { fake, reconciler, customers, retries, revenuecat, registry, published };
+    return { reconciler, customers, retries, revenuecat, registry, published };
   }
 
   afterEach(async () => {
     await stopRc();
+    await teams.stop();
     await db.close();
     await emulator.stop();
   });
@@ -89,24 +91,24 @@ describe('user reconciler (emulator and database; teams from an in-memory direct
   }
 
   it("when a user in two teams leaves the one that lasts longer, then access is cut back to the other team's end", async () => {
-    const { fake, reconciler } = await setUp();
+    const { reconciler } = await setUp();
     const id = user();
-    fake.putTeam({ teamId: 'short', periodEndsAt: START + 10 * DAY_MS });
-    fake.putTeam({ teamId: 'long', periodEndsAt: START + 40 * DAY_MS });
-    fake.addMember('short', id);
-    fake.addMember('long', id);
+    await teams.putTeam({ teamId: 'short', periodEndsAt: START + 10 * DAY_MS });
+    await teams.putTeam({ teamId: 'long', periodEndsAt: START + 40 * DAY_MS });
+    await teams.addMember('short', id);
+    await teams.addMember('long', id);
     const first = await reconciler.reconcile(id, { cause: 'team-event' });
     expect(first.granted).to.equal(1);
     expect(await rcPromo(emulator, id)).to.be.closeTo(START + 41 * DAY_MS, 1_000);
     expect(first.grants[0]).to.include({ state: 'in-sync' });
-    expect(first.grants[0]!.teamIds).to.deep.equal(['long', 'short']);
+    expect(first.grants[0]!.teamIds).to.have.members([teams.idOf('long'), teams.idOf('short')]);
 
-    fake.removeMember('long', id);
+    await teams.removeMember('long', id);
     const second = await reconciler.reconcile(id, { cause: 'team-event' });
     expect(second).to.include({ granted: 1, revoked: 1 });
     expect(await rcPromo(emulator, id)).to.be.closeTo(START + 11 * DAY_MS, 1_000);
 
-    fake.removeMember('short', id);
+    await teams.removeMember('short', id);
     const third = await reconciler.reconcile(id, { cause: 'team-event' });
     expect(third).to.include({ granted: 0, revoked: 1 });
     expect(await rcPromo(emulator, id)).to.be.at.most(emulator.clock.now());
@@ -114,10 +116,10 @@ describe('user reconciler (emulator and database; teams from an in-memory direct
   });
 
   it('when a user is reconciled twice, then the second run calls RevenueCat not at all', async () => {
-    const { fake, reconciler, registry } = await setUp();
+    const { reconciler, registry } = await setUp();
     const id = user();
-    fake.putTeam({ teamId: 'one', periodEndsAt: START + 30 * DAY_MS });
-    fake.addMember('one', id);
+    await teams.putTeam({ teamId: 'one', periodEndsAt: START + 30 * DAY_MS });
+    await teams.addMember('one', id);
     await reconciler.reconcile(id, { cause: 'team-event' });
     const calls = async () =>
       ((await registry.getSingleMetric('revenuecat_calls_total')?.get())?.values ?? []).reduce(
@@ -132,12 +134,12 @@ describe('user reconciler (emulator and database; teams from an in-memory direct
 
   it('when RevenueCat keeps the old expiry on a renewal grant, then the grant is repaired with a revoke and a new grant', async () => {
     // The emulator's duplicate window widened to 45 days plays the reported quirk: a renewal's re-grant is ignored.
-    const { fake, reconciler } = await setUp({ duplicateWindowMs: 45 * DAY_MS });
+    const { reconciler } = await setUp({ duplicateWindowMs: 45 * DAY_MS });
     const id = user();
-    fake.putTeam({ teamId: 'renewing', periodEndsAt: START + 30 * DAY_MS });
-    fake.addMember('renewing', id);
+    await teams.putTeam({ teamId: 'renewing', periodEndsAt: START + 30 * DAY_MS });
+    await teams.addMember('renewing', id);
     await reconciler.reconcile(id, { cause: 'team-event' });
-    fake.putTeam({ teamId: 'renewing', periodEndsAt: START + 60 * DAY_MS });
+    await teams.putTeam({ teamId: 'renewing', periodEndsAt: START + 60 * DAY_MS });
     const renewal = await reconciler.reconcile(id, { cause: 'team-event' });
     expect(renewal).to.include({ granted: 2, revoked: 1 });
     expect(await rcPromo(emulator, id)).to.be.closeTo(START + 61 * DAY_MS, 1_000);
@@ -145,26 +147,26 @@ describe('user reconciler (emulator and database; teams from an in-memory direct
   });
 
   it('when the wanted end moves by less than two hours, then it revokes first and the new end holds', async () => {
-    const { fake, reconciler } = await setUp();
+    const { reconciler } = await setUp();
     const id = user();
-    fake.putTeam({ teamId: 'nudged', periodEndsAt: START + 30 * DAY_MS });
-    fake.addMember('nudged', id);
+    await teams.putTeam({ teamId: 'nudged', periodEndsAt: START + 30 * DAY_MS });
+    await teams.addMember('nudged', id);
     await reconciler.reconcile(id, { cause: 'team-event' });
-    fake.putTeam({ teamId: 'nudged', periodEndsAt: START + 30 * DAY_MS + HOUR_MS });
+    await teams.putTeam({ teamId: 'nudged', periodEndsAt: START + 30 * DAY_MS + HOUR_MS });
     const result = await reconciler.reconcile(id, { cause: 'team-event' });
     expect(result).to.include({ granted: 1, revoked: 1 });
     expect(await rcPromo(emulator, id)).to.be.closeTo(START + 31 * DAY_MS + HOUR_MS, 1_000);
   });
 
   it('when RevenueCat rejects a grant, then the ledger records the failure and the reconciliation goes on', async () => {
-    const { fake, reconciler, customers, retries } = await setUp();
+    const { reconciler, customers, retries } = await setUp();
     const id = user();
-    fake.putTeam({
+    await teams.putTeam({
       teamId: 'odd',
       periodEndsAt: START + 30 * DAY_MS,
       memberEntitlements: ['no_such_entitlement', 'pro'],
     });
-    fake.addMember('odd', id);
+    await teams.addMember('odd', id);
     const result = await reconciler.reconcile(id, { cause: 'team-event' });
     expect(result).to.include({ failed: 1, granted: 1 });
     const rows = (await customers.get(id))!.grants;
@@ -176,10 +178,10 @@ describe('user reconciler (emulator and database; teams from an in-memory direct
   });
 
   it('when RevenueCat is down, then the reconciliation fails retriable and the ledger says the grant is pending', async () => {
-    const { fake, reconciler, customers, retries } = await setUp();
+    const { reconciler, customers, retries } = await setUp();
     const id = user();
-    fake.putTeam({ teamId: 'down', periodEndsAt: START + 30 * DAY_MS });
-    fake.addMember('down', id);
+    await teams.putTeam({ teamId: 'down', periodEndsAt: START + 30 * DAY_MS });
+    await teams.addMember('down', id);
     emulator.faults.set({ outageUntilMs: Date.now() + 60_000 });
     const error = (await reconciler
       .reconcile(id, { cause: 'team-event' })
@@ -193,7 +195,7 @@ describe('user reconciler (emulator and database; teams from an in-memory direct
   });
 
   it("when a team event hints the team's terms and the ledger shows no other team, then team-service is not asked", async () => {
-    const { fake, reconciler } = await setUp();
+    const { reconciler } = await setUp();
     const id = user();
     const hint = {
       teamId: 'hinted',
@@ -204,26 +206,26 @@ describe('user reconciler (emulator and database; teams from an in-memory direct
       grantMode: 'period' as const,
       holdsSeat: true,
     };
-    const callsBefore = fake.calls();
+    const callsBefore = teams.calls();
     const granted = await reconciler.reconcile(id, { cause: 'team-event' }, hint);
     expect(granted.granted).to.equal(1);
     expect(await rcPromo(emulator, id)).to.be.closeTo(START + 31 * DAY_MS, 1_000);
     const revoked = await reconciler.reconcile(id, { cause: 'team-event' }, { ...hint, status: 'expired' });
     expect(revoked.revoked).to.equal(1);
-    expect(fake.calls()).to.equal(callsBefore);
+    expect(teams.calls()).to.equal(callsBefore);
   });
 
   it('when the ledger shows another team, then the hint is not enough and team-service is asked', async () => {
-    const { fake, reconciler } = await setUp();
+    const { reconciler } = await setUp();
     const id = user();
-    fake.putTeam({ teamId: 'other', periodEndsAt: START + 40 * DAY_MS });
-    fake.putTeam({ teamId: 'hinted', periodEndsAt: START + 10 * DAY_MS });
-    fake.addMember('other', id);
+    await teams.putTeam({ teamId: 'other', periodEndsAt: START + 40 * DAY_MS });
+    await teams.putTeam({ teamId: 'hinted', periodEndsAt: START + 10 * DAY_MS });
+    await teams.addMember('other', id);
     await reconciler.reconcile(id, { cause: 'team-event' });
-    fake.addMember('hinted', id);
-    const callsBefore = fake.calls();
+    await teams.addMember('hinted', id);
+    const callsBefore = teams.calls();
     const hint = {
-      teamId: 'hinted',
+      teamId: teams.idOf('hinted')!,
       productId: 'team_pro_monthly',
       status: 'expired' as const,
       periodEndsAtMs: START + 10 * DAY_MS,
@@ -232,19 +234,19 @@ describe('user reconciler (emulator and database; teams from an in-memory direct
       holdsSeat: true,
     };
     const result = await reconciler.reconcile(id, { cause: 'team-event' }, hint);
-    expect(fake.calls()).to.be.greaterThan(callsBefore);
+    expect(teams.calls()).to.be.greaterThan(callsBefore);
     expect(result).to.include({ granted: 0, revoked: 0 });
     expect(await rcPromo(emulator, id)).to.be.closeTo(START + 41 * DAY_MS, 1_000);
   });
 
   it('when grants go through API v2, then an extension revokes first (v2 grants only when none is active) and the end holds', async () => {
-    const { fake, reconciler } = await setUp({}, 'v2');
+    const { reconciler } = await setUp({}, 'v2');
     const id = user();
-    fake.putTeam({ teamId: 'v2-team', periodEndsAt: START + 30 * DAY_MS });
-    fake.addMember('v2-team', id);
+    await teams.putTeam({ teamId: 'v2-team', periodEndsAt: START + 30 * DAY_MS });
+    await teams.addMember('v2-team', id);
     await reconciler.reconcile(id, { cause: 'team-event' });
     expect(await rcPromo(emulator, id)).to.be.closeTo(START + 31 * DAY_MS, 1_000);
-    fake.putTeam({ teamId: 'v2-team', periodEndsAt: START + 60 * DAY_MS });
+    await teams.putTeam({ teamId: 'v2-team', periodEndsAt: START + 60 * DAY_MS });
     const renewal = await reconciler.reconcile(id, { cause: 'team-event' });
     expect(renewal).to.include({ granted: 1, revoked: 1, failed: 0 });
     expect(await rcPromo(emulator, id)).to.be.closeTo(START + 61 * DAY_MS, 1_000);
