@@ -1,6 +1,7 @@
 // The processes `npm start` runs and the environment each gets: one place for local ports, tokens and URLs.
 export const LOCAL_WEBHOOK_AUTHORIZATION = 'Bearer local-dev-webhook-secret';
 export const LOCAL_INTERNAL_TOKEN = 'local-dev-internal-token';
+export const LOCAL_APP_TOKEN = 'local-dev-app-token';
 export const LOCAL_REVENUECAT_KEY = 'sk_local_emulator_key';
 
 export function localProcesses({
@@ -51,6 +52,7 @@ export function localProcesses({
         ADMIN_PORT: '9081',
         MONGODB_URI: mongo('teamseat-team'),
         INTERNAL_AUTH_TOKENS: LOCAL_INTERNAL_TOKEN,
+        APP_AUTH_TOKENS: LOCAL_APP_TOKEN,
         CATALOG_FILE: `../../${catalog}`,
       },
     },
