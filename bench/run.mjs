@@ -61,7 +61,9 @@ const rows = results.flatMap(({ suite, name, ratios = {}, metrics = {}, baseline
   ),
 ]);
 const table = [
-  `Last run: ${machine.date}, ${machine.cpus} CPUs, Node ${machine.node}.`,
+  `Last run: ${machine.date}, ${machine.cpus} CPUs, Node ${machine.node}. Suites ran at: ${results
+    .map(({ suite, ranAt }) => `${suite} ${ranAt ?? 'unknown'}`)
+    .join(', ')}.`,
   '',
   '| suite | benchmark | figure | value |',
   '|---|---|---|---|',
