@@ -38,10 +38,13 @@ const machine = {
   node: process.version,
   date: new Date().toISOString(),
 };
-writeFileSync(
-  path.join(benchDir, 'results', 'latest.json'),
-  JSON.stringify({ machine, results }, null, 2) + '\n',
-);
+// Running some suites keeps the others' last figures; each row says when its suite ran.
+const latestPath = path.join(benchDir, 'results', 'latest.json');
+const previous = existsSync(latestPath) ? JSON.parse(readFileSync(latestPath, 'utf8')).results : [];
+for (const result of results) result.ranAt = machine.date;
+results.push(...previous.filter((old) => !results.some((fresh) => fresh.suite === old.suite)));
+results.sort((a, b) => a.suite.localeCompare(b.suite));
+writeFileSync(latestPath, JSON.stringify({ machine, results }, null, 2) + '\n');
 
 const fmt = (value) =>
   typeof value === 'number'
