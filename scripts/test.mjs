@@ -11,7 +11,7 @@ function runTier(tier, label) {
 const started = Date.now();
 installIfNeeded();
 build();
-run('npm', ['run', 'lint', '--silent'], { label: 'lint (eslint + prettier)' });
+run('npm', ['run', 'lint', '--silent'], { label: 'lint (test types, eslint, prettier)' });
 runTier('unit', 'unit tests');
 runTier('int', 'integration tests');
 runTier('e2e', 'end-to-end tests');
