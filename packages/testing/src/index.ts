@@ -20,3 +20,4 @@ export {
 export { randomName, randomDatabaseUri } from './names';
 export { waitFor, type WaitForOptions } from './wait-for';
 export { healthStatus, watchHealth, listServices } from './grpc-probes';
+export { startServiceProcess, type ServiceProcess } from './service-process';
