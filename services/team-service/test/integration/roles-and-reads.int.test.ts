@@ -1,23 +1,14 @@
 import { status } from '@teamseat/grpc';
 import { expect } from 'chai';
 import { eventsOf, publishedEvents, typeName } from '../support/events';
-import { expectFailure, provisionTeam, startHarness, type Harness } from '../support/harness';
+import { expectFailure, provisionTeamWithAdmin, startHarness, type Harness } from '../support/harness';
 
 describe('team-service admin roles and read permissions over gRPC', () => {
   let harness: Harness;
   before(async () => (harness = await startHarness()));
   after(async () => harness?.stop());
 
-  /** A team with an admin and a plain member. */
-  async function teamWithAdmin(seats = 5) {
-    const { team, owner } = await provisionTeam(harness, { seats });
-    const add = (userId: string) =>
-      harness.app('AddMember', { teamId: team.teamId, userId, actorUserId: owner });
-    await add('admin-1');
-    await add('member-1');
-    await harness.app('GrantAdmin', { teamId: team.teamId, userId: 'admin-1', actorUserId: owner });
-    return { teamId: team.teamId, owner };
-  }
+  const teamWithAdmin = (seats?: number) => provisionTeamWithAdmin(harness, seats);
 
   describe('GrantAdmin and RevokeAdmin', () => {
     it('when the owner grants and revokes admin, then the role changes and the seat stays', async () => {

@@ -4,6 +4,7 @@ import { eventsOf, publishedEvents, typeName } from '../support/events';
 import {
   expectFailure,
   provisionTeam,
+  provisionTeamWithAdmin,
   startHarness,
   subscriptionState,
   type Harness,
@@ -14,16 +15,7 @@ describe('team-service roster rules over gRPC', () => {
   before(async () => (harness = await startHarness()));
   after(async () => harness?.stop());
 
-  /** A team with an admin and a plain member. */
-  async function teamWithAdmin(seats = 5) {
-    const { team, owner } = await provisionTeam(harness, { seats });
-    const add = (userId: string) =>
-      harness.app('AddMember', { teamId: team.teamId, userId, actorUserId: owner });
-    await add('admin-1');
-    await add('member-1');
-    await harness.app('GrantAdmin', { teamId: team.teamId, userId: 'admin-1', actorUserId: owner });
-    return { teamId: team.teamId, owner };
-  }
+  const teamWithAdmin = (seats?: number) => provisionTeamWithAdmin(harness, seats);
 
   describe('AddMember', () => {
     it('when the owner or an admin adds a user, then the user holds a seat', async () => {

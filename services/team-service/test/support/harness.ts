@@ -199,3 +199,17 @@ export async function provisionTeam(
   const response = await harness.internal('ApplySubscriptionState', request);
   return { team: response.team as Team__Output, owner: request.subscriberUserId };
 }
+
+/** A team with an admin (`admin-1`) and a plain member (`member-1`). */
+export async function provisionTeamWithAdmin(
+  harness: Harness,
+  seats = 5,
+): Promise<{ teamId: string; owner: string }> {
+  const { team, owner } = await provisionTeam(harness, { seats });
+  const add = (userId: string) =>
+    harness.app('AddMember', { teamId: team.teamId, userId, actorUserId: owner });
+  await add('admin-1');
+  await add('member-1');
+  await harness.app('GrantAdmin', { teamId: team.teamId, userId: 'admin-1', actorUserId: owner });
+  return { teamId: team.teamId, owner };
+}
