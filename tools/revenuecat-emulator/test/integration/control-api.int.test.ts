@@ -9,6 +9,7 @@ import {
   store,
   T0,
   type Receiver,
+  actAndReceive,
 } from '../support/harness';
 
 describe('revenuecat-emulator control API', () => {
@@ -26,14 +27,8 @@ describe('revenuecat-emulator control API', () => {
   });
 
   /** Runs an action and returns the webhooks it caused, once they have arrived. */
-  async function act(action: string, body: unknown, expected = 1): Promise<WebhookEvent[]> {
-    const before = receiver.received.length;
-    const reply = await store(emulator, action, body);
-    expect(reply.status, JSON.stringify(reply.body)).to.equal(201);
-    expect(reply.body.events).to.have.length(expected);
-    await receiver.waitFor(before + expected);
-    return receiver.events().slice(before);
-  }
+  const act = (action: string, body: unknown, expected?: number) =>
+    actAndReceive(emulator, receiver, action, body, expected);
   const buy = (user = 'owner', product = 'team_pro_monthly', extra = {}) =>
     act('purchase', { app_user_id: user, product_id: product, ...extra });
 

@@ -6,9 +6,9 @@ import {
   DAY,
   startReceiver,
   startTestEmulator,
-  store,
   T0,
   type Receiver,
+  actAndReceive,
 } from '../support/harness';
 
 const PERIOD = 30 * DAY;
@@ -28,14 +28,8 @@ describe('revenuecat-emulator store actions and their webhooks', () => {
   });
 
   /** Runs an action and returns the webhooks it caused, once they have arrived. */
-  async function act(action: string, body: unknown, expected = 1): Promise<WebhookEvent[]> {
-    const before = receiver.received.length;
-    const reply = await store(emulator, action, body);
-    expect(reply.status, JSON.stringify(reply.body)).to.equal(201);
-    expect(reply.body.events).to.have.length(expected);
-    await receiver.waitFor(before + expected);
-    return receiver.events().slice(before);
-  }
+  const act = (action: string, body: unknown, expected?: number) =>
+    actAndReceive(emulator, receiver, action, body, expected);
   const subscriber = async (user: string) =>
     (await call(emulator, 'GET', `/v1/subscribers/${user}`)).body.subscriber;
   const buy = (user = 'owner', product = 'team_pro_monthly', extra = {}) =>

@@ -1,3 +1,4 @@
+import { expect } from 'chai';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startEmulator, type Emulator, type EmulatorOptions, type WebhookEvent } from '../../src';
@@ -99,3 +100,19 @@ export const control = (emulator: { url: string }, path: string, body?: unknown)
 
 export const store = (emulator: { url: string }, action: string, body: unknown) =>
   control(emulator, `/store/${action}`, body);
+
+/** Runs a store action, expects it to cause `expected` webhooks, and returns them once they have arrived. */
+export async function actAndReceive(
+  emulator: { url: string },
+  receiver: Receiver,
+  action: string,
+  body: unknown,
+  expected = 1,
+): Promise<WebhookEvent[]> {
+  const before = receiver.received.length;
+  const reply = await store(emulator, action, body);
+  expect(reply.status, JSON.stringify(reply.body)).to.equal(201);
+  expect(reply.body.events).to.have.length(expected);
+  await receiver.waitFor(before + expected);
+  return receiver.events().slice(before);
+}
