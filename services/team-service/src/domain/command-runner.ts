@@ -24,6 +24,12 @@ export interface RunnerDeps {
   maxAttempts?: number;
   /** Teams whose last known state is kept for optimistic writes. */
   cachedTeams?: number;
+  /**
+   * A change concerning at most this many users refreshes their listing entries before the call returns;
+   * a larger one (an expiry, a shrink) leaves them to the relay, which writes them slice by slice ahead
+   * of the events (the team's summary is always refreshed at once).
+   */
+  syncViewUsers?: number;
 }
 
 export type Runner = ReturnType<typeof createCommandRunner>;
@@ -40,7 +46,7 @@ type Decide<Result> = (team: Team, ctx: DecisionContext) => Decision<Result>;
  * reads the team and decides again (and names the rule that failed).
  */
 export function createCommandRunner(deps: RunnerDeps) {
-  const { teams, views, maxAttempts = 25, cachedTeams = 10_000 } = deps;
+  const { teams, views, maxAttempts = 25, cachedTeams = 10_000, syncViewUsers = 100 } = deps;
   const recent = new Map<string, Team>();
 
   function remember(team: Team): void {
@@ -62,12 +68,15 @@ export function createCommandRunner(deps: RunnerDeps) {
     }
   }
 
-  /** After a commit: the caller sees the change in listings at once; the relay is woken. */
+  /**
+   * After a commit: the caller sees the change in listings at once (for a mass change, in the summary at
+   * once and in users' listings as the relay publishes); the relay is woken.
+   */
   async function committed(team: Team, decision: Decision<unknown>): Promise<void> {
     remember(team);
     const users = [...new Set(decision.events.flatMap((event) => rosterUsersOf(event)))];
     try {
-      await views.refresh(team, users);
+      await views.refresh(team, users.length <= syncViewUsers ? users : []);
     } catch (error) {
       deps.onViewError?.(error, team.teamId);
     }

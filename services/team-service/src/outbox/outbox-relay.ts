@@ -17,14 +17,19 @@ export interface OutboxRelay {
 }
 
 export interface RelayHooks {
+  /** Runs before each slice of a team's events is sent, once their users' views are refreshed (tests). */
+  beforeSend?: (teamId: string, slice: { eventIds: string[]; userIds: string[] }) => Promise<void> | void;
   /** Runs after Kafka acknowledged a team's events and before they are marked sent (crash tests). */
   afterPublish?: (teamId: string, eventIds: string[]) => Promise<void> | void;
 }
 
 /**
  * Publishes each team's outbox to `teamseat.team-events.v1`, keyed by team id, in commit order, then marks
- * the groups sent. Before publishing it refreshes the listing views from the team it read. A crash between the two publishes them again with the same event ids (consumers
- * dedupe on the id). Woken by the writes of this process; a slow poll finds the rest (a crash, another
+ * the groups sent. A crash between the two publishes them again with the same event ids (consumers
+ * dedupe on the id). Before publishing events it refreshes the listing views of the users they concern
+ * from the team it read, in slices of `viewSliceEvents` events: a consumer reacting to an event reads at
+ * least that state from listings, and the first members of a mass change (an expiry of 1,000 members)
+ * are on Kafka long before the last member's view is written. Woken by the writes of this process; a slow poll finds the rest (a crash, another
  * replica). Many teams are worked on at once, one team never twice at the same time.
  */
 export function createOutboxRelay({
@@ -39,6 +44,7 @@ export function createOutboxRelay({
   pollIntervalMs = 5_000,
   retryDelayMs = 500,
   lingerMs = 5,
+  viewSliceEvents = 50,
   hooks = {},
 }: {
   store: OutboxStore;
@@ -53,6 +59,8 @@ export function createOutboxRelay({
   retryDelayMs?: number;
   /** A woken team waits this long first, so a burst of writes goes out in one round. */
   lingerMs?: number;
+  /** Events published after each refresh of their users' views. */
+  viewSliceEvents?: number;
   hooks?: RelayHooks;
 }): OutboxRelay {
   const log = logger.child({ module: 'outbox-relay' });
@@ -69,10 +77,13 @@ export function createOutboxRelay({
 
   function toMessages(pending: PendingOutbox): {
     messages: OutgoingMessage[];
+    /** The roster users each message concerns. */
+    users: string[][];
     keys: string[];
     ids: string[];
   } {
     const messages: OutgoingMessage[] = [];
+    const users: string[][] = [];
     const keys: string[] = [];
     const ids: string[] = [];
     for (const { key, version, group } of pending.groups) {
@@ -99,10 +110,11 @@ export function createOutboxRelay({
             ...(event.traceparent ? { traceparent: event.traceparent } : {}),
           },
         });
+        users.push(rosterUsersOf(event));
         ids.push(event.id);
       }
     }
-    return { messages, keys, ids };
+    return { messages, users, keys, ids };
   }
 
   /** One round for one team; true when more may be waiting. */
@@ -110,14 +122,16 @@ export function createOutboxRelay({
     if (lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, lingerMs));
     const pending = await store.read(teamId);
     if (!pending || pending.groups.length === 0) return false;
-    const { messages, keys, ids } = toMessages(pending);
+    const { messages, users, keys, ids } = toMessages(pending);
     const started = process.hrtime.bigint();
-    // Views first: a consumer reacting to these events then reads at least this state from listings.
-    const users = new Set(
-      pending.groups.flatMap(({ group }) => group.events.flatMap((e) => rosterUsersOf(e))),
-    );
-    await views.refresh(pending.team, [...users]);
-    await producer.sendMany(topic, messages);
+    for (let from = 0; from < messages.length; from += viewSliceEvents) {
+      const to = from + viewSliceEvents;
+      const userIds = [...new Set(users.slice(from, to).flat())];
+      // Views first: a consumer reacting to these events then reads at least this state from listings.
+      await views.refresh(pending.team, userIds);
+      await hooks.beforeSend?.(teamId, { eventIds: ids.slice(from, to), userIds });
+      await producer.sendMany(topic, messages.slice(from, to));
+    }
     await hooks.afterPublish?.(teamId, ids);
     await store.markPublished(teamId, keys);
     metrics?.published(messages.length, Number(process.hrtime.bigint() - started) / 1e9);

@@ -4,7 +4,7 @@ import { decodeTeamEvent } from '@teamseat/contracts';
 import { consumeMessages, getInfrastructure, waitFor } from '@teamseat/testing';
 import { expect } from 'chai';
 import { eventsOf, publishedEvents, typeName } from '../support/events';
-import { provisionTeam, startHarness, type Harness } from '../support/harness';
+import { provisionTeam, startHarness, subscriptionState, type Harness } from '../support/harness';
 
 const RELAY_PROCESS = path.join(__dirname, '../support/relay-process.ts');
 
@@ -150,6 +150,59 @@ describe('team-service outbox relay', function () {
         const versions = eventsOf(events, team.teamId).map((e) => e.data.teamVersion);
         expect(versions).to.deep.equal([1, 2, 3, 4]);
       }
+    });
+  });
+
+  describe('a mass change (a team of 120 members expires)', () => {
+    let harness: Harness;
+    let watchedTeam: string | undefined;
+    const slices: Array<{ userIds: string[]; listed: Map<string, boolean> }> = [];
+    /** Whether each user's listing entry still names the watched team, read straight from the view. */
+    async function listed(userIds: string[]): Promise<Map<string, boolean>> {
+      const docs = await harness.mongo
+        .db(harness.databaseName)
+        .collection<{ _id: string; teams?: Record<string, unknown> }>('user_teams')
+        .find({ _id: { $in: userIds } })
+        .toArray();
+      const byId = new Map(docs.map((doc) => [doc._id, doc]));
+      return new Map(userIds.map((id) => [id, Boolean(byId.get(id)?.teams?.[watchedTeam!])]));
+    }
+    const members = Array.from({ length: 120 }, (_, i) => `mass-${i}`);
+    before(
+      async () =>
+        (harness = await startHarness({
+          relayHooks: {
+            beforeSend: async (teamId, { userIds }) => {
+              if (teamId !== watchedTeam || userIds.length === 0) return;
+              slices.push({ userIds, listed: await listed([...userIds, members.at(-1)!]) });
+            },
+          },
+        })),
+    );
+    after(async () => harness?.stop());
+
+    it("when it is published, then each slice of events follows its users' listings, and the first slice goes out before the last listing is written", async () => {
+      const { team, owner } = await provisionTeam(harness, { subscriber: 'mass-owner', seats: 200 });
+      for (const userId of members)
+        await harness.app('AddMember', { teamId: team.teamId, userId, actorUserId: owner });
+      await harness.service.internals.relay.idle();
+      watchedTeam = team.teamId;
+
+      const expired = await harness.internal('ApplySubscriptionState', {
+        ...subscriptionState({ subscriber: 'mass-owner', seats: 0, status: 'TEAM_STATUS_EXPIRED' }),
+      });
+      expect(expired.removedUserIds).to.have.length(120);
+      await harness.service.internals.relay.idle();
+
+      expect(slices.length, 'slices sent').to.be.greaterThan(1);
+      for (const slice of slices)
+        for (const userId of slice.userIds)
+          expect(slice.listed.get(userId), `${userId} still listed when its event was sent`).to.equal(false);
+      expect(slices[0]!.listed.get(members.at(-1)!), 'last member listed at the first slice').to.equal(true);
+      const after = await listed(members);
+      expect([...after.values()].filter(Boolean), 'members still listed at the end').to.deep.equal([]);
+      const events = eventsOf(await publishedEvents(harness), team.teamId).map(typeName);
+      expect(events.filter((type) => type === 'MemberRemoved')).to.have.length(120);
     });
   });
 });
