@@ -38,6 +38,7 @@ function call(client: EchoClient, text: string): Promise<{ text: string }> {
 describe('grpc server', () => {
   let server: GrpcServer;
   let address: string;
+  const aborted: unknown[] = [];
 
   before(async () => {
     const registry = createMetricsRegistry('grpc-test');
@@ -51,7 +52,12 @@ describe('grpc server', () => {
           name: 'teamseat.test.v1.EchoService',
           definition: EchoService.service,
           implementation: {
-            echo: unary(async (request: { text: string }) => {
+            echo: unary(async (request: { text: string }, { signal }) => {
+              if (request.text === 'wait-for-cancel') {
+                await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+                aborted.push(signal.reason);
+                return { text: 'aborted' };
+              }
               if (request.text === 'full') {
                 throw new AppError('RESOURCE_EXHAUSTED', '3 of 3 seats used', {
                   reason: 'SEAT_LIMIT_REACHED',
@@ -67,6 +73,21 @@ describe('grpc server', () => {
   });
 
   after(() => server.stop(1_000));
+
+  it("when the client cancels a call, then the handler's signal aborts", async () => {
+    const client = createClient(EchoService as never, { address, token: 'token-a' }) as EchoClient;
+    const pending = client.echo(
+      { text: 'wait-for-cancel' },
+      () => undefined,
+    ) as unknown as grpc.ClientUnaryCall;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(aborted, 'aborted before the cancel').to.have.length(0);
+    pending.cancel();
+    const started = Date.now();
+    while (aborted.length === 0 && Date.now() - started < 5_000) await new Promise((r) => setTimeout(r, 20));
+    expect(aborted, 'handlers whose signal aborted').to.have.length(1);
+    client.close();
+  });
 
   it('when a call carries no token, then it is refused with UNAUTHENTICATED', async () => {
     const client = createClient(EchoService as never, { address }) as EchoClient;
