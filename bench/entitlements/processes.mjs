@@ -10,7 +10,11 @@ export const log = (...args) => console.error('[bench/entitlements]', ...args);
 
 /** Starts `node <script>` and resolves with the first JSON stdout line `match` accepts. */
 export function startProcess(script, env, match, { cwd = root, timeoutMs = 60_000 } = {}) {
-  const child = spawn(process.execPath, [script], {
+  // BENCH_CPU_PROF=<dir>: each process writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, script], {
     cwd,
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

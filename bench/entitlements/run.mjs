@@ -8,12 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import grpc from '@grpc/grpc-js';
 import kafkajs from 'kafkajs';
 import emulatorPkg from '@teamseat/revenuecat-emulator';
-import { closedLoop, openLoop } from './grpc-load.mjs';
+import { ghz } from '../ghz.mjs';
 import { measureFanOut } from './fan-out.mjs';
-import { entitlementClient, serviceEnv } from './service-env.mjs';
+import { TOKEN, entitlementClient, serviceEnv } from './service-env.mjs';
 import { log, percentile, root, round, startProcess, waitUntilReady } from './processes.mjs';
 
 const settings = {
@@ -162,38 +161,45 @@ await consumer.disconnect();
 await gateway.stop();
 
 // --- 2. CheckAccess next to a bare echo ---------------------------------------------------------------------
-const channelOptions = (i) => ({ 'grpc.use_local_subchannel_pool': 1, 'bench.channel': i });
-const checkClients = Array.from({ length: settings.channels }, (_, i) =>
-  entitlementClient(`127.0.0.1:${service.info.port}`, channelOptions(i)),
+// Load from ghz (a Go process), so the figures are the servers', not a Node load generator's. Each side:
+// a closed loop for throughput, then a paced load at BENCH_LATENCY_RATE for latency.
+const load = (target) => [
+  {
+    ...target,
+    durationS: settings.checkSeconds,
+    concurrency: settings.concurrency,
+    connections: settings.channels,
+  },
+  {
+    ...target,
+    durationS: settings.checkSeconds,
+    concurrency: 50,
+    connections: settings.channels,
+    ratePerSec: settings.latencyRate,
+  },
+];
+const checkTarget = {
+  address: `127.0.0.1:${service.info.port}`,
+  call: 'teamseat.entitlement.v1.EntitlementService.CheckAccess',
+  proto: path.join(root, 'proto/teamseat/entitlement/v1/entitlement_service.proto'),
+  importPaths: [path.join(root, 'proto')],
+  metadata: { authorization: `Bearer ${TOKEN}` },
+  // The users of part 1, each with an active "pro".
+  data: { userId: `bench-${run}-{{mod .RequestNumber ${users.length}}}`, entitlement: 'pro' },
+};
+// ghz does not read answers: one call first shows the users it asks about have access.
+const probe = entitlementClient(`127.0.0.1:${service.info.port}`);
+const answer = await new Promise((resolve, reject) =>
+  probe.CheckAccess({ userId: users[0], entitlement: 'pro' }, (error, response) =>
+    error ? reject(error) : resolve(response),
+  ),
 );
-let u = 0;
+probe.close();
+if (!answer.active) throw new Error(`CheckAccess: ${users[0]} has no access after part 1`);
 log(
-  `CheckAccess: ${settings.checkSeconds} s, ${settings.concurrency} in flight over ${settings.channels} connections`,
+  `CheckAccess (ghz): ${settings.checkSeconds} s with ${settings.concurrency} in flight, then ${settings.latencyRate}/s`,
 );
-const checkAccess = await closedLoop({
-  clients: checkClients,
-  concurrency: settings.concurrency,
-  durationS: settings.checkSeconds,
-  invoke: (client) =>
-    new Promise((resolve, reject) =>
-      client.CheckAccess({ userId: users[u++ % users.length], entitlement: 'pro' }, (error, response) =>
-        error ? reject(error) : response.active ? resolve() : reject(new Error('inactive')),
-      ),
-    ),
-});
-log(`CheckAccess latency at ${settings.latencyRate}/s (open loop)`);
-const checkAccessAtRate = await openLoop({
-  clients: checkClients,
-  ratePerSec: settings.latencyRate,
-  durationS: settings.checkSeconds,
-  invoke: (client) =>
-    new Promise((resolve, reject) =>
-      client.CheckAccess({ userId: users[u++ % users.length], entitlement: 'pro' }, (error) =>
-        error ? reject(error) : resolve(),
-      ),
-    ),
-});
-checkClients.forEach((client) => client.close());
+const [checkAccess, checkAccessAtRate] = [await ghz(load(checkTarget)[0]), await ghz(load(checkTarget)[1])];
 await service.stop();
 
 const echo = await startProcess(
@@ -201,42 +207,18 @@ const echo = await startProcess(
   {},
   (line) => (line.port ? line : undefined),
 );
-const Echo = grpc.makeGenericClientConstructor(
-  {
-    Echo: {
-      path: '/bench.Echo/Echo',
-      requestStream: false,
-      responseStream: false,
-      requestSerialize: (v) => v,
-      requestDeserialize: (v) => v,
-      responseSerialize: (v) => v,
-      responseDeserialize: (v) => v,
-    },
-  },
-  'Echo',
-);
-const echoClients = Array.from(
-  { length: settings.channels },
-  (_, i) => new Echo(`127.0.0.1:${echo.info.port}`, grpc.credentials.createInsecure(), channelOptions(i)),
-);
-const payload = Buffer.from('bench-user-0000000000pro');
-log('bare grpc-js echo');
-const echoResult = await closedLoop({
-  clients: echoClients,
-  concurrency: settings.concurrency,
-  durationS: settings.checkSeconds,
-  invoke: (client) =>
-    new Promise((resolve, reject) => client.Echo(payload, (error) => (error ? reject(error) : resolve()))),
-});
-const echoAtRate = await openLoop({
-  clients: echoClients,
-  ratePerSec: settings.latencyRate,
-  durationS: settings.checkSeconds,
-  invoke: (client) =>
-    new Promise((resolve, reject) => client.Echo(payload, (error) => (error ? reject(error) : resolve()))),
-});
-echoClients.forEach((client) => client.close());
+const echoTarget = {
+  address: `127.0.0.1:${echo.info.port}`,
+  call: 'bench.Echo.Echo',
+  proto: path.join(path.dirname(new URL(import.meta.url).pathname), 'echo.proto'),
+  data: { userId: `bench-${run}-{{mod .RequestNumber ${users.length}}}`, entitlement: 'pro' },
+};
+log('bare grpc-js echo (ghz)');
+const [echoResult, echoAtRate] = [await ghz(load(echoTarget)[0]), await ghz(load(echoTarget)[1])];
 await echo.stop();
+for (const result of [checkAccess, checkAccessAtRate, echoResult, echoAtRate]) {
+  if (result.errors > 0) throw new Error(`gRPC load failed: ${JSON.stringify(result.errorKinds)}`);
+}
 log('CheckAccess', checkAccess, checkAccessAtRate, 'echo', echoResult, echoAtRate);
 
 // --- 3. fan-out of an expiry ------------------------------------------------------------------------------
