@@ -14,7 +14,8 @@ const ms = (ns) => Math.round(ns / 1e3) / 1e3;
 /**
  * Runs one ghz load and summarises it. `ratePerSec` makes it a paced load at that rate (its latencies are
  * the figure); without it, a closed loop of `concurrency` calls in flight (its throughput is the figure).
- * `data` is a JSON request, which may use ghz's templates (`{{.RequestNumber}}`, sprig functions).
+ * `data` is a JSON request, which may use ghz's templates (`{{.RequestNumber}}`, sprig functions), or an
+ * array of them taken in turn. `warmupS` leaves the calls of a paced load's first seconds out.
  */
 export function ghz({
   address,
@@ -27,7 +28,9 @@ export function ghz({
   concurrency = 50,
   connections = 4,
   ratePerSec,
+  warmupS = 0,
 }) {
+  const skipFirst = ratePerSec && warmupS > 0 ? Math.round(ratePerSec * warmupS) : 0;
   const args = [
     '--insecure',
     '--call',
@@ -47,6 +50,8 @@ export function ghz({
     ...(proto ? ['--proto', proto, ...importPaths.flatMap((p) => ['--import-paths', p])] : []),
     ...(proto ? [] : ['--reflect-metadata', JSON.stringify(metadata)]),
     ...(ratePerSec ? ['--rps', String(ratePerSec)] : []),
+    // ghz connects while its pacer already runs: the first calls of a run wait for their connection.
+    ...(skipFirst > 0 ? ['--skipFirst', String(skipFirst)] : []),
     address,
   ];
   return new Promise((resolve, reject) => {
@@ -64,6 +69,7 @@ export function ghz({
           )
           .reduce((sum, [, count]) => sum + count, 0),
       );
+      const seconds = report.total / 1e9;
       resolve({
         callsPerSec: Math.round(report.rps),
         latencyP50Ms: ms(at(50)),
@@ -71,6 +77,10 @@ export function ghz({
         calls: report.count,
         errors: report.count - ok - cutAtEnd,
         errorKinds: report.errorDistribution ?? {},
+        seconds,
+        ...(ratePerSec ? { achievedPerSec: Math.round((report.count + skipFirst) / seconds) } : {}),
+        // Every successful call's latency in ms, so runs can be pooled (bench/team-service).
+        latencies: (report.details ?? []).filter((d) => d.status === 'OK').map((d) => d.latency / 1e6),
       });
     });
   });

@@ -219,7 +219,15 @@ await echo.stop();
 for (const result of [checkAccess, checkAccessAtRate, echoResult, echoAtRate]) {
   if (result.errors > 0) throw new Error(`gRPC load failed: ${JSON.stringify(result.errorKinds)}`);
 }
-log('CheckAccess', checkAccess, checkAccessAtRate, 'echo', echoResult, echoAtRate);
+const brief = ({ latencies: _latencies, errorKinds: _errorKinds, ...rest }) => rest;
+log(
+  'CheckAccess',
+  brief(checkAccess),
+  brief(checkAccessAtRate),
+  'echo',
+  brief(echoResult),
+  brief(echoAtRate),
+);
 
 // --- 3. fan-out of an expiry ------------------------------------------------------------------------------
 const emulatorLimits = { v1PerMinute: settings.fanOutRate * 60 };

@@ -78,9 +78,10 @@ export async function closedLoop({ invoke, concurrency, durationS, warmupS = 0.5
 
 /**
  * Calls at a fixed rate whatever the answers do (open loop), so a slow answer cannot hide the queueing
- * it causes; latency runs from the scheduled start.
+ * it causes; latency runs from the scheduled start. Calls due in the first `warmupS` seconds are made
+ * but left out of the figures (connections opening).
  */
-export async function openLoop({ invoke, ratePerSec, durationS }) {
+export async function openLoop({ invoke, ratePerSec, durationS, warmupS = 0 }) {
   const total = Math.round(ratePerSec * durationS);
   const interval = 1000 / ratePerSec;
   const latencies = [];
@@ -91,11 +92,12 @@ export async function openLoop({ invoke, ratePerSec, durationS }) {
     const due = started + i * interval;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const counted = i >= warmupS * ratePerSec;
     calls.push(
       Promise.resolve()
         .then(invoke)
         .then(
-          () => latencies.push(performance.now() - due),
+          () => counted && latencies.push(performance.now() - due),
           () => (errors += 1),
         ),
     );

@@ -11,6 +11,7 @@ import path from 'node:path';
 import grpc from '@grpc/grpc-js';
 import mongoose from 'mongoose';
 import { loadEmbeddedDescriptors } from '@teamseat/grpc';
+import { ghz } from '../ghz.mjs';
 import { alternate, brief, closedLoop, openLoop } from './load.mjs';
 import { log, root, round, startService } from './service.mjs';
 
@@ -22,7 +23,8 @@ const settings = {
   addSeconds: Number(process.env.BENCH_ADD_SECONDS ?? 12),
   concurrency: Number(process.env.BENCH_CONCURRENCY ?? 32),
   readRate: Number(process.env.BENCH_READ_RATE ?? 500),
-  readSeconds: Number(process.env.BENCH_READ_SECONDS ?? 12),
+  readSeconds: Number(process.env.BENCH_READ_SECONDS ?? 16),
+  readWarmupS: Number(process.env.BENCH_READ_WARMUP_SECONDS ?? 1),
 };
 const run = randomBytes(4).toString('hex');
 const TOKEN = `bench-${run}`;
@@ -196,29 +198,40 @@ for (const [i, userId] of multi.entries()) {
   }
 }
 const readers = [...multi, ...members.slice(0, 500)];
-await new Promise((resolve) => setTimeout(resolve, 2_000)); // let the relay catch up
+// The reads start once the relay has published the writes above (its queue gauge at 0 twice running), so
+// they are measured on their own.
+for (let quiet = 0; quiet < 2; ) {
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const metrics = await fetch(`http://127.0.0.1:${service.adminPort}/metrics`).then((res) => res.text());
+  quiet = /^team_outbox_teams_queued(\{[^}]*\})? 0$/m.test(metrics) ? quiet + 1 : 0;
+}
 const reader = await mongoose.mongo.MongoClient.connect(dbUri(serviceDb), { maxPoolSize: 16 });
 const db = reader.db(serviceDb);
 const readSlice = settings.readSeconds / settings.rounds;
 log(`ListTeamsOfUser: ${settings.rounds} × ${readSlice} s each side at ${settings.readRate}/s`);
-let r = 0;
 let d = 0;
 const [teamsOfUser, directTeamsOfUser] = await alternate(
   settings.rounds,
+  // The service under ghz (a Go process, paced at the rate), so the figure is the service's and not a
+  // Node load generator's; ghz takes the readers in turn.
   () =>
-    openLoop({
+    ghz({
+      address: `127.0.0.1:${service.port}`,
+      call: 'teamseat.team.v1.TeamService.ListTeamsOfUser',
+      proto: path.join(root, 'proto/teamseat/team/v1/team_service.proto'),
+      importPaths: [path.join(root, 'proto')],
+      metadata: { authorization: `Bearer ${TOKEN}` },
+      data: readers.map((userId) => ({ userId })),
       ratePerSec: settings.readRate,
       durationS: readSlice,
-      invoke: () => {
-        const userId = readers[r++ % readers.length];
-        return call(clients[r % clients.length], 'ListTeamsOfUser', { userId });
-      },
+      warmupS: settings.readWarmupS,
     }),
   // The same reads with the driver: the user's view document, then each team's summary, by _id.
   () =>
     openLoop({
       ratePerSec: settings.readRate,
       durationS: readSlice,
+      warmupS: settings.readWarmupS,
       invoke: async () => {
         const userId = readers[d++ % readers.length];
         const index = await db.collection('user_teams').findOne({ _id: userId });
