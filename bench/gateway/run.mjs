@@ -40,7 +40,11 @@ async function freePort() {
  * would leave the process, so reading logs costs the load generator nothing.
  */
 function startProcess(script, env) {
-  const child = spawn(process.execPath, [script], {
+  // BENCH_CPU_PROF=<dir>: each process writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, script], {
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
