@@ -38,6 +38,24 @@ describe('duplicate window', () => {
     );
   });
 
+  it('when any sequence of ids is recorded, then exactly the ids among the last `capacity` recordings are seen', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'), { maxLength: 60 }),
+        (capacity, ids) => {
+          const window = createDuplicateWindow({ capacity });
+          for (const id of ids) window.record(id);
+          const recent = new Set(ids.slice(-capacity));
+          const seen = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].filter((id) => window.has(id));
+          return (
+            seen.length === recent.size && seen.every((id) => recent.has(id)) && window.size === recent.size
+          );
+        },
+      ),
+    );
+  });
+
   it('when the capacity is not a positive integer, then creation fails', () => {
     expect(() => createDuplicateWindow({ capacity: 0 })).to.throw();
     expect(() => createDuplicateWindow({ capacity: 1.5 })).to.throw();
