@@ -28,6 +28,17 @@ function pinoLogCreator(logger: Logger) {
     };
 }
 
+/** Where and how to connect: what the producer (a different client, see batching-producer.ts) needs too. */
+export interface KafkaConnection {
+  brokers: string[];
+  clientId: string;
+  connectionTimeoutMs: number;
+  requestTimeoutMs: number;
+}
+
+/** A kafkajs client (consumers, admin) that remembers its connection settings for the producer. */
+export type KafkaClient = Kafka & { readonly connection: KafkaConnection };
+
 export function createKafka({
   brokers,
   clientId,
@@ -42,8 +53,9 @@ export function createKafka({
   connectionTimeoutMs?: number;
   requestTimeoutMs?: number;
   retry?: KafkaConfig['retry'];
-}): Kafka {
-  return new Kafka({
+}): KafkaClient {
+  const connection: KafkaConnection = { brokers, clientId, connectionTimeoutMs, requestTimeoutMs };
+  const kafka = new Kafka({
     brokers,
     clientId,
     connectionTimeout: connectionTimeoutMs,
@@ -52,6 +64,7 @@ export function createKafka({
     logCreator: pinoLogCreator(logger),
     retry: retry ?? { initialRetryTime: 100, retries: 5, maxRetryTime: 2_000 },
   });
+  return Object.assign(kafka, { connection });
 }
 
 /** Creates the topics that do not exist yet; existing topics are left as they are. */

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'chai';
 import { createLogger } from '@teamseat/logger';
-import { getInfrastructure } from '@teamseat/testing';
+import { consumeMessages, getInfrastructure } from '@teamseat/testing';
+import { Partitioners } from 'kafkajs';
 import { createBatchingProducer, createKafka, ensureTopics, type BatchingProducer } from '../../src';
 
 const logger = createLogger({ service: 'kafka-test', level: 'silent' });
@@ -32,7 +33,7 @@ describe('batching producer against a real broker', () => {
     await ensureTopics(kafka, [existing], { partitions: 1 });
     batchSizes.length = 0;
     // A topic that does not exist yet keeps the first request in flight: the broker creates it on demand and
-    // kafkajs retries after at least 80 ms. Meanwhile five messages arrive, each after the linger has passed.
+    // the producer asks again. Meanwhile five messages arrive, each after the linger has passed.
     let firstDone = false;
     const first = producer.send(unique('created-on-demand'), { key: 'k', value: 'first' }).then(() => {
       firstDone = true;
@@ -46,5 +47,34 @@ describe('batching producer against a real broker', () => {
     expect(firstDone, 'the first request should still be in flight').to.equal(false);
     await Promise.all([first, ...rest]);
     expect(batchSizes).to.deep.equal([1, 5]);
+  });
+
+  it('when keyed messages are sent, then each lands on the partition a Java client or kafkajs would choose', async () => {
+    const topic = unique('partitioned');
+    await ensureTopics(kafka, [topic], { partitions: 6 });
+    const keys = Array.from({ length: 40 }, (_, i) => `user-${i}-${randomUUID()}`);
+    await producer.sendMany(
+      topic,
+      keys.map((key) => ({ key, value: key, headers: { 'ce-id': key } })),
+    );
+    const { kafkaBrokers } = await getInfrastructure();
+    const consumed = await consumeMessages(kafkaBrokers, topic, { count: keys.length });
+    const kafkajsChoice = Partitioners.DefaultPartitioner();
+    const partitionMetadata = Array.from({ length: 6 }, (_, partitionId) => ({
+      partitionId,
+      leader: 1,
+      partitionErrorCode: 0,
+      replicas: [1],
+      isr: [1],
+      offlineReplicas: [],
+    }));
+    for (const message of consumed) {
+      expect(message.value).to.equal(message.key);
+      expect(message.headers['ce-id']).to.equal(message.key);
+      expect(message.partition, message.key!).to.equal(
+        kafkajsChoice({ topic, partitionMetadata, message: { key: message.key!, value: null } }),
+      );
+    }
+    expect(new Set(consumed.map((m) => m.partition)).size, 'partitions used').to.be.greaterThan(3);
   });
 });
