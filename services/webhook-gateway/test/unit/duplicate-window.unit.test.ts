@@ -39,15 +39,16 @@ describe('duplicate window', () => {
   });
 
   it('when any sequence of ids is recorded, then exactly the ids among the last `capacity` recordings are seen', () => {
+    const alphabet = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 8 }),
-        fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'), { maxLength: 60 }),
+        fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }),
         (capacity, ids) => {
           const window = createDuplicateWindow({ capacity });
           for (const id of ids) window.record(id);
-          const recent = new Set(ids.slice(-capacity));
-          const seen = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].filter((id) => window.has(id));
+          const recent = new Set<string>(ids.slice(-capacity));
+          const seen = alphabet.filter((id) => window.has(id));
           return (
             seen.length === recent.size && seen.every((id) => recent.has(id)) && window.size === recent.size
           );
