@@ -22,45 +22,30 @@ function bearerToken(metadata: Metadata): string | undefined {
   return value?.startsWith('Bearer ') ? value.slice('Bearer '.length) : undefined;
 }
 
-/** Refuses calls without one of the configured bearer tokens (INTERNAL_AUTH_TOKENS) with UNAUTHENTICATED. */
-export function createAuthInterceptor(tokens: string[]): ServerInterceptor {
-  const buffers = tokens.map((token) => Buffer.from(token));
-  return (descriptor, call) =>
-    new ServerInterceptingCall(call, {
-      start: (next) => {
-        next({
-          onReceiveMetadata: (metadata, nextMetadata) => {
-            if (isPublic(descriptor.path)) return nextMetadata(metadata);
-            const token = bearerToken(metadata);
-            if (token === undefined) {
-              call.sendStatus({
-                code: status.UNAUTHENTICATED,
-                details: 'authorization: missing bearer token',
-                metadata,
-              });
-            } else if (!tokenMatches(token, buffers)) {
-              call.sendStatus({
-                code: status.UNAUTHENTICATED,
-                details: 'authorization: unknown bearer token',
-                metadata,
-              });
-            } else {
-              nextMetadata(metadata);
-            }
-          },
-        });
-      },
-    });
+/** Why a call's metadata does not authenticate it, or undefined when it does. */
+function authenticationFailure(metadata: Metadata, tokens: Buffer[]): string | undefined {
+  const token = bearerToken(metadata);
+  if (token === undefined) return 'authorization: missing bearer token';
+  if (!tokenMatches(token, tokens)) return 'authorization: unknown bearer token';
+  return undefined;
 }
 
-/** Logs each finished call and records its latency and status code. */
-export function createObservabilityInterceptor({
+/**
+ * The one interceptor of every call (one layer: each grpc-js intercepting layer costs every call, and a
+ * cached CheckAccess is little more than that): refuses calls without one of the configured bearer tokens
+ * (INTERNAL_AUTH_TOKENS, APP_AUTH_TOKENS) with UNAUTHENTICATED, and logs each finished call and records
+ * its latency and status code, refused ones included.
+ */
+export function createServerInterceptor({
+  tokens,
   logger,
   registry,
 }: {
+  tokens: string[];
   logger: Logger;
   registry: Registry;
 }): ServerInterceptor {
+  const buffers = tokens.map((token) => Buffer.from(token));
   const calls = new Counter({
     name: 'grpc_server_handled_total',
     help: 'gRPC calls handled, by method and status code',
@@ -75,17 +60,33 @@ export function createObservabilityInterceptor({
     registers: [registry],
   });
   const log = logger.child({ module: 'grpc' });
+
+  function record(path: string, started: bigint, code: status, details: string): void {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const name = status[code] ?? String(code);
+    calls.inc({ method: path, code: name });
+    latency.observe({ method: path }, seconds);
+    const entry = { method: path, code: name, ms: Math.round(seconds * 1000) };
+    if (code === status.OK || isPublic(path)) log.debug(entry, 'call done');
+    else log.info({ ...entry, details }, 'call failed');
+  }
+
   return (descriptor, call) => {
     const started = process.hrtime.bigint();
     return new ServerInterceptingCall(call, {
+      start: (next) => {
+        next({
+          onReceiveMetadata: (metadata, nextMetadata) => {
+            if (isPublic(descriptor.path)) return nextMetadata(metadata);
+            const failure = authenticationFailure(metadata, buffers);
+            if (failure === undefined) return nextMetadata(metadata);
+            record(descriptor.path, started, status.UNAUTHENTICATED, failure);
+            call.sendStatus({ code: status.UNAUTHENTICATED, details: failure, metadata });
+          },
+        });
+      },
       sendStatus: (statusObject, next) => {
-        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        const code = status[statusObject.code] ?? String(statusObject.code);
-        calls.inc({ method: descriptor.path, code });
-        latency.observe({ method: descriptor.path }, seconds);
-        const entry = { method: descriptor.path, code, ms: Math.round(seconds * 1000) };
-        if (statusObject.code === status.OK || isPublic(descriptor.path)) log.debug(entry, 'call done');
-        else log.info({ ...entry, details: statusObject.details }, 'call failed');
+        record(descriptor.path, started, statusObject.code, statusObject.details);
         next(statusObject);
       },
     });

@@ -9,7 +9,7 @@ import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
 import { ReflectionService } from '@grpc/reflection';
 import type { Logger } from '@teamseat/logger';
 import type { Registry } from '@teamseat/metrics';
-import { createAuthInterceptor, createObservabilityInterceptor } from './interceptors';
+import { createServerInterceptor } from './interceptors';
 
 export interface GrpcServer {
   readonly server: Server;
@@ -38,7 +38,7 @@ export function createGrpcServer({
   }>;
 }): GrpcServer {
   const server = new Server({
-    interceptors: [createObservabilityInterceptor({ logger, registry }), createAuthInterceptor(authTokens)],
+    interceptors: [createServerInterceptor({ tokens: authTokens, logger, registry })],
   });
   const names = ['', ...services.map((service) => service.name)];
   const health = new HealthImplementation(

@@ -39,9 +39,9 @@ describe('grpc server', () => {
   let server: GrpcServer;
   let address: string;
   const aborted: unknown[] = [];
+  const registry = createMetricsRegistry('grpc-test');
 
   before(async () => {
-    const registry = createMetricsRegistry('grpc-test');
     server = createGrpcServer({
       logger: createLogger({ service: 'grpc-test', level: 'silent' }),
       registry,
@@ -87,6 +87,23 @@ describe('grpc server', () => {
     while (aborted.length === 0 && Date.now() - started < 5_000) await new Promise((r) => setTimeout(r, 20));
     expect(aborted, 'handlers whose signal aborted').to.have.length(1);
     client.close();
+  });
+
+  it('when calls are served or refused, then each is counted once by method and status code', async () => {
+    const count = async (code: string) =>
+      (await registry.getSingleMetric('grpc_server_handled_total')!.get()).values
+        .filter((v) => v.labels.method === '/teamseat.test.v1.EchoService/Echo' && v.labels.code === code)
+        .reduce((sum, v) => sum + v.value, 0);
+    const [okBefore, refusedBefore] = [await count('OK'), await count('UNAUTHENTICATED')];
+    const good = createClient(EchoService as never, { address, token: 'token-a' }) as EchoClient;
+    const bad = createClient(EchoService as never, { address, token: 'token-x' }) as EchoClient;
+    await call(good, 'hi');
+    await call(bad, 'hi').catch(() => undefined);
+    await call(bad, 'hi').catch(() => undefined);
+    expect(await count('OK')).to.equal(okBefore + 1);
+    expect(await count('UNAUTHENTICATED')).to.equal(refusedBefore + 2);
+    good.close();
+    bad.close();
   });
 
   it('when a call carries no token, then it is refused with UNAUTHENTICATED', async () => {
