@@ -71,6 +71,4 @@ export async function waitUntilReady(adminPort, what) {
   throw new Error(`${what} did not report ready`);
 }
 
-export const percentile = (sorted, p) =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-export const round = (value, digits = 2) => Number(value.toFixed(digits));
+export { percentile, round } from '../turns.mjs';

@@ -11,6 +11,7 @@ import path from 'node:path';
 import kafkajs from 'kafkajs';
 import emulatorPkg from '@teamseat/revenuecat-emulator';
 import { ghz } from '../ghz.mjs';
+import { alternate } from '../turns.mjs';
 import { measureFanOut } from './fan-out.mjs';
 import { TOKEN, entitlementClient, serviceEnv } from './service-env.mjs';
 import { log, percentile, root, round, startProcess, waitUntilReady } from './processes.mjs';
@@ -20,7 +21,8 @@ const settings = {
   mongoUri: process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017',
   e2eRate: Number(process.env.BENCH_E2E_RATE ?? 100),
   e2eSeconds: Number(process.env.BENCH_E2E_SECONDS ?? 20),
-  checkSeconds: Number(process.env.BENCH_CHECK_SECONDS ?? 10),
+  checkSeconds: Number(process.env.BENCH_CHECK_SECONDS ?? 12),
+  rounds: Number(process.env.BENCH_ROUNDS ?? 4),
   latencyRate: Number(process.env.BENCH_LATENCY_RATE ?? 1000),
   concurrency: Number(process.env.BENCH_CONCURRENCY ?? 64),
   channels: Number(process.env.BENCH_CHANNELS ?? 4),
@@ -161,31 +163,28 @@ await consumer.disconnect();
 await gateway.stop();
 
 // --- 2. CheckAccess next to a bare echo ---------------------------------------------------------------------
-// Load from ghz (a Go process), so the figures are the servers', not a Node load generator's. Each side:
-// a closed loop for throughput, then a paced load at BENCH_LATENCY_RATE for latency.
-const load = (target) => [
-  {
-    ...target,
-    durationS: settings.checkSeconds,
-    concurrency: settings.concurrency,
-    connections: settings.channels,
-  },
-  {
-    ...target,
-    durationS: settings.checkSeconds,
-    concurrency: 50,
-    connections: settings.channels,
-    ratePerSec: settings.latencyRate,
-  },
-];
+// Load from ghz (a Go process), so the figures are the servers', not a Node load generator's. A closed loop
+// for throughput, then a paced load at BENCH_LATENCY_RATE for latency; each in BENCH_ROUNDS turns between
+// CheckAccess and the echo, so both see the same neighbours on this shared machine.
+const echo = await startProcess(
+  path.join(path.dirname(new URL(import.meta.url).pathname), 'echo-server.mjs'),
+  {},
+  (line) => (line.port ? line : undefined),
+);
+const requests = { userId: `bench-${run}-{{mod .RequestNumber ${users.length}}}`, entitlement: 'pro' };
 const checkTarget = {
   address: `127.0.0.1:${service.info.port}`,
   call: 'teamseat.entitlement.v1.EntitlementService.CheckAccess',
   proto: path.join(root, 'proto/teamseat/entitlement/v1/entitlement_service.proto'),
   importPaths: [path.join(root, 'proto')],
   metadata: { authorization: `Bearer ${TOKEN}` },
-  // The users of part 1, each with an active "pro".
-  data: { userId: `bench-${run}-{{mod .RequestNumber ${users.length}}}`, entitlement: 'pro' },
+  data: requests, // the users of part 1, each with an active "pro"
+};
+const echoTarget = {
+  address: `127.0.0.1:${echo.info.port}`,
+  call: 'bench.Echo.Echo',
+  proto: path.join(path.dirname(new URL(import.meta.url).pathname), 'echo.proto'),
+  data: requests,
 };
 // ghz does not read answers: one call first shows the users it asks about have access.
 const probe = entitlementClient(`127.0.0.1:${service.info.port}`);
@@ -196,30 +195,31 @@ const answer = await new Promise((resolve, reject) =>
 );
 probe.close();
 if (!answer.active) throw new Error(`CheckAccess: ${users[0]} has no access after part 1`);
-log(
-  `CheckAccess (ghz): ${settings.checkSeconds} s with ${settings.concurrency} in flight, then ${settings.latencyRate}/s`,
+const slice = settings.checkSeconds / settings.rounds;
+const closed = (target) => () =>
+  ghz({ ...target, durationS: slice, concurrency: settings.concurrency, connections: settings.channels });
+const paced = (target) => () =>
+  ghz({
+    ...target,
+    durationS: slice,
+    concurrency: 50,
+    connections: settings.channels,
+    ratePerSec: settings.latencyRate,
+    warmupS: 0.5,
+  });
+log(`CheckAccess and the bare echo (ghz), ${settings.rounds} turns of ${slice} s each side`);
+const [checkAccess, echoResult] = await alternate(settings.rounds, closed(checkTarget), closed(echoTarget));
+const [checkAccessAtRate, echoAtRate] = await alternate(
+  settings.rounds,
+  paced(checkTarget),
+  paced(echoTarget),
 );
-const [checkAccess, checkAccessAtRate] = [await ghz(load(checkTarget)[0]), await ghz(load(checkTarget)[1])];
 await service.stop();
-
-const echo = await startProcess(
-  path.join(path.dirname(new URL(import.meta.url).pathname), 'echo-server.mjs'),
-  {},
-  (line) => (line.port ? line : undefined),
-);
-const echoTarget = {
-  address: `127.0.0.1:${echo.info.port}`,
-  call: 'bench.Echo.Echo',
-  proto: path.join(path.dirname(new URL(import.meta.url).pathname), 'echo.proto'),
-  data: { userId: `bench-${run}-{{mod .RequestNumber ${users.length}}}`, entitlement: 'pro' },
-};
-log('bare grpc-js echo (ghz)');
-const [echoResult, echoAtRate] = [await ghz(load(echoTarget)[0]), await ghz(load(echoTarget)[1])];
 await echo.stop();
 for (const result of [checkAccess, checkAccessAtRate, echoResult, echoAtRate]) {
-  if (result.errors > 0) throw new Error(`gRPC load failed: ${JSON.stringify(result.errorKinds)}`);
+  if (result.errors > 0) throw new Error(`gRPC load failed: ${result.errors} calls failed`);
 }
-const brief = ({ latencies: _latencies, errorKinds: _errorKinds, ...rest }) => rest;
+const brief = ({ latencies: _latencies, ...rest }) => rest;
 log(
   'CheckAccess',
   brief(checkAccess),

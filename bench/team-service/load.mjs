@@ -1,49 +1,8 @@
 // Load generators for bench/team-service; every call's latency is kept, so percentiles are exact.
 
-export const percentile = (sorted, p) =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-export const round = (value, digits = 2) => Number(Number(value).toFixed(digits));
+import { summary } from '../turns.mjs';
 
-function summary(latencies, errors, seconds) {
-  latencies.sort((a, b) => a - b);
-  return {
-    callsPerSec: Math.round(latencies.length / seconds),
-    latencyP50Ms: round(percentile(latencies, 50), 3),
-    latencyP99Ms: round(percentile(latencies, 99), 3),
-    calls: latencies.length,
-    errors,
-    seconds,
-    latencies,
-  };
-}
-
-/** One summary of several runs (their latencies pooled, their time added up). */
-export function merge(runs) {
-  const latencies = runs.flatMap((r) => r.latencies);
-  const seconds = runs.reduce((sum, r) => sum + r.seconds, 0);
-  const merged = summary(
-    latencies,
-    runs.reduce((sum, r) => sum + r.errors, 0),
-    seconds,
-  );
-  if (runs.every((r) => r.achievedPerSec !== undefined)) {
-    merged.achievedPerSec = Math.round(
-      runs.reduce((sum, r) => sum + r.achievedPerSec * r.seconds, 0) / seconds,
-    );
-  }
-  return merged;
-}
-
-/** Runs `subject` and `baseline` in turns, so both see the same neighbours on a shared machine. */
-export async function alternate(rounds, subject, baseline) {
-  const a = [];
-  const b = [];
-  for (let i = 0; i < rounds; i += 1) {
-    a.push(await subject(i));
-    b.push(await baseline(i));
-  }
-  return [merge(a), merge(b)];
-}
+export { alternate, merge, percentile, round } from '../turns.mjs';
 
 /** Without the raw latencies, for printing. */
 export const brief = ({ latencies: _latencies, ...rest }) => rest;
