@@ -29,8 +29,9 @@ export interface RelayHooks {
  * dedupe on the id). Before publishing events it refreshes the listing views of the users they concern
  * from the team it read, in slices of `viewSliceEvents` events: a consumer reacting to an event reads at
  * least that state from listings, and the first members of a mass change (an expiry of 1,000 members)
- * are on Kafka long before the last member's view is written. Woken by the writes of this process; a slow poll finds the rest (a crash, another
- * replica). Many teams are worked on at once, one team never twice at the same time.
+ * are on Kafka long before the last member's view is written. Woken by the writes of this process; a
+ * slow poll finds the rest (a crash, another replica). Many teams are worked on at once, one team never
+ * twice at the same time.
  */
 export function createOutboxRelay({
   store,
