@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import kafkajs from 'kafkajs';
+import mongoose from 'mongoose';
 import emulatorPkg from '@teamseat/revenuecat-emulator';
 import { ghz } from '../ghz.mjs';
 import { alternate } from '../turns.mjs';
@@ -243,6 +244,26 @@ await fetch(`${emulator.url}/_emulator/limits`, {
 });
 const fanOut = await measureFanOut({ settings, run, catalogFile, emulator });
 await emulator.stop();
+await dropWhatThisRunMade();
+
+/** The databases and topics named after this run: a long-lived local stack would otherwise keep them all. */
+async function dropWhatThisRunMade() {
+  const mongo = await mongoose.mongo.MongoClient.connect(settings.mongoUri);
+  try {
+    const { databases } = await mongo.db('admin').admin().listDatabases();
+    for (const { name } of databases) if (name.includes(run)) await mongo.db(name).dropDatabase();
+  } finally {
+    await mongo.close();
+  }
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((topic) => topic.includes(run));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+  } finally {
+    await admin.disconnect();
+  }
+}
 
 const output = {
   name: 'entitlement-service: expiry fan-out at a RevenueCat rate, CheckAccess vs bare grpc-js echo, webhook → change event',
