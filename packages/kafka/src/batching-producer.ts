@@ -57,7 +57,8 @@ export function createBatchingProducer({
   onBatch?: (size: number) => void;
 }): BatchingProducer {
   const { brokers, clientId, connectionTimeoutMs, requestTimeoutMs } = kafka.connection;
-  let producer: Producer<string, Buffer | string, string, string> | undefined;
+  // One producer at a time, shared by connect() and the sends even while it is being created.
+  let producer: Promise<Producer<string, Buffer | string, string, string>> | undefined;
   const log = logger.child({ module: 'batching-producer' });
   let queue: Pending[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -80,8 +81,10 @@ export function createBatchingProducer({
 
   async function sendBatch(batch: Pending[]): Promise<void> {
     try {
-      producer ??= await createProducer();
-      await producer.send({
+      producer ??= createProducer();
+      await (
+        await producer
+      ).send({
         messages: batch.map(({ topic, message }) => ({
           topic,
           ...(message.key === null ? {} : { key: message.key }),
@@ -98,7 +101,7 @@ export function createBatchingProducer({
       // sequence; this batch's callers are refused (503) and RevenueCat delivers again.
       const broken = producer;
       producer = undefined;
-      await broken?.close().catch(() => undefined);
+      await broken?.then((old) => old.close()).catch(() => undefined);
       const failure = unavailable('Kafka did not acknowledge the message', error);
       for (const pending of batch) pending.reject(failure);
     }
@@ -138,9 +141,9 @@ export function createBatchingProducer({
   return {
     onBatch,
     async connect() {
-      producer ??= await createProducer();
+      producer ??= createProducer();
       // Fails now, as kafkajs' connect did, when no broker answers.
-      await producer.metadata({ topics: [] });
+      await (await producer).metadata({ topics: [] });
     },
     async send(topic, message) {
       if (closed) throw new AppError('UNAVAILABLE', 'producer is shutting down', { retriable: true });
@@ -154,7 +157,7 @@ export function createBatchingProducer({
       closed = true;
       flush();
       while (sending) await sending;
-      await producer?.close();
+      await (await producer)?.close();
     },
   };
 }
