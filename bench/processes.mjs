@@ -1,0 +1,70 @@
+// Child processes for the benchmarks: each service runs as `node dist/main.js`, as in production, so the
+// load generator in the bench process does not share its event loop with the subject.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Starts `node <script>` and resolves with the first JSON stdout line `match` accepts. */
+export function startProcess(script, env, match, { cwd = root, timeoutMs = 60_000 } = {}) {
+  // BENCH_CPU_PROF=<dir>: each process writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, script], {
+    cwd,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const tail = [];
+  const keep = (line) => {
+    tail.push(line);
+    if (tail.length > 40) tail.shift();
+  };
+  readline.createInterface({ input: child.stderr }).on('line', keep);
+  process.once('exit', () => child.kill('SIGKILL'));
+  const stopped = new Promise((resolve) => child.once('exit', resolve));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`${script} did not start in time:\n${tail.join('\n')}`)),
+      timeoutMs,
+    );
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
+      keep(line);
+      let parsed;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        return;
+      }
+      const found = match(parsed);
+      if (found !== undefined) {
+        clearTimeout(timer);
+        resolve({
+          child,
+          info: found,
+          stop: async () => {
+            child.kill('SIGTERM');
+            await stopped;
+          },
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${tail.join('\n')}`)));
+  });
+}
+
+export async function waitUntilReady(adminPort, what) {
+  for (let i = 0; i < 240; i += 1) {
+    if (
+      await fetch(`http://127.0.0.1:${adminPort}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${what} did not report ready`);
+}
