@@ -10,6 +10,7 @@ import path from 'node:path';
 import mongodb from 'mongodb';
 import { requireCommand, runLogged } from './commands.mjs';
 import { FERRETDB_COMMIT, FERRETDB_MODULE, FERRETDB_VERSION } from './config.mjs';
+import { applyPatches, buildId } from './ferretdb-patches.mjs';
 
 const { MongoClient } = mongodb;
 
@@ -27,7 +28,7 @@ export function ferretService(config) {
     logs: [logFile],
     stopGraceMs: 10_000,
     preflight: () => {
-      if (installedVersion(config.paths.ferretBinary) !== FERRETDB_VERSION) requireCommand('go', ['version']);
+      if (!isBuilt(config)) requireCommand('go', ['version']);
     },
     ensureInstalled: () => ensureBinary(config),
     start: async () => {
@@ -56,6 +57,15 @@ function installedVersion(binary) {
   return /^version: (\S+)/m.exec(result.stdout ?? '')?.[1];
 }
 
+// The binary reports only FerretDB's version; a file beside it records which patches it was built with.
+const stampOf = (config) => `${config.paths.ferretBinary}.build`;
+
+function isBuilt(config) {
+  if (installedVersion(config.paths.ferretBinary) !== FERRETDB_VERSION) return false;
+  const stamp = fs.existsSync(stampOf(config)) ? fs.readFileSync(stampOf(config), 'utf8').trim() : '';
+  return stamp === buildId(FERRETDB_VERSION);
+}
+
 function goEnv(config) {
   const goRoot = config.paths.goRoot;
   return {
@@ -77,8 +87,10 @@ function moduleDir(config, modulePath, version) {
 }
 
 async function ensureBinary(config) {
-  if (installedVersion(config.paths.ferretBinary) === FERRETDB_VERSION) return false;
-  console.log(`ferretdb: building FerretDB ${FERRETDB_VERSION} with go (first run only, about a minute)...`);
+  if (isBuilt(config)) return false;
+  console.log(
+    `ferretdb: building FerretDB ${buildId(FERRETDB_VERSION)} with go (first run only, about a minute)...`,
+  );
   const env = goEnv(config);
   const logFile = path.join(config.paths.logs, 'ferretdb-build.log');
   const buildDir = path.dirname(config.paths.ferretSource);
@@ -97,6 +109,7 @@ async function ensureBinary(config) {
   fs.chmodSync(versionDir, 0o755);
   fs.writeFileSync(path.join(versionDir, 'version.txt'), `${FERRETDB_VERSION}\n`);
   fs.writeFileSync(path.join(versionDir, 'commit.txt'), `${FERRETDB_COMMIT}\n`);
+  applyPatches(source);
   const output = `${config.paths.ferretBinary}.tmp`;
   fs.mkdirSync(path.dirname(output), { recursive: true });
   await runLogged('go', ['build', '-trimpath', '-buildvcs=false', '-o', output, './cmd/ferretdb'], {
@@ -107,6 +120,7 @@ async function ensureBinary(config) {
     hint: 'FerretDB v1.24 needs Go 1.24+ (or access to the Go module proxy to fetch that toolchain)',
   });
   fs.renameSync(output, config.paths.ferretBinary);
+  fs.writeFileSync(stampOf(config), `${buildId(FERRETDB_VERSION)}\n`);
   fs.rmSync(source, { recursive: true, force: true });
   // The module and build caches (about 1 GB) are only needed to build again, which happens only when the
   // binary is missing; the next build downloads what it needs.
