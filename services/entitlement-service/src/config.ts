@@ -102,7 +102,11 @@ export const configSchema = z
       .default(24)
       .describe('customers not synced for this long are fetched again (heals missed webhooks)'),
     PROCESSED_EVENTS_RETENTION_DAYS: positiveInt().default(30).describe('webhook ids kept for deduplication'),
-    CACHE_TTL_MS: positiveInt().default(60_000).describe('CheckAccess cache entry lifetime'),
+    CACHE_TTL_MS: positiveInt()
+      .default(60_000)
+      .describe(
+        'CheckAccess cache entry lifetime; entries asked for after half of it are read again in the background',
+      ),
     CACHE_MAX_ENTRIES: positiveInt().default(100_000).describe('CheckAccess cache size'),
   })
   .superRefine((config, ctx) => {

@@ -196,7 +196,13 @@ export async function startEntitlementService({
         name: SERVICE_NAME,
         definition: EntitlementServiceClient.service,
         implementation: createEntitlementGrpcService({
-          access: createAccessQueries({ customers, cache, now: () => rc.clock.now() }),
+          access: createAccessQueries({
+            customers,
+            cache,
+            now: () => rc.clock.now(),
+            refreshAfterMs: config.CACHE_TTL_MS / 2,
+            registry,
+          }),
           sync,
           reconciler,
           reports: createTeamAccessReports({ teams, customers, reconciler }),

@@ -10,6 +10,8 @@ export interface CachedAccess {
 
 export interface AccessCache {
   get(userId: string): CachedAccess | undefined;
+  /** The entry as stored, however old: to tell whether it changed while a read was under way. */
+  peek(userId: string): CachedAccess | undefined;
   set(userId: string, entry: CachedAccess): void;
   /** Write-through: the record this instance has just written. */
   remember(customer: CustomerRecord): void;
@@ -39,6 +41,7 @@ export function createAccessCache({
       }
       return entry;
     },
+    peek: (userId) => entries.get(userId),
     set(userId, entry) {
       entries.delete(userId);
       entries.set(userId, entry);

@@ -1,6 +1,7 @@
 import type { CustomerRepository } from '../data-access/customer-repository';
 import { teamGrantsOf } from '../data-access/grant-record';
 import { entitlementAccess, entitlementIds, type EntitlementAccess } from '../domain/access';
+import { Counter, type Registry } from '@teamseat/metrics';
 import type { AccessCache, CachedAccess } from './access-cache';
 
 export interface AccessAnswer extends EntitlementAccess {
@@ -10,25 +11,68 @@ export interface AccessAnswer extends EntitlementAccess {
 /**
  * CheckAccess and ListEntitlements (entitlement_service.proto): answered from the stored snapshot, through
  * the in-process cache, never from RevenueCat. "Active" is judged on RevenueCat's clock.
+ *
+ * An entry past `refreshAfterMs` (half the cache TTL by default) is still answered from, and read again in
+ * the background, so a user asked about steadily never waits for the database; only a first ask, or one
+ * after a whole TTL of silence, does. Concurrent reads of one user share one database read, and a read
+ * never replaces an entry that was written through or invalidated while it was under way.
  */
 export function createAccessQueries(deps: {
   customers: CustomerRepository;
   cache: AccessCache;
   now: () => number;
+  refreshAfterMs: number;
+  wallClock?: () => number;
+  registry?: Registry;
 }) {
-  const { customers, cache, now } = deps;
+  const { customers, cache, now, refreshAfterMs, wallClock = Date.now } = deps;
+  const lookups = new Counter({
+    name: 'entitlement_access_cache_lookups_total',
+    help: 'CheckAccess/ListEntitlements cache lookups: hit, miss (read before answering), refresh (answered, read again in the background)',
+    labelNames: ['result'],
+    registers: deps.registry ? [deps.registry] : [],
+  });
+  const refreshFailures = new Counter({
+    name: 'entitlement_access_cache_refresh_failures_total',
+    help: 'Background re-reads of a cached user that failed (the entry stays until its TTL)',
+    registers: deps.registry ? [deps.registry] : [],
+  });
+  const reading = new Map<string, Promise<CachedAccess>>();
+
+  function read(userId: string, replacing: CachedAccess | undefined): Promise<CachedAccess> {
+    const pending = reading.get(userId);
+    if (pending) return pending;
+    const started = (async () => {
+      try {
+        const customer = await customers.get(userId);
+        const entry: CachedAccess = {
+          customer,
+          teamGrants: teamGrantsOf(customer?.grants ?? []),
+          loadedAtMs: wallClock(),
+        };
+        if (cache.peek(userId) === replacing) cache.set(userId, entry);
+        return entry;
+      } finally {
+        reading.delete(userId);
+      }
+    })();
+    reading.set(userId, started);
+    return started;
+  }
 
   async function load(userId: string): Promise<CachedAccess> {
     const cached = cache.get(userId);
-    if (cached) return cached;
-    const customer = await customers.get(userId);
-    const entry: CachedAccess = {
-      customer,
-      teamGrants: teamGrantsOf(customer?.grants ?? []),
-      loadedAtMs: Date.now(),
-    };
-    cache.set(userId, entry);
-    return entry;
+    if (!cached) {
+      lookups.inc({ result: 'miss' });
+      return read(userId, undefined);
+    }
+    if (wallClock() - cached.loadedAtMs >= refreshAfterMs && !reading.has(userId)) {
+      lookups.inc({ result: 'refresh' });
+      read(userId, cached).catch(() => refreshFailures.inc());
+    } else {
+      lookups.inc({ result: 'hit' });
+    }
+    return cached;
   }
 
   return {

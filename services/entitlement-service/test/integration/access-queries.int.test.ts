@@ -1,0 +1,144 @@
+import { expect } from 'chai';
+import { Registry } from '@teamseat/metrics';
+import { createCustomerRepository, type CustomerRepository } from '../../src/data-access/customer-repository';
+import { createAccessCache } from '../../src/use-cases/access-cache';
+import { createAccessQueries } from '../../src/use-cases/access-queries';
+import { freshDatabase } from '../support/infrastructure';
+import { DAY, T0, subscriber } from '../support/subscribers';
+
+const TTL = 60_000;
+const REFRESH_AFTER = 30_000;
+
+/** A subscriber whose `pro` is active until `untilMs` (RevenueCat time T0 + 1 day in every test). */
+const withPro = (userId: string, untilMs: number) =>
+  subscriber({
+    appUserId: userId,
+    originalAppUserId: userId,
+    entitlements: [
+      {
+        id: 'pro',
+        expiresAt: untilMs,
+        gracePeriodExpiresAtMs: null,
+        productIdentifier: 'pro_monthly',
+        purchaseDateMs: T0,
+      },
+    ],
+  });
+
+describe('access queries: cache in front of the stored snapshots', function () {
+  this.timeout(30_000);
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let customers: CustomerRepository;
+
+  before(async () => {
+    db = await freshDatabase('ents_access');
+    customers = createCustomerRepository(db.connection);
+  });
+  after(async () => db.close());
+
+  /** The real repository, counting reads and optionally holding each one until `release` is called. */
+  function observed({ hold = false } = {}) {
+    let reads = 0;
+    const held: Array<() => void> = [];
+    const repository: CustomerRepository = {
+      ...customers,
+      async get(userId) {
+        reads += 1;
+        if (hold) await new Promise<void>((resolve) => held.push(resolve));
+        return customers.get(userId);
+      },
+    };
+    return { repository, reads: () => reads, release: () => held.splice(0).forEach((go) => go()) };
+  }
+
+  function queries(repository: CustomerRepository, wall: { ms: number }, registry = new Registry()) {
+    const cache = createAccessCache({ ttlMs: TTL, now: () => wall.ms });
+    const access = createAccessQueries({
+      customers: repository,
+      cache,
+      now: () => T0 + DAY,
+      refreshAfterMs: REFRESH_AFTER,
+      wallClock: () => wall.ms,
+      registry,
+    });
+    return { cache, access, registry };
+  }
+
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+  const lookups = async (registry: Registry) =>
+    Object.fromEntries(
+      (await registry.getSingleMetric('entitlement_access_cache_lookups_total')!.get()).values.map((v) => [
+        v.labels.result,
+        v.value,
+      ]),
+    );
+
+  it('when one user is asked for at once many times and then again, then the database is read once', async () => {
+    await customers.update('u-once', { snapshot: withPro('u-once', T0 + 2 * DAY) }, { isNew: true });
+    const spy = observed();
+    const { access, registry } = queries(spy.repository, { ms: 1_000 });
+
+    const answers = await Promise.all([...Array(20).keys()].map(() => access.checkAccess('u-once', 'pro')));
+    const again = await access.checkAccess('u-once', 'pro');
+
+    expect(answers.every((a) => a.active) && again.active).to.equal(true);
+    expect(spy.reads()).to.equal(1);
+    expect(await lookups(registry)).to.deep.equal({ miss: 20, hit: 1 });
+  });
+
+  it('when an entry is past the refresh age, then the stored answer comes at once and the next one is read again', async () => {
+    await customers.update('u-refresh', { snapshot: withPro('u-refresh', T0 + 2 * DAY) }, { isNew: true });
+    const spy = observed();
+    const wall = { ms: 1_000 };
+    const { access, registry } = queries(spy.repository, wall);
+    await access.checkAccess('u-refresh', 'pro');
+    // RevenueCat's answer changed and no change event reached this instance (another replica stored it).
+    await customers.update('u-refresh', { snapshot: withPro('u-refresh', T0 + DAY / 2) });
+
+    wall.ms += REFRESH_AFTER;
+    const stale = await access.checkAccess('u-refresh', 'pro');
+    await settle();
+    const fresh = await access.checkAccess('u-refresh', 'pro');
+
+    expect(stale.active).to.equal(true);
+    expect(fresh.active).to.equal(false);
+    expect(spy.reads()).to.equal(2);
+    expect(await lookups(registry)).to.deep.equal({ miss: 1, refresh: 1, hit: 1 });
+  });
+
+  it('when an entry is past the TTL, then it is not answered from: the caller waits for the read', async () => {
+    await customers.update('u-ttl', { snapshot: withPro('u-ttl', T0 + 2 * DAY) }, { isNew: true });
+    const spy = observed();
+    const wall = { ms: 1_000 };
+    const { access } = queries(spy.repository, wall);
+    await access.checkAccess('u-ttl', 'pro');
+    await customers.update('u-ttl', { snapshot: withPro('u-ttl', T0 + DAY / 2) });
+
+    wall.ms += TTL + 1;
+    const answer = await access.checkAccess('u-ttl', 'pro');
+
+    expect(answer.active).to.equal(false);
+    expect(spy.reads()).to.equal(2);
+  });
+
+  it('when a record is written through while a background read is under way, then the read does not replace it', async () => {
+    await customers.update('u-race', { snapshot: withPro('u-race', T0 + 2 * DAY) }, { isNew: true });
+    const spy = observed({ hold: true });
+    const wall = { ms: 1_000 };
+    const { access, cache } = queries(spy.repository, wall);
+    const first = access.checkAccess('u-race', 'pro');
+    spy.release();
+    await first;
+
+    wall.ms += REFRESH_AFTER;
+    await access.checkAccess('u-race', 'pro'); // starts the background read, held
+    const newer = (await customers.get('u-race'))!;
+    newer.snapshot = withPro('u-race', T0 + DAY / 2);
+    cache.remember(newer); // what this instance has just written
+    spy.release();
+    await settle();
+    const answer = await access.checkAccess('u-race', 'pro');
+
+    expect(answer.active).to.equal(false);
+  });
+});
