@@ -223,7 +223,8 @@ const [checkAccessAtRate, echoAtRate] = await alternate(
 await service.stop();
 await echo.stop();
 for (const result of [checkAccess, checkAccessAtRate, echoResult, echoAtRate]) {
-  if (result.errors > 0) throw new Error(`gRPC load failed: ${result.errors} calls failed`);
+  if (result.errors > 0)
+    throw new Error(`gRPC load failed: ${result.errors} calls failed: ${JSON.stringify(result.errorKinds)}`);
 }
 const brief = ({ latencies: _latencies, ...rest }) => rest;
 log(
