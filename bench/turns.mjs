@@ -32,6 +32,11 @@ export function merge(runs) {
       runs.reduce((sum, r) => sum + r.achievedPerSec * r.seconds, 0) / seconds,
     );
   }
+  // What went wrong, by kind, summed over the runs (ghz reports them; a failed run names them).
+  for (const [kind, count] of runs.flatMap((r) => Object.entries(r.errorKinds ?? {}))) {
+    merged.errorKinds ??= {};
+    merged.errorKinds[kind] = (merged.errorKinds[kind] ?? 0) + count;
+  }
   return merged;
 }
 
