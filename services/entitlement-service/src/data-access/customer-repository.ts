@@ -28,6 +28,12 @@ export interface CustomerRecord {
   grants: GrantRecord[];
   /** True while the user is in the retry queue (so clearing it costs nothing when it is not). */
   retryQueued: boolean;
+  /**
+   * How many writes the document has had, so a reader can ask whether it changed without reading it all
+   * (`revisionOf`). Undefined when not known: a record computed by `mergePatch`, or a document written
+   * before revisions existed.
+   */
+  revision: number | undefined;
 }
 
 export interface CustomerPatch {
@@ -55,6 +61,7 @@ interface CustomerDocument {
   nextTeamCheckAtMs?: number;
   grants?: string;
   retryQueued?: boolean;
+  revision?: number;
 }
 
 function toStored(subscriber: Subscriber): string {
@@ -93,14 +100,20 @@ function toRecord(doc: CustomerDocument): CustomerRecord {
     nextTeamCheckAtMs: doc.nextTeamCheckAtMs ?? undefined,
     grants: doc.grants ? (JSON.parse(doc.grants) as StoredGrant[]).map((g) => loadGrant(doc._id, g)) : [],
     retryQueued: doc.retryQueued ?? false,
+    revision: doc.revision ?? undefined,
   };
 }
 
-/** The record as it is after `patch` (for the write-through cache), computed without a read. */
+/**
+ * The record as it is after `patch` (for the write-through cache), computed without a read. `revision` is
+ * what `update` answered; the result carries it only when it is the next after `record`'s, i.e. no other
+ * write came between the read of `record` and this one (otherwise the merge may miss that write).
+ */
 export function mergePatch(
   userId: string,
   record: CustomerRecord | undefined,
   patch: CustomerPatch,
+  revision?: number,
 ): CustomerRecord {
   const base: CustomerRecord = record ?? {
     userId,
@@ -112,6 +125,7 @@ export function mergePatch(
     nextTeamCheckAtMs: undefined,
     grants: [],
     retryQueued: false,
+    revision: undefined,
   };
   return {
     ...base,
@@ -127,6 +141,7 @@ export function mergePatch(
       patch.nextTeamCheckAtMs === null ? undefined : (patch.nextTeamCheckAtMs ?? base.nextTeamCheckAtMs),
     grants: patch.grants ? [...patch.grants] : base.grants,
     retryQueued: patch.retryQueued ?? base.retryQueued,
+    revision: revision !== undefined && revision === (record?.revision ?? 0) + 1 ? revision : undefined,
   };
 }
 
@@ -168,6 +183,7 @@ export function createCustomerRepository(connection: Connection) {
       ...(typeof patch.nextTeamCheckAtMs === 'number' ? { nextTeamCheckAtMs: patch.nextTeamCheckAtMs } : {}),
       grants: JSON.stringify((patch.grants ?? []).map(storeGrant)),
       retryQueued: patch.retryQueued ?? false,
+      revision: 1,
     };
   }
 
@@ -181,6 +197,12 @@ export function createCustomerRepository(connection: Connection) {
     async get(userId: string): Promise<CustomerRecord | undefined> {
       const doc = await customers.findOne({ _id: userId });
       return doc ? toRecord(doc) : undefined;
+    },
+
+    /** The document's revision: null when there is no document, undefined when it has none yet. */
+    async revisionOf(userId: string): Promise<number | null | undefined> {
+      const doc = await customers.findOne({ _id: userId }, { projection: { revision: 1 } });
+      return doc ? (doc.revision ?? undefined) : null;
     },
 
     async getMany(userIds: readonly string[]): Promise<CustomerRecord[]> {
@@ -199,30 +221,37 @@ export function createCustomerRepository(connection: Connection) {
     },
 
     /**
-     * Applies the patch in one write: an insert when the caller knows the user is new, an update by `_id`
+     * Applies the patch in one write and answers the document's revision after it (undefined when nothing
+     * was written): an insert when the caller knows the user is new, an update by `_id`
      * otherwise (FerretDB scans for anything but `_id`). Whether a snapshot is newer than the stored one is
      * decided by the caller from the document it has just read, under the per-user lock (use-cases/user-locks).
      */
-    async update(userId: string, patch: CustomerPatch, { isNew = false } = {}): Promise<void> {
-      const update = updateOf(patch);
-      if (Object.keys(update).length === 0) return;
-      if (isNew) {
+    async update(userId: string, patch: CustomerPatch, { isNew = false } = {}): Promise<number | undefined> {
+      const changes = updateOf(patch);
+      if (Object.keys(changes).length === 0) return undefined;
+      const update = { ...changes, $inc: { revision: 1 } };
+      const inserted = async (): Promise<number | undefined> => {
         try {
           await customers.insertOne(newDocument(userId, patch));
-          return;
+          return 1;
         } catch (error) {
+          // Created meanwhile by another writer: the patch is applied to it below.
           if (!isDuplicateKey(error)) throw error;
+          return undefined;
         }
+      };
+      const updated = async (): Promise<number | undefined> => {
+        // The whole document comes back: FerretDB implements no projection in findAndModify.
+        const after = await customers.findOneAndUpdate({ _id: userId }, update, { returnDocument: 'after' });
+        return after === null ? undefined : (after.revision ?? 0);
+      };
+      if (isNew) {
+        const revision = await inserted();
+        if (revision !== undefined) return revision;
       }
-      const result = await customers.updateOne({ _id: userId }, update);
-      if (result.matchedCount > 0) return;
-      try {
-        await customers.insertOne(newDocument(userId, patch));
-      } catch (error) {
-        // Created meanwhile by another writer: apply the patch to it.
-        if (!isDuplicateKey(error)) throw error;
-        await customers.updateOne({ _id: userId }, update);
-      }
+      const revision = await updated();
+      if (revision !== undefined) return revision;
+      return (await inserted()) ?? (await updated());
     },
 
     /** Subscribers whose team check is due (RevenueCat time), earliest first. */

@@ -14,8 +14,11 @@ export interface AccessAnswer extends EntitlementAccess {
  *
  * An entry past `refreshAfterMs` (half the cache TTL by default) is still answered from, and read again in
  * the background, so a user asked about steadily never waits for the database; only a first ask, or one
- * after a whole TTL of silence, does. Concurrent reads of one user share one database read, and a read
- * never replaces an entry that was written through or invalidated while it was under way.
+ * after a whole TTL of silence, does. The re-read asks for the document's revision first and keeps the
+ * entry when it has not moved: parsing every steadily asked user's snapshot again each half TTL made
+ * garbage enough for the collector's pauses to dominate CheckAccess p99 (bench/README.md). Concurrent reads
+ * of one user share one database read, and a read never replaces an entry that was written through or
+ * invalidated while it was under way.
  */
 export function createAccessQueries(deps: {
   customers: CustomerRepository;
@@ -32,9 +35,10 @@ export function createAccessQueries(deps: {
     labelNames: ['result'],
     registers: deps.registry ? [deps.registry] : [],
   });
-  const refreshFailures = new Counter({
-    name: 'entitlement_access_cache_refresh_failures_total',
-    help: 'Background re-reads of a cached user that failed (the entry stays until its TTL)',
+  const rereads = new Counter({
+    name: 'entitlement_access_cache_rereads_total',
+    help: 'Background re-reads of a cached user, by outcome: unchanged (revision only), reloaded, failed (the entry stays until its TTL)',
+    labelNames: ['outcome'],
     registers: deps.registry ? [deps.registry] : [],
   });
   const reading = new Map<string, Promise<CachedAccess>>();
@@ -44,6 +48,12 @@ export function createAccessQueries(deps: {
     if (pending) return pending;
     const started = (async () => {
       try {
+        const known = replacing?.customer?.revision;
+        if (known !== undefined && (await customers.revisionOf(userId)) === known) {
+          if (cache.peek(userId) === replacing) replacing!.loadedAtMs = wallClock();
+          rereads.inc({ outcome: 'unchanged' });
+          return replacing!;
+        }
         const customer = await customers.get(userId);
         const entry: CachedAccess = {
           customer,
@@ -51,6 +61,7 @@ export function createAccessQueries(deps: {
           loadedAtMs: wallClock(),
         };
         if (cache.peek(userId) === replacing) cache.set(userId, entry);
+        if (replacing) rereads.inc({ outcome: 'reloaded' });
         return entry;
       } finally {
         reading.delete(userId);
@@ -68,7 +79,7 @@ export function createAccessQueries(deps: {
     }
     if (wallClock() - cached.loadedAtMs >= refreshAfterMs && !reading.has(userId)) {
       lookups.inc({ result: 'refresh' });
-      read(userId, cached).catch(() => refreshFailures.inc());
+      read(userId, cached).catch(() => rereads.inc({ outcome: 'failed' }));
     } else {
       lookups.inc({ result: 'hit' });
     }

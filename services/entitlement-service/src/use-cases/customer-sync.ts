@@ -134,8 +134,8 @@ export function createCustomerSync(deps: {
         let teamIds: string[] = [];
         let record = stored;
         const write = async (patch: CustomerPatch) => {
-          await customers.update(userId, patch, { isNew: record === undefined });
-          record = mergePatch(userId, record, patch);
+          const revision = await customers.update(userId, patch, { isNew: record === undefined });
+          record = mergePatch(userId, record, patch, revision);
           cache.remember(record);
         };
         if (states.length === 0) {

@@ -161,8 +161,8 @@ export function createUserReconciler(deps: {
       retryQueued !== (stored?.retryQueued ?? false)
     ) {
       const patch = { snapshot, grants: result.grants, retryQueued };
-      await customers.update(userId, patch, { isNew: !stored });
-      cache.remember(mergePatch(userId, stored, patch));
+      const revision = await customers.update(userId, patch, { isNew: !stored });
+      cache.remember(mergePatch(userId, stored, patch, revision));
     } else if (stored) {
       cache.remember(stored);
     }

@@ -36,9 +36,13 @@ describe('access queries: cache in front of the stored snapshots', function () {
   });
   after(async () => db.close());
 
-  /** The real repository, counting reads and optionally holding each one until `release` is called. */
+  /**
+   * The real repository, counting full reads and revision reads, and optionally holding each full read
+   * until `release` is called.
+   */
   function observed({ hold = false } = {}) {
     let reads = 0;
+    let revisionReads = 0;
     const held: Array<() => void> = [];
     const repository: CustomerRepository = {
       ...customers,
@@ -47,8 +51,17 @@ describe('access queries: cache in front of the stored snapshots', function () {
         if (hold) await new Promise<void>((resolve) => held.push(resolve));
         return customers.get(userId);
       },
+      async revisionOf(userId) {
+        revisionReads += 1;
+        return customers.revisionOf(userId);
+      },
     };
-    return { repository, reads: () => reads, release: () => held.splice(0).forEach((go) => go()) };
+    return {
+      repository,
+      reads: () => reads,
+      revisionReads: () => revisionReads,
+      release: () => held.splice(0).forEach((go) => go()),
+    };
   }
 
   function queries(repository: CustomerRepository, wall: { ms: number }, registry = new Registry()) {
@@ -102,7 +115,29 @@ describe('access queries: cache in front of the stored snapshots', function () {
 
     expect(stale.active).to.equal(true);
     expect(fresh.active).to.equal(false);
-    expect(spy.reads()).to.equal(2);
+    expect([spy.revisionReads(), spy.reads()]).to.deep.equal([1, 2]);
+    expect(await lookups(registry)).to.deep.equal({ miss: 1, refresh: 1, hit: 1 });
+  });
+
+  it('when an entry is past the refresh age and the document has not moved, then only its revision is read', async () => {
+    await customers.update('u-same', { snapshot: withPro('u-same', T0 + 2 * DAY) }, { isNew: true });
+    const spy = observed();
+    const wall = { ms: 1_000 };
+    const { access, cache, registry } = queries(spy.repository, wall);
+    await access.checkAccess('u-same', 'pro');
+    const entry = cache.peek('u-same');
+
+    wall.ms += REFRESH_AFTER;
+    await access.checkAccess('u-same', 'pro');
+    await settle();
+    wall.ms += REFRESH_AFTER - 1;
+    const later = await access.checkAccess('u-same', 'pro');
+
+    expect(later.active).to.equal(true);
+    expect([spy.revisionReads(), spy.reads()]).to.deep.equal([1, 1]);
+    expect(cache.peek('u-same')).to.equal(entry); // the same entry, its age restarted
+    const rereads = await registry.getSingleMetric('entitlement_access_cache_rereads_total')!.get();
+    expect(rereads.values.map((v) => [v.labels.outcome, v.value])).to.deep.equal([['unchanged', 1]]);
     expect(await lookups(registry)).to.deep.equal({ miss: 1, refresh: 1, hit: 1 });
   });
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { LIFETIME } from '../../src/domain';
-import { createCustomerRepository } from '../../src/data-access/customer-repository';
+import { createCustomerRepository, mergePatch } from '../../src/data-access/customer-repository';
 import type { GrantRecord } from '../../src/data-access/grant-record';
 import { createLeaseRepository } from '../../src/data-access/lease-repository';
 import { createProcessedEventRepository } from '../../src/data-access/processed-event-repository';
@@ -70,6 +70,32 @@ describe('repositories on the MongoDB-protocol database', function () {
     expect((await customers.get('u-twice'))?.settledAtMs).to.equal(T0);
     expect((await customers.get('u-absent'))?.settledAtMs).to.equal(T0);
     expect((await customers.get('u-absent'))?.snapshot).to.equal(undefined);
+  });
+
+  it('when a customer is written, then each write moves its revision by one, readable on its own', async () => {
+    const before = await customers.revisionOf('u-rev');
+    await customers.update('u-rev', { snapshot: subscriber({ appUserId: 'u-rev' }) }, { isNew: true });
+    await customers.update('u-rev', { settledAtMs: T0 });
+    await customers.update('u-rev', {}); // nothing to write: no write, no new revision
+    await customers.update('u-rev', { retryQueued: true });
+
+    expect(before).to.equal(null);
+    expect(await customers.revisionOf('u-rev')).to.equal(3);
+    expect((await customers.get('u-rev'))?.revision).to.equal(3);
+  });
+
+  it('when a write follows its read directly, then the merged record keeps the revision, and not after another write', async () => {
+    await customers.update('u-merge', { snapshot: subscriber({ appUserId: 'u-merge' }) }, { isNew: true });
+    const read = (await customers.get('u-merge'))!;
+    const direct = await customers.update('u-merge', { settledAtMs: T0 });
+    const merged = mergePatch('u-merge', read, { settledAtMs: T0 }, direct);
+    await customers.update('u-merge', { retryQueued: true }); // another writer's
+    const late = await customers.update('u-merge', { settledAtMs: T0 + 1 });
+    const stale = mergePatch('u-merge', merged, { settledAtMs: T0 + 1 }, late);
+
+    expect([read.revision, direct, merged.revision]).to.deep.equal([1, 2, 2]);
+    expect([late, stale.revision]).to.deep.equal([4, undefined]);
+    expect(mergePatch('u-new', undefined, { settledAtMs: T0 }, 1).revision).to.equal(1);
   });
 
   it('when the watermark is moved, then it only moves forward', async () => {
