@@ -65,7 +65,9 @@ export function ghz({
         concurrency,
         Object.entries(report.errorDistribution ?? {})
           .filter(([kind]) =>
-            /closed network connection|context canceled|the client connection is closing/.test(kind),
+            /closed network connection|context canceled|the client connection is closing|transport is closing/.test(
+              kind,
+            ),
           )
           .reduce((sum, [, count]) => sum + count, 0),
       );
