@@ -3,7 +3,7 @@
 // Prints one JSON object { name, metrics, baseline, ratios } as the last line of stdout; progress goes to stderr.
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,12 +97,25 @@ function load(url, durationS) {
   });
 }
 
-async function measure(label, url) {
+/** CPU seconds (user + system) a process has used so far, from /proc; undefined where there is none. */
+function cpuSeconds(pid) {
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) return undefined;
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const fields = readFileSync(stat, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+async function measure(label, url, pid) {
   log(`${label}: warm-up ${settings.warmupS} s`);
   await load(url, settings.warmupS);
   log(`${label}: ${settings.durationS} s at ${settings.connections} connections`);
+  const cpuBefore = cpuSeconds(pid);
   const result = await load(url, settings.durationS);
+  const cpu = cpuBefore === undefined ? undefined : cpuSeconds(pid) - cpuBefore;
   return {
+    // The server's own CPU per request (all its threads): a steadier figure than requests/s on a shared machine.
+    ...(cpu === undefined ? {} : { cpuMicrosPerRequest: Math.round((cpu * 1e6) / result.requests.total) }),
     requestsPerSec: Math.round(result.requests.average),
     latencyP50Ms: result.latency.p50,
     latencyP99Ms: result.latency.p99,
@@ -130,7 +143,11 @@ async function recordsOn(topic) {
 const baselinePort = await freePort();
 const baselineProcess = startProcess(path.join(here, 'bare-koa.mjs'), { PORT: String(baselinePort) });
 await waitUntilListening(baselinePort);
-const baseline = await measure('bare Koa', `http://127.0.0.1:${baselinePort}/webhooks/revenuecat`);
+const baseline = await measure(
+  'bare Koa',
+  `http://127.0.0.1:${baselinePort}/webhooks/revenuecat`,
+  baselineProcess.child.pid,
+);
 baselineProcess.child.kill('SIGTERM');
 await baselineProcess.stopped;
 
@@ -148,7 +165,11 @@ const gatewayProcess = startProcess(path.join(root, 'services', 'webhook-gateway
 });
 await waitUntilAnswering(`http://127.0.0.1:${adminPort}/readyz`);
 const metricsBefore = await fetch(`http://127.0.0.1:${adminPort}/metrics`).then((r) => r.text());
-const gateway = await measure('gateway', `http://127.0.0.1:${port}/webhooks/revenuecat`);
+const gateway = await measure(
+  'gateway',
+  `http://127.0.0.1:${port}/webhooks/revenuecat`,
+  gatewayProcess.child.pid,
+);
 const metricsText = await fetch(`http://127.0.0.1:${adminPort}/metrics`).then((r) => r.text());
 gatewayProcess.child.kill('SIGTERM');
 await gatewayProcess.stopped;
@@ -183,6 +204,9 @@ const output = {
     throughput: Number((gateway.requestsPerSec / baseline.requestsPerSec).toFixed(3)),
     latencyP50: Number((gateway.latencyP50Ms / baseline.latencyP50Ms).toFixed(3)),
     latencyP99: Number((gateway.latencyP99Ms / baseline.latencyP99Ms).toFixed(3)),
+    ...(gateway.cpuMicrosPerRequest && baseline.cpuMicrosPerRequest
+      ? { cpuPerRequest: Number((gateway.cpuMicrosPerRequest / baseline.cpuMicrosPerRequest).toFixed(3)) }
+      : {}),
   },
 };
 if (records < acknowledged) {
