@@ -37,10 +37,11 @@ export function createWebhookPublisher({
   metrics: GatewayMetrics;
   now?: () => number;
 }): WebhookPublisher {
+  // One promise and one timer per webhook: whichever settles first decides (a Promise.race with a separate
+  // deadline promise cost two more promises per webhook on the hot path, bench/gateway).
   function withDeadline(sending: Promise<void>): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
         () =>
           reject(
             new AppError('DEADLINE_EXCEEDED', `Kafka did not acknowledge the event within ${deadlineMs} ms`, {
@@ -49,10 +50,18 @@ export function createWebhookPublisher({
           ),
         deadlineMs,
       );
+      // After the deadline the send may still settle: that outcome is dropped, never unhandled.
+      sending.then(
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
     });
-    // The losing side of the race must not surface as an unhandled rejection.
-    sending.catch(() => undefined);
-    return Promise.race([sending, deadline]).finally(() => clearTimeout(timer));
   }
 
   return {

@@ -202,6 +202,22 @@ describe('POST /webhooks/revenuecat (HTTP behaviour)', () => {
     }
   });
 
+  it('when the webhook path comes with a trailing slash or other letter case, then it is the same route', async () => {
+    const { request, published } = buildApp();
+    for (const path of [`${PATH}/`, '/Webhooks/RevenueCat']) {
+      const fixture = fixtureFor('RENEWAL');
+      const response = await request
+        .post(path)
+        .set('Authorization', VALID_AUTHORIZATION)
+        .type('json')
+        .send(fixture.body);
+      expect(response.status, path).to.equal(200);
+    }
+    expect(published).to.have.length(2);
+    expect((await request.get(`${PATH}/`)).status).to.equal(405);
+    expect((await request.post(`${PATH}/x`).send('{}')).status).to.equal(404);
+  });
+
   it('when another path is requested, then 404 points at the webhook path', async () => {
     const { request } = buildApp();
     const response = await request.post('/webhooks/stripe').send('{}');

@@ -1,5 +1,4 @@
 import Koa from 'koa';
-import Router from '@koa/router';
 import type { Logger } from '@teamseat/logger';
 import type { VerifyAuthorization } from '../../domain/verify-authorization';
 import type { DuplicateWindow } from '../../domain/duplicate-window';
@@ -9,7 +8,8 @@ import { createErrorFunnel } from './error-funnel';
 import type { GatewayState } from './gateway-context';
 import { createReceiveWebhook } from './receive-webhook';
 import { createRequestContext } from './request-context';
-import { createReadJsonBody, createRequireAuthorization, methodNotAllowed } from './webhook-middleware';
+import { createReadJsonBody, createRequireAuthorization } from './webhook-middleware';
+import { createWebhookRoute } from './webhook-route';
 
 export const WEBHOOK_PATH = '/webhooks/revenuecat';
 
@@ -44,17 +44,15 @@ export function createApp({
   app.silent = true;
   app.on('error', (error: unknown) => logger.warn({ err: error }, 'response failed'));
 
-  const router = new Router<GatewayState>();
-  router.post(
-    WEBHOOK_PATH,
-    createRequireAuthorization({ verifyAuthorization, metrics }),
-    createReadJsonBody({ limitBytes: bodyLimitBytes }),
-    createReceiveWebhook({ logger, publisher, duplicates, metrics }),
-  );
-  router.all(WEBHOOK_PATH, methodNotAllowed);
-
   app.use(createRequestContext({ metrics, isShuttingDown, clock }));
   app.use(createErrorFunnel({ logger, retryAfterSeconds }));
-  app.use(router.routes());
+  app.use(
+    createWebhookRoute({
+      path: WEBHOOK_PATH,
+      requireAuthorization: createRequireAuthorization({ verifyAuthorization, metrics }),
+      readJsonBody: createReadJsonBody({ limitBytes: bodyLimitBytes }),
+      receiveWebhook: createReceiveWebhook({ logger, publisher, duplicates, metrics }),
+    }),
+  );
   return app;
 }

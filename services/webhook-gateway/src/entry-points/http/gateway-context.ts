@@ -10,8 +10,6 @@ export interface GatewayState {
    * costs more than the request's whole validation on the hot path (bench/gateway).
    */
   logContext: { requestId: string; eventId?: string; eventType?: string };
-  /** The body exactly as received, set by the body reader. */
-  rawBody?: Buffer;
 }
 
 export type GatewayContext = ParameterizedContext<GatewayState>;

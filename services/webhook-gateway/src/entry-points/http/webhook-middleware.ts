@@ -2,7 +2,7 @@ import getRawBody from 'raw-body';
 import { AppError, invalidArgument } from '@teamseat/errors';
 import type { VerifyAuthorization } from '../../domain/verify-authorization';
 import type { GatewayMetrics } from '../../gateway-metrics';
-import type { GatewayContext, Next } from './gateway-context';
+import type { GatewayContext } from './gateway-context';
 import { HTTP_REASONS } from './problem-details';
 
 /** 401 before anything else is read, so an unauthenticated caller learns nothing about the body rules. */
@@ -13,7 +13,7 @@ export function createRequireAuthorization({
   verifyAuthorization: VerifyAuthorization;
   metrics: GatewayMetrics;
 }) {
-  return async function requireAuthorization(ctx: GatewayContext, next: Next): Promise<void> {
+  return function requireAuthorization(ctx: GatewayContext): void {
     const outcome = verifyAuthorization(ctx.get('authorization') || undefined);
     if (outcome !== 'accepted') {
       metrics.authorizationFailures.inc({ reason: outcome });
@@ -26,7 +26,6 @@ export function createRequireAuthorization({
         { reason: outcome === 'missing' ? 'AUTHORIZATION_MISSING' : 'AUTHORIZATION_MISMATCH' },
       );
     }
-    await next();
   };
 }
 
@@ -42,9 +41,9 @@ interface RawBodyError {
   message?: string;
 }
 
-/** Checks the media type and reads the body as bytes, up to `limitBytes`, into `ctx.state.rawBody`. */
+/** Checks the media type and reads the body as bytes, up to `limitBytes`. */
 export function createReadJsonBody({ limitBytes }: { limitBytes: number }) {
-  return async function readJsonBody(ctx: GatewayContext, next: Next): Promise<void> {
+  return async function readJsonBody(ctx: GatewayContext): Promise<Buffer> {
     const type = ctx.request.type;
     if (!JSON_MEDIA_TYPE.test(type)) {
       throw unsupportedMediaType(`Content-Type must be application/json, got ${type ? `"${type}"` : 'none'}`);
@@ -60,7 +59,7 @@ export function createReadJsonBody({ limitBytes }: { limitBytes: number }) {
       );
     }
     try {
-      ctx.state.rawBody = await getRawBody(ctx.req, { length: ctx.request.length, limit: limitBytes });
+      return await getRawBody(ctx.req, { length: ctx.request.length, limit: limitBytes });
     } catch (thrown) {
       const error = thrown as RawBodyError;
       if (error.type === 'entity.too.large') {
@@ -74,7 +73,6 @@ export function createReadJsonBody({ limitBytes }: { limitBytes: number }) {
       }
       throw thrown;
     }
-    await next();
   };
 }
 
