@@ -38,6 +38,11 @@ const toBuffer = (value?: Buffer | string) =>
  * queueing behind each other; while a request is in flight, new messages keep gathering and leave together
  * when it returns. Each caller still learns whether its own message was acknowledged.
  *
+ * With `lanes` above 1 there are that many such producers (each its own producer id, one request in flight
+ * each), and a message's lane follows from its key, so one key's messages keep their order while round
+ * trips overlap: a gateway waiting for one acknowledgement at a time idled a fifth of the time at full
+ * load (bench/gateway). Messages without a key take the lanes in turn.
+ *
  * Producing goes through @platformatic/kafka, consuming and administration through kafkajs (ADR 0007):
  * kafkajs spent 28 µs of CPU per message where this client spends 12, and the gateway's throughput is
  * bounded by its CPU. Keys are partitioned as Java clients and kafkajs do (murmur2), so a key keeps its
@@ -48,18 +53,80 @@ export function createBatchingProducer({
   logger,
   lingerMs = 2,
   maxBatchMessages = 500,
+  lanes = 1,
   onBatch,
 }: {
   kafka: KafkaClient;
   logger: Logger;
   lingerMs?: number;
   maxBatchMessages?: number;
+  lanes?: number;
   onBatch?: (size: number) => void;
 }): BatchingProducer {
+  if (!Number.isInteger(lanes) || lanes < 1) throw new Error('lanes must be a positive integer');
+  const log = logger.child({ module: 'batching-producer' });
+  const all = Array.from({ length: lanes }, () =>
+    createLane({ kafka, log, lingerMs, maxBatchMessages, onBatch }),
+  );
+  let turn = 0;
+  const laneOf = (key: string | null): Lane =>
+    all[key === null ? (turn = (turn + 1) % lanes) : keyHash(key) % lanes]!;
+
+  let closed = false;
+  return {
+    onBatch,
+    async connect() {
+      await Promise.all(all.map((lane) => lane.connect()));
+    },
+    async send(topic, message) {
+      if (closed) throw new AppError('UNAVAILABLE', 'producer is shutting down', { retriable: true });
+      return laneOf(message.key).enqueue(topic, message);
+    },
+    async sendMany(topic, messages) {
+      if (closed) throw new AppError('UNAVAILABLE', 'producer is shutting down', { retriable: true });
+      await Promise.all(messages.map((message) => laneOf(message.key).enqueue(topic, message)));
+    },
+    async disconnect() {
+      closed = true;
+      await Promise.all(all.map((lane) => lane.close()));
+    },
+  };
+}
+
+/** FNV-1a over the key's UTF-16 code units: cheap, and the same lane for the same key every time. */
+function keyHash(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i += 1) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+interface Lane {
+  enqueue(topic: string, message: OutgoingMessage): Promise<void>;
+  connect(): Promise<void>;
+  /** Sends what is queued, waits for the request in flight, then closes the producer. */
+  close(): Promise<void>;
+}
+
+/** One producer (one producer id) with its queue and at most one produce request in flight. */
+function createLane({
+  kafka,
+  log,
+  lingerMs,
+  maxBatchMessages,
+  onBatch,
+}: {
+  kafka: KafkaClient;
+  log: Logger;
+  lingerMs: number;
+  maxBatchMessages: number;
+  onBatch: ((size: number) => void) | undefined;
+}): Lane {
   const { brokers, clientId, connectionTimeoutMs, requestTimeoutMs } = kafka.connection;
   // One producer at a time, shared by connect() and the sends even while it is being created.
   let producer: Promise<Producer<string, Buffer | string, string, string>> | undefined;
-  const log = logger.child({ module: 'batching-producer' });
   let queue: Pending[] = [];
   let timer: NodeJS.Timeout | undefined;
   // One produce request at a time: with more, an idempotent producer's sequence numbers can reach the
@@ -107,14 +174,6 @@ export function createBatchingProducer({
     }
   }
 
-  function enqueue(topic: string, message: OutgoingMessage): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      queue.push({ topic, message, resolve, reject });
-      if (queue.length >= maxBatchMessages) flush();
-      else timer ??= setTimeout(flush, lingerMs);
-    });
-  }
-
   async function createProducer(): Promise<Producer<string, Buffer | string, string, string>> {
     const { Producer, ProduceAcks, compatibilityPartitioner, stringSerializer } = await platformatic();
     return new Producer<string, Buffer | string, string, string>({
@@ -137,24 +196,20 @@ export function createBatchingProducer({
     });
   }
 
-  let closed = false;
   return {
-    onBatch,
+    enqueue(topic, message) {
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ topic, message, resolve, reject });
+        if (queue.length >= maxBatchMessages) flush();
+        else timer ??= setTimeout(flush, lingerMs);
+      });
+    },
     async connect() {
       producer ??= createProducer();
       // Fails now, as kafkajs' connect did, when no broker answers.
       await (await producer).metadata({ topics: [] });
     },
-    async send(topic, message) {
-      if (closed) throw new AppError('UNAVAILABLE', 'producer is shutting down', { retriable: true });
-      return enqueue(topic, message);
-    },
-    async sendMany(topic, messages) {
-      if (closed) throw new AppError('UNAVAILABLE', 'producer is shutting down', { retriable: true });
-      await Promise.all(messages.map((message) => enqueue(topic, message)));
-    },
-    async disconnect() {
-      closed = true;
+    async close() {
       flush();
       while (sending) await sending;
       await (await producer)?.close();

@@ -77,4 +77,46 @@ describe('batching producer against a real broker', () => {
     }
     expect(new Set(consumed.map((m) => m.partition)).size, 'partitions used').to.be.greaterThan(3);
   });
+
+  it('when there are several lanes, then every message is acknowledged and each key keeps its order', async () => {
+    const { kafkaBrokers } = await getInfrastructure();
+    const topic = unique('lanes');
+    await ensureTopics(kafka, [topic], { partitions: 3 });
+    const sizes: number[] = [];
+    const laned = createBatchingProducer({
+      kafka,
+      logger,
+      lingerMs: 1,
+      lanes: 3,
+      onBatch: (n) => sizes.push(n),
+    });
+    await laned.connect();
+    try {
+      // 10 keys, 30 messages each, sent in rounds without waiting: every round goes out while others fly.
+      const keys = Array.from({ length: 10 }, (_, i) => `key-${i}`);
+      const sends: Array<Promise<void>> = [];
+      for (let round = 0; round < 30; round += 1) {
+        for (const key of keys) sends.push(laned.send(topic, { key, value: `${key}:${round}` }));
+        await sleep(1);
+      }
+      await Promise.all(sends);
+
+      const consumed = await consumeMessages(kafkaBrokers, topic, { count: sends.length });
+      for (const key of keys) {
+        const rounds = consumed.filter((m) => m.key === key).map((m) => Number(m.value!.split(':')[1]));
+        expect(rounds, key).to.deep.equal(Array.from({ length: 30 }, (_, i) => i));
+      }
+      expect(sizes.reduce((a, b) => a + b, 0)).to.equal(sends.length);
+    } finally {
+      await laned.disconnect();
+    }
+  });
+
+  it('when the lane count is not a positive integer, then the producer is refused', () => {
+    for (const lanes of [0, 1.5, -1]) {
+      expect(() => createBatchingProducer({ kafka, logger, lanes })).to.throw(
+        'lanes must be a positive integer',
+      );
+    }
+  });
 });
