@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { invalidArgument, type AppError } from '@teamseat/errors';
 
 /**
@@ -20,7 +21,16 @@ export type WebhookParseResult = { ok: true; body: WebhookBody } | { ok: false; 
 /** Reason of every rejection, for the DLQ `error-code` header and metrics. */
 export const INVALID_WEBHOOK_REASON = 'INVALID_WEBHOOK';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** The bytes as text, or undefined when they are not UTF-8; a leading byte order mark is dropped. */
+function utf8Text(raw: Uint8Array): string | undefined {
+  // isUtf8 (simdutf) plus one toString costs a third of a fatal TextDecoder on the gateway's hot path.
+  if (!isUtf8(raw)) return undefined;
+  const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  const start = BOM.every((byte, i) => bytes[i] === byte) ? BOM.length : 0;
+  return bytes.toString('utf8', start);
+}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -36,12 +46,8 @@ function reject(field: string, problem: string): WebhookParseResult {
  * non-empty string", ...
  */
 export function safeParseWebhookBody(raw: Uint8Array | string): WebhookParseResult {
-  let text: string;
-  try {
-    text = typeof raw === 'string' ? raw : utf8.decode(raw);
-  } catch {
-    return reject('body', 'is not valid UTF-8');
-  }
+  const text = typeof raw === 'string' ? raw : utf8Text(raw);
+  if (text === undefined) return reject('body', 'is not valid UTF-8');
   let body: unknown;
   try {
     body = JSON.parse(text);

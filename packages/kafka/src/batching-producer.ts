@@ -32,6 +32,18 @@ const platformatic = () => import('@platformatic/kafka');
 const toBuffer = (value?: Buffer | string) =>
   value === undefined ? undefined : Buffer.isBuffer(value) ? value : Buffer.from(value);
 
+// Header names repeat on every message (a handful in all): each is encoded once, not once per message.
+const headerNames = new Map<string, Buffer>();
+function headerName(name?: string): Buffer | undefined {
+  if (name === undefined) return undefined;
+  let encoded = headerNames.get(name);
+  if (encoded === undefined) {
+    encoded = Buffer.from(name);
+    if (headerNames.size < 256) headerNames.set(name, encoded);
+  }
+  return encoded;
+}
+
 /**
  * An idempotent producer (acks = all) that gathers the messages arriving within `lingerMs` (or up to
  * `maxBatchMessages`) into one produce request, so concurrent callers share broker round trips instead of
@@ -190,7 +202,7 @@ function createLane({
       serializers: {
         key: stringSerializer,
         value: toBuffer,
-        headerKey: stringSerializer,
+        headerKey: headerName,
         headerValue: stringSerializer,
       },
     });

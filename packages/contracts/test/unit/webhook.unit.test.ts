@@ -41,6 +41,17 @@ describe('webhook body', function () {
     expect(body['extra']).to.deep.equal({ nested: true });
   });
 
+  it('when the bytes start with a UTF-8 byte order mark or sit inside a larger buffer, then they still parse', function () {
+    const json = JSON.stringify({ event: { id: 'e-1', type: 'TEST' } });
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]);
+    const pooled = Buffer.from(`xx${json}yy`).subarray(2, 2 + json.length);
+
+    expect(parseWebhookBody(withBom).event.id).to.equal('e-1');
+    expect(parseWebhookBody(new Uint8Array(pooled)).event.type).to.equal('TEST');
+    expect(parseWebhookBody(pooled).event.type).to.equal('TEST');
+    expect(problemOf(Buffer.from([0x7b, 0xc3, 0x28, 0x7d]))).to.equal('body: is not valid UTF-8');
+  });
+
   it('when the body is wrong, then the error names what is wrong', function () {
     expect(problemOf(Buffer.from([0xff, 0xfe]))).to.equal('body: is not valid UTF-8');
     expect(problemOf('{"event":')).to.equal('body: is not JSON');
