@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type LogEntry, type KafkaConfig } from 'kafkajs';
 import type { Logger } from '@teamseat/logger';
+import './kafkajs-idle-timers';
 
 export { Kafka };
 
