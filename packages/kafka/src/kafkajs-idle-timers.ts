@@ -3,8 +3,8 @@
  * nothing waits in its request queue: `scheduleCheckPendingRequests` computes `throttledUntil - now`, which
  * is negative when the client is not throttled, and schedules the next check that soon
  * (tulios/kafkajs#1556, #1704; the fix in #1667 is unmerged). Each idle consumer and admin connection
- * then costs a thousand timer callbacks a second: CPU, garbage and event-loop turns taken from the work
- * the service is there for (entitlement-service's CheckAccess, bench/entitlements).
+ * then costs about a thousand timer callbacks a second (469 in 500 ms on one idle admin connection, test
+ * kafkajs-idle-timers.int.test.ts): CPU, garbage and event-loop turns taken from the service's own work.
  *
  * Installed once, on import: a check is scheduled only when a request waits or a throttle is to be waited
  * out, as upstream intends. Requests that cannot go at once are queued and scheduled as before, and a
