@@ -8,7 +8,7 @@ import { createErrorFunnel } from './error-funnel';
 import type { GatewayState } from './gateway-context';
 import { createReceiveWebhook } from './receive-webhook';
 import { createRequestContext } from './request-context';
-import { createReadJsonBody, createRequireAuthorization } from './webhook-middleware';
+import { createReadJsonBody, createRequireAuthorization } from './webhook-steps';
 import { createWebhookRoute } from './webhook-route';
 
 export const WEBHOOK_PATH = '/webhooks/revenuecat';

@@ -1,5 +1,5 @@
 import type { GatewayContext } from './gateway-context';
-import { methodNotAllowed } from './webhook-middleware';
+import { methodNotAllowed } from './webhook-steps';
 
 /**
  * The one route, as @koa/router matched it (trailing slash and letter case ignored), without a router: its

@@ -5,6 +5,8 @@ import type { GatewayMetrics } from '../../gateway-metrics';
 import type { GatewayContext } from './gateway-context';
 import { HTTP_REASONS } from './problem-details';
 
+// The steps of the webhook route (webhook-route.ts), as plain functions that throw an AppError to refuse.
+
 /** 401 before anything else is read, so an unauthenticated caller learns nothing about the body rules. */
 export function createRequireAuthorization({
   verifyAuthorization,
