@@ -102,7 +102,8 @@ function load(url, durationS) {
 function cpuSeconds(pid) {
   const stat = `/proc/${pid}/stat`;
   if (!existsSync(stat)) return undefined;
-  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock
+  // ticks of 1/100 s (USER_HZ, 100 on Linux whatever the kernel tick).
   const fields = readFileSync(stat, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }

@@ -1,7 +1,7 @@
+import { Counter, type Registry } from '@teamseat/metrics';
 import type { CustomerRepository } from '../data-access/customer-repository';
 import { teamGrantsOf } from '../data-access/grant-record';
 import { entitlementAccess, entitlementIds, type EntitlementAccess } from '../domain/access';
-import { Counter, type Registry } from '@teamseat/metrics';
 import type { AccessCache, CachedAccess } from './access-cache';
 
 export interface AccessAnswer extends EntitlementAccess {
@@ -49,10 +49,10 @@ export function createAccessQueries(deps: {
     const started = (async () => {
       try {
         const known = replacing?.customer?.revision;
-        if (known !== undefined && (await customers.revisionOf(userId)) === known) {
-          if (cache.peek(userId) === replacing) replacing!.loadedAtMs = wallClock();
+        if (replacing && known !== undefined && (await customers.revisionOf(userId)) === known) {
+          if (cache.peek(userId) === replacing) replacing.loadedAtMs = wallClock();
           rereads.inc({ outcome: 'unchanged' });
-          return replacing!;
+          return replacing;
         }
         const customer = await customers.get(userId);
         const entry: CachedAccess = {
