@@ -1,6 +1,7 @@
 // Child processes for the benchmarks: each service runs as `node dist/main.js`, as in production, so the
 // load generator in the bench process does not share its event loop with the subject.
 import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,9 @@ export function startProcess(script, env, match, { cwd = root, timeoutMs = 60_00
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : [];
-  const child = spawn(process.execPath, [...profile, script], {
+  // BENCH_NODE_ARGS="--trace-gc ...": more node flags for every subject process (space-separated).
+  const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...profile, ...extra, script], {
     cwd,
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -22,6 +25,16 @@ export function startProcess(script, env, match, { cwd = root, timeoutMs = 60_00
     tail.push(line);
     if (tail.length > 40) tail.shift();
   };
+  // BENCH_LOG_DIR=<dir>: each process's output (logs, --trace-gc lines) is also kept in <dir>/<name>-<pid>.log.
+  if (process.env.BENCH_LOG_DIR) {
+    // services/<name>/dist/main.js is logged as <name>; any other script by its own name.
+    const name = script.endsWith(`dist${path.sep}main.js`)
+      ? path.basename(path.dirname(path.dirname(script)))
+      : path.basename(script, path.extname(script));
+    const file = createWriteStream(path.join(process.env.BENCH_LOG_DIR, `${name}-${child.pid}.log`));
+    child.stdout.pipe(file);
+    child.stderr.pipe(file);
+  }
   readline.createInterface({ input: child.stderr }).on('line', keep);
   process.once('exit', () => child.kill('SIGKILL'));
   const stopped = new Promise((resolve) => child.once('exit', resolve));
