@@ -3,6 +3,40 @@ import { toAppError, AppError } from '@teamseat/errors';
 import { toGrpcError } from './status-details';
 
 /**
+ * What a handler gets besides the request. The signal is made only for a handler that asks for it: an
+ * AbortController per call, and the DOMException its abort creates when grpc-js reports the finished stream
+ * as cancelled, cost more than the rest of a cached read (bench/entitlements). A class with the getter on its
+ * prototype, not an object literal with a getter: V8 gives each such literal its own accessor pair and
+ * allocates it in old space, where it kept the getter's closure, and through its scope the whole call, alive
+ * through every young-generation collection until the next full one (2.2 MB promoted per scavenge at 1,000
+ * CheckAccess/s, 0.15 MB with the class; ADR 0011).
+ */
+class CallContext {
+  settled = false;
+  private cancelled = false;
+  private controller: AbortController | undefined;
+
+  constructor(
+    readonly deadline: Date | number,
+    readonly metadata: Metadata,
+  ) {}
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.cancelled) this.controller.abort();
+    }
+    return this.controller.signal;
+  }
+
+  cancel(): void {
+    if (this.settled) return;
+    this.cancelled = true;
+    this.controller?.abort();
+  }
+}
+
+/**
  * Adapts an async `(request, context) => response` function to grpc-js' callback style: every thrown error
  * is mapped to a gRPC status once, here, and a call whose deadline already passed is not started.
  */
@@ -20,35 +54,15 @@ export function unary<Req, Res>(
       callback(error, null);
       return;
     }
-    // The signal is made only for a handler that asks for it: an AbortController per call, and the
-    // DOMException its abort creates when grpc-js reports the finished stream as cancelled, cost more
-    // than the rest of a cached read (bench/entitlements).
-    let controller: AbortController | undefined;
-    let cancelled = false;
-    let settled = false;
-    call.once('cancelled', () => {
-      if (settled) return;
-      cancelled = true;
-      controller?.abort();
-    });
-    const context = {
-      deadline,
-      metadata: call.metadata,
-      get signal(): AbortSignal {
-        if (!controller) {
-          controller = new AbortController();
-          if (cancelled) controller.abort();
-        }
-        return controller.signal;
-      },
-    };
+    const context = new CallContext(deadline, call.metadata);
+    call.once('cancelled', () => context.cancel());
     handler(call.request, context).then(
       (response) => {
-        settled = true;
+        context.settled = true;
         callback(null, response);
       },
       (error: unknown) => {
-        settled = true;
+        context.settled = true;
         callback(toGrpcError(toAppError(error)), null);
       },
     );

@@ -39,6 +39,7 @@ describe('grpc server', () => {
   let server: GrpcServer;
   let address: string;
   const aborted: unknown[] = [];
+  const contexts: object[] = [];
   const registry = createMetricsRegistry('grpc-test');
 
   before(async () => {
@@ -52,7 +53,9 @@ describe('grpc server', () => {
           name: 'teamseat.test.v1.EchoService',
           definition: EchoService.service,
           implementation: {
-            echo: unary(async (request: { text: string }, { signal }) => {
+            echo: unary(async (request: { text: string }, context) => {
+              const { signal } = context;
+              if (request.text === 'context') contexts.push(context);
               if (request.text === 'wait-for-cancel') {
                 await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
                 aborted.push(signal.reason);
@@ -87,6 +90,21 @@ describe('grpc server', () => {
     while (aborted.length === 0 && Date.now() - started < 5_000) await new Promise((r) => setTimeout(r, 20));
     expect(aborted, 'handlers whose signal aborted').to.have.length(1);
     client.close();
+  });
+
+  it('when a handler runs, then its context has no accessor of its own', async () => {
+    // An object literal with a getter gets an accessor pair per call, which V8 allocates in old space: it
+    // kept every call's objects alive through young-generation collections (ADR 0011).
+    const client = createClient(EchoService as never, { address, token: 'token-a' }) as EchoClient;
+    await call(client, 'context');
+    client.close();
+    expect(contexts).to.have.length(1);
+    const context = contexts[0]!;
+    const accessors = Object.entries(Object.getOwnPropertyDescriptors(context))
+      .filter(([, descriptor]) => descriptor.get !== undefined || descriptor.set !== undefined)
+      .map(([name]) => name);
+    expect(accessors, 'own accessor properties').to.deep.equal([]);
+    expect((context as { signal: AbortSignal }).signal.aborted).to.equal(false);
   });
 
   it('when calls are served or refused, then each is counted once by method and status code', async () => {
