@@ -53,6 +53,13 @@ export function createHttpTransport({
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     let response: Response;
     let body: unknown;
+    // A timer cleared when the call ends, not AbortSignal.timeout: that one cannot be cancelled, so every
+    // call left a timer that fired `timeoutMs` later and built a TimeoutError for a finished request.
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new DOMException(`no answer in ${timeoutMs} ms`, 'TimeoutError')),
+      timeoutMs,
+    );
     try {
       response = await fetchImpl(root + request.path, {
         method: request.method,
@@ -62,7 +69,7 @@ export function createHttpTransport({
           ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: controller.signal,
       });
       const raw = await response.text();
       body = raw === '' ? null : safeJson(raw);
@@ -72,6 +79,8 @@ export function createHttpTransport({
       throw timedOut
         ? timeoutError(request.operation, timeoutMs, error)
         : networkError(request.operation, error);
+    } finally {
+      clearTimeout(timer);
     }
     metrics.call(request.operation, String(response.status), seconds());
     limiter.observeHeaders(response.headers);
