@@ -8,14 +8,33 @@ import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Starts `node <script>` and resolves with the first JSON stdout line `match` accepts. */
-export function startProcess(script, env, match, { cwd = root, timeoutMs = 60_000 } = {}) {
-  // BENCH_CPU_PROF=<dir>: each process writes a V8 CPU profile there when it stops.
+/**
+ * The node arguments of a started process: BENCH_CPU_PROF=<dir> makes it write a V8 CPU profile there when
+ * it stops; BENCH_NODE_ARGS="--trace-gc ..." adds node flags (space-separated).
+ */
+export function nodeArgs(script) {
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : [];
-  // BENCH_NODE_ARGS="--trace-gc ...": more node flags for every subject process (space-separated).
   const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...profile, ...extra, script], {
+  return [...profile, ...extra, script];
+}
+
+/**
+ * BENCH_LOG_DIR=<dir>: a file there for a started process's output (logs, --trace-gc lines), named
+ * <service>-<n>.log for services/<service>/dist/main.js, else after the script. Undefined without it.
+ */
+export function logFile(script) {
+  if (!process.env.BENCH_LOG_DIR) return undefined;
+  const name = script.endsWith(`dist${path.sep}main.js`)
+    ? path.basename(path.dirname(path.dirname(script)))
+    : path.basename(script, path.extname(script));
+  logFile.count = (logFile.count ?? 0) + 1;
+  return path.join(process.env.BENCH_LOG_DIR, `${name}-${logFile.count}.log`);
+}
+
+export function startProcess(script, env, match, { cwd = root, timeoutMs = 60_000 } = {}) {
+  const child = spawn(process.execPath, nodeArgs(script), {
     cwd,
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -25,13 +44,9 @@ export function startProcess(script, env, match, { cwd = root, timeoutMs = 60_00
     tail.push(line);
     if (tail.length > 40) tail.shift();
   };
-  // BENCH_LOG_DIR=<dir>: each process's output (logs, --trace-gc lines) is also kept in <dir>/<name>-<pid>.log.
-  if (process.env.BENCH_LOG_DIR) {
-    // services/<name>/dist/main.js is logged as <name>; any other script by its own name.
-    const name = script.endsWith(`dist${path.sep}main.js`)
-      ? path.basename(path.dirname(path.dirname(script)))
-      : path.basename(script, path.extname(script));
-    const file = createWriteStream(path.join(process.env.BENCH_LOG_DIR, `${name}-${child.pid}.log`));
+  const log = logFile(script);
+  if (log) {
+    const file = createWriteStream(log);
     child.stdout.pipe(file);
     child.stderr.pipe(file);
   }

@@ -3,12 +3,13 @@
 // Prints one JSON object { name, metrics, baseline, ratios } as the last line of stdout; progress goes to stderr.
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, openSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import kafkajs from 'kafkajs';
+import { logFile, nodeArgs } from '../processes.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
@@ -41,13 +42,11 @@ async function freePort() {
  * would leave the process, so reading logs costs the load generator nothing.
  */
 function startProcess(script, env) {
-  // BENCH_CPU_PROF=<dir>: each process writes a V8 CPU profile there when it stops.
-  const profile = process.env.BENCH_CPU_PROF
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-    : [];
-  const child = spawn(process.execPath, [...profile, script], {
+  const log = logFile(script);
+  const output = log ? openSync(log, 'w') : undefined;
+  const child = spawn(process.execPath, nodeArgs(script), {
     env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', output ?? 'ignore', output ?? 'inherit'],
   });
   process.once('exit', () => child.kill('SIGKILL'));
   const stopped = new Promise((resolve) => child.once('exit', resolve));
