@@ -2,6 +2,8 @@
 // do not share an event loop, or much CPU, with the load generator. Pinned and built from the Go module
 // proxy into .local/bin on first use (scripts/go-tool.mjs).
 import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { ensureGoTool } from '../scripts/go-tool.mjs';
 
 export const GHZ_VERSION = 'v0.121.0';
@@ -10,6 +12,7 @@ const ghzBinary = () =>
   ensureGoTool({ name: 'ghz', module: 'github.com/bojand/ghz/cmd/ghz', version: GHZ_VERSION });
 
 const ms = (ns) => Math.round(ns / 1e3) / 1e3;
+let reports = 0;
 
 /**
  * Runs one ghz load and summarises it. `ratePerSec` makes it a paced load at that rate (its latencies are
@@ -57,6 +60,12 @@ export function ghz({
   return new Promise((resolve, reject) => {
     execFile(ghzBinary(), args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error && !stdout) return reject(new Error(`ghz ${call} failed: ${stderr || error.message}`));
+      // BENCH_LOG_DIR=<dir>: ghz's whole report (every call's start time and latency) is kept there too.
+      if (process.env.BENCH_LOG_DIR) {
+        reports += 1;
+        const name = `ghz-${reports}-${call.split('.').at(-1)}${ratePerSec ? `-${ratePerSec}rps` : ''}.json`;
+        writeFileSync(path.join(process.env.BENCH_LOG_DIR, name), stdout);
+      }
       const report = JSON.parse(stdout);
       const at = (p) => report.latencyDistribution?.find((d) => d.percentage === p)?.latency ?? NaN;
       const ok = report.statusCodeDistribution?.OK ?? 0;
