@@ -1,3 +1,4 @@
+import './gc-tuning';
 import { ConfigError } from '@teamseat/config';
 import { onShutdownSignal } from '@teamseat/health';
 import { createLogger } from '@teamseat/logger';
