@@ -7,7 +7,7 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** Starts `node <script>` and resolves with the first JSON stdout line `match` accepts. */
+
 /**
  * The node arguments of a started process: BENCH_CPU_PROF=<dir> makes it write a V8 CPU profile there when
  * it stops; BENCH_NODE_ARGS="--trace-gc ..." adds node flags (space-separated).
@@ -33,6 +33,7 @@ export function logFile(script) {
   return path.join(process.env.BENCH_LOG_DIR, `${name}-${logFile.count}.log`);
 }
 
+/** Starts `node <script>` and resolves with the first JSON stdout line `match` accepts. */
 export function startProcess(script, env, match, { cwd = root, timeoutMs = 60_000 } = {}) {
   const child = spawn(process.execPath, nodeArgs(script), {
     cwd,

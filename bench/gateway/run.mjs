@@ -39,7 +39,8 @@ async function freePort() {
 
 /**
  * Starts a node process on ports chosen here. Its stdout goes to /dev/null, as a container's log stream
- * would leave the process, so reading logs costs the load generator nothing.
+ * would leave the process, so reading logs costs the load generator nothing (with BENCH_LOG_DIR, both
+ * outputs go straight to a file there).
  */
 function startProcess(script, env) {
   const log = logFile(script);
