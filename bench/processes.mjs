@@ -20,6 +20,8 @@ export function nodeArgs(script) {
   return [...profile, ...extra, script];
 }
 
+let logFiles = 0;
+
 /**
  * BENCH_LOG_DIR=<dir>: a file there for a started process's output (logs, --trace-gc lines), named
  * <service>-<n>.log for services/<service>/dist/main.js, else after the script. Undefined without it.
@@ -29,8 +31,8 @@ export function logFile(script) {
   const name = script.endsWith(`dist${path.sep}main.js`)
     ? path.basename(path.dirname(path.dirname(script)))
     : path.basename(script, path.extname(script));
-  logFile.count = (logFile.count ?? 0) + 1;
-  return path.join(process.env.BENCH_LOG_DIR, `${name}-${logFile.count}.log`);
+  logFiles += 1;
+  return path.join(process.env.BENCH_LOG_DIR, `${name}-${logFiles}.log`);
 }
 
 /** Starts `node <script>` and resolves with the first JSON stdout line `match` accepts. */
