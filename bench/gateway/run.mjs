@@ -175,6 +175,13 @@ const gatewayProcess = startProcess(path.join(root, 'services', 'webhook-gateway
   WEBHOOK_AUTHORIZATION: AUTHORIZATION,
   WEBHOOK_TOPIC: topic,
   LOG_LEVEL: settings.logLevel,
+  // For tuning runs: more gateway settings, e.g. BENCH_GATEWAY_ENV="KAFKA_LINGER_MS=5 KAFKA_PRODUCER_LANES=1".
+  ...Object.fromEntries(
+    (process.env.BENCH_GATEWAY_ENV ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((pair) => pair.split('=')),
+  ),
 });
 await waitUntilAnswering(`http://127.0.0.1:${adminPort}/readyz`);
 const gatewayUrl = `http://127.0.0.1:${port}/webhooks/revenuecat`;
