@@ -1,8 +1,10 @@
-import { Counter, type Registry } from '@teamseat/metrics';
+import { Counter, Gauge, type Registry } from '@teamseat/metrics';
 import type { CustomerRepository } from '../data-access/customer-repository';
 import { teamGrantsOf } from '../data-access/grant-record';
 import { entitlementAccess, entitlementIds, type EntitlementAccess } from '../domain/access';
 import type { AccessCache, CachedAccess } from './access-cache';
+
+const REFRESH_TICK_MS = 10;
 
 export interface AccessAnswer extends EntitlementAccess {
   syncedAt: Date | undefined;
@@ -19,16 +21,25 @@ export interface AccessAnswer extends EntitlementAccess {
  * garbage enough for the collector's pauses to dominate CheckAccess p99 (bench/README.md). Concurrent reads
  * of one user share one database read, and a read never replaces an entry that was written through or
  * invalidated while it was under way.
+ *
+ * Background re-reads are paced: every 10 ms a share of the users waiting for one starts, so a backlog is
+ * spread over about `refreshSpreadMs` (a sixth of `refreshAfterMs` unless given). Users who fell due
+ * together (all those cached in one busy minute, or everyone a pause in traffic left unasked) otherwise went
+ * to the database at once: a few hundred re-reads kept the database and the service's event loop busy for
+ * a quarter of a second, and CheckAccess calls waited up to 55 ms behind them (bench/README.md). A waiting
+ * entry is still answered from, for the rest of its TTL.
  */
 export function createAccessQueries(deps: {
   customers: CustomerRepository;
   cache: AccessCache;
   now: () => number;
   refreshAfterMs: number;
+  refreshSpreadMs?: number;
   wallClock?: () => number;
   registry?: Registry;
 }) {
   const { customers, cache, now, refreshAfterMs, wallClock = Date.now } = deps;
+  const refreshSpreadMs = deps.refreshSpreadMs ?? refreshAfterMs / 6;
   const lookups = new Counter({
     name: 'entitlement_access_cache_lookups_total',
     help: 'CheckAccess/ListEntitlements cache lookups: hit, miss (read before answering), refresh (answered, read again in the background)',
@@ -42,6 +53,17 @@ export function createAccessQueries(deps: {
     registers: deps.registry ? [deps.registry] : [],
   });
   const reading = new Map<string, Promise<CachedAccess>>();
+  /** Users due for a background re-read, in the order they were found due (a Set keeps insertion order). */
+  const due = new Set<string>();
+  let refreshTimer: NodeJS.Timeout | undefined;
+  new Gauge({
+    name: 'entitlement_access_cache_refresh_queue',
+    help: 'Cached users due for a background re-read and waiting for their turn (re-reads are paced)',
+    registers: deps.registry ? [deps.registry] : [],
+    collect() {
+      this.set(due.size);
+    },
+  });
 
   function read(userId: string, replacing: CachedAccess | undefined): Promise<CachedAccess> {
     const pending = reading.get(userId);
@@ -71,15 +93,44 @@ export function createAccessQueries(deps: {
     return started;
   }
 
+  function isDue(userId: string, cached: CachedAccess): boolean {
+    return wallClock() - cached.loadedAtMs >= refreshAfterMs && !reading.has(userId);
+  }
+
+  function scheduleRefreshes(): void {
+    if (refreshTimer !== undefined || due.size === 0) return;
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
+      refreshShare();
+      scheduleRefreshes();
+    }, REFRESH_TICK_MS);
+    refreshTimer.unref();
+  }
+
+  /** Starts this tick's share of the waiting re-reads (at least one). */
+  function refreshShare(): void {
+    let share = Math.ceil((due.size * REFRESH_TICK_MS) / refreshSpreadMs);
+    for (const userId of due) {
+      if (share === 0) return;
+      due.delete(userId);
+      // Written through, invalidated or read by a caller since it was queued: nothing left to do.
+      const cached = cache.peek(userId);
+      if (!cached || !isDue(userId, cached)) continue;
+      share -= 1;
+      read(userId, cached).catch(() => rereads.inc({ outcome: 'failed' }));
+    }
+  }
+
   async function load(userId: string): Promise<CachedAccess> {
     const cached = cache.get(userId);
     if (!cached) {
       lookups.inc({ result: 'miss' });
       return read(userId, undefined);
     }
-    if (wallClock() - cached.loadedAtMs >= refreshAfterMs && !reading.has(userId)) {
+    if (isDue(userId, cached) && !due.has(userId)) {
       lookups.inc({ result: 'refresh' });
-      read(userId, cached).catch(() => rereads.inc({ outcome: 'failed' }));
+      due.add(userId);
+      scheduleRefreshes();
     } else {
       lookups.inc({ result: 'hit' });
     }

@@ -64,13 +64,19 @@ describe('access queries: cache in front of the stored snapshots', function () {
     };
   }
 
-  function queries(repository: CustomerRepository, wall: { ms: number }, registry = new Registry()) {
+  function queries(
+    repository: CustomerRepository,
+    wall: { ms: number },
+    registry = new Registry(),
+    refreshSpreadMs?: number,
+  ) {
     const cache = createAccessCache({ ttlMs: TTL, now: () => wall.ms });
     const access = createAccessQueries({
       customers: repository,
       cache,
       now: () => T0 + DAY,
       refreshAfterMs: REFRESH_AFTER,
+      refreshSpreadMs,
       wallClock: () => wall.ms,
       registry,
     });
@@ -139,6 +145,35 @@ describe('access queries: cache in front of the stored snapshots', function () {
     const rereads = await registry.getSingleMetric('entitlement_access_cache_rereads_total')!.get();
     expect(rereads.values.map((v) => [v.labels.outcome, v.value])).to.deep.equal([['unchanged', 1]]);
     expect(await lookups(registry)).to.deep.equal({ miss: 1, refresh: 1, hit: 1 });
+  });
+
+  it('when many entries fall due together, then their re-reads are spread out in time and all of them done', async () => {
+    const users = [...Array(20).keys()].map((i) => `u-due-${i}`);
+    for (const user of users) {
+      await customers.update(user, { snapshot: withPro(user, T0 + 2 * DAY) }, { isNew: true });
+    }
+    const spy = observed();
+    const wall = { ms: 1_000 };
+    const registry = new Registry();
+    // A backlog spread over 2 s: one re-read per 10 ms tick for these 20.
+    const { access, cache } = queries(spy.repository, wall, registry, 2_000);
+    await Promise.all(users.map((user) => access.checkAccess(user, 'pro')));
+
+    wall.ms += REFRESH_AFTER;
+    const answers = await Promise.all(users.map((user) => access.checkAccess(user, 'pro')));
+    const queue = registry.getSingleMetric('entitlement_access_cache_refresh_queue');
+    const waiting = (await queue?.get())?.values[0]?.value;
+    const startedAtOnce = spy.revisionReads();
+    await new Promise((resolve) => setTimeout(resolve, 55));
+    const startedWithin55Ms = spy.revisionReads();
+    for (let i = 0; i < 100 && spy.revisionReads() < users.length; i += 1) await settle();
+    await settle();
+
+    expect(answers.every((a) => a.active)).to.equal(true);
+    expect([startedAtOnce, waiting]).to.deep.equal([0, users.length]);
+    expect(startedWithin55Ms).to.be.at.most(6); // at most five 10 ms ticks, one re-read each
+    expect(spy.revisionReads()).to.equal(users.length);
+    expect(users.filter((user) => cache.peek(user)!.loadedAtMs !== wall.ms)).to.deep.equal([]);
   });
 
   it('when an entry is past the TTL, then it is not answered from: the caller waits for the read', async () => {
