@@ -50,6 +50,8 @@ export function startProcess(script, env, match, { cwd = root, timeoutMs = 60_00
   const log = logFile(script);
   if (log) {
     const file = createWriteStream(log);
+    // --trace-gc counts milliseconds from the process's start: this line dates them.
+    file.write(`${JSON.stringify({ time: new Date().toISOString(), msg: 'bench: process spawned' })}\n`);
     child.stdout.pipe(file);
     child.stderr.pipe(file);
   }
