@@ -18,14 +18,23 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
  */
 const EXPECTED_WARNINGS = ['Limiting retries for the idempotent producer'];
 
+/**
+ * kafkajs logs every error response of the broker at error level ("Response GroupCoordinator(key: 10,
+ * version: 2)", "The group coordinator is not available") and then retries the request or throws: one such
+ * line at every start while the broker elects a coordinator. What kafkajs cannot get past reaches our code
+ * as an exception and is logged there, with what it meant; the response itself is a warning.
+ */
+const RETRIED_RESPONSE = /^Response \w+\(key: \d+, version: \d+\)$/;
+
 /** Sends kafkajs' own log lines through our JSON logger instead of its console logger. */
-function pinoLogCreator(logger: Logger) {
+export function pinoLogCreator(logger: Logger) {
   const kafkaLogger = logger.child({ module: 'kafkajs' });
   return () =>
     ({ level, log }: LogEntry) => {
       const { message, ...extra } = log;
       const expected = EXPECTED_WARNINGS.some((text) => message.startsWith(text));
-      kafkaLogger[expected ? 'debug' : (LEVELS[level] ?? 'info')](extra, message);
+      const retried = level === logLevel.ERROR && RETRIED_RESPONSE.test(message);
+      kafkaLogger[expected ? 'debug' : retried ? 'warn' : (LEVELS[level] ?? 'info')](extra, message);
     };
 }
 
