@@ -60,6 +60,7 @@ describe('access queries: cache in front of the stored snapshots', function () {
       repository,
       reads: () => reads,
       revisionReads: () => revisionReads,
+      held: () => held.length,
       release: () => held.splice(0).forEach((go) => go()),
     };
   }
@@ -84,6 +85,11 @@ describe('access queries: cache in front of the stored snapshots', function () {
   }
 
   const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+  /** Waits (up to 5 s) until `done` holds: for background work whose start is paced. */
+  async function until(done: () => boolean): Promise<void> {
+    for (let i = 0; i < 500 && !done(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(done(), 'the awaited background work did not happen within 5 s').to.equal(true);
+  }
   const lookups = async (registry: Registry) =>
     Object.fromEntries(
       (await registry.getSingleMetric('entitlement_access_cache_lookups_total')!.get()).values.map((v) => [
@@ -116,6 +122,7 @@ describe('access queries: cache in front of the stored snapshots', function () {
 
     wall.ms += REFRESH_AFTER;
     const stale = await access.checkAccess('u-refresh', 'pro');
+    await until(() => spy.reads() === 2);
     await settle();
     const fresh = await access.checkAccess('u-refresh', 'pro');
 
@@ -135,6 +142,7 @@ describe('access queries: cache in front of the stored snapshots', function () {
 
     wall.ms += REFRESH_AFTER;
     await access.checkAccess('u-same', 'pro');
+    await until(() => spy.revisionReads() === 1);
     await settle();
     wall.ms += REFRESH_AFTER - 1;
     const later = await access.checkAccess('u-same', 'pro');
@@ -166,7 +174,7 @@ describe('access queries: cache in front of the stored snapshots', function () {
     const startedAtOnce = spy.revisionReads();
     await new Promise((resolve) => setTimeout(resolve, 55));
     const startedWithin55Ms = spy.revisionReads();
-    for (let i = 0; i < 100 && spy.revisionReads() < users.length; i += 1) await settle();
+    await until(() => spy.revisionReads() === users.length);
     await settle();
 
     expect(answers.every((a) => a.active)).to.equal(true);
@@ -197,15 +205,20 @@ describe('access queries: cache in front of the stored snapshots', function () {
     const wall = { ms: 1_000 };
     const { access, cache } = queries(spy.repository, wall);
     const first = access.checkAccess('u-race', 'pro');
+    await until(() => spy.held() === 1);
     spy.release();
     await first;
+    // Another replica stored a newer snapshot (its revision moved), so the re-read will load the document.
+    await customers.update('u-race', { snapshot: withPro('u-race', T0 + 3 * DAY) });
 
     wall.ms += REFRESH_AFTER;
-    await access.checkAccess('u-race', 'pro'); // starts the background read, held
+    await access.checkAccess('u-race', 'pro'); // the background re-read: queued, then held in its load
+    await until(() => spy.held() === 1);
     const newer = (await customers.get('u-race'))!;
     newer.snapshot = withPro('u-race', T0 + DAY / 2);
     cache.remember(newer); // what this instance has just written
     spy.release();
+    await until(() => spy.reads() === 2 && spy.held() === 0);
     await settle();
     const answer = await access.checkAccess('u-race', 'pro');
 
