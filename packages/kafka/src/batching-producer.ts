@@ -91,7 +91,7 @@ export function createBatchingProducer({
     all[key === undefined ? (turn = (turn + 1) % lanes) : keyHash(key) % lanes]!;
   const enqueue = (topic: string, message: OutgoingMessage): Promise<void> => {
     const key = message.key === null ? undefined : Buffer.from(message.key);
-    return laneOf(key).enqueue({ topic, message, key });
+    return laneOf(key).enqueue(topic, message, key);
   };
 
   let closed = false;
@@ -116,7 +116,7 @@ export function createBatchingProducer({
 }
 
 interface Lane {
-  enqueue(message: Omit<Pending, 'resolve' | 'reject'>): Promise<void>;
+  enqueue(topic: string, message: OutgoingMessage, key: Buffer | undefined): Promise<void>;
   connect(): Promise<void>;
   /** Sends what is queued, waits for the request in flight, then closes the producer. */
   close(): Promise<void>;
@@ -210,9 +210,9 @@ function createLane({
   }
 
   return {
-    enqueue(message) {
+    enqueue(topic, message, key) {
       return new Promise<void>((resolve, reject) => {
-        queue.push({ ...message, resolve, reject });
+        queue.push({ topic, message, key, resolve, reject });
         if (queue.length >= maxBatchMessages) flush();
         else timer ??= setTimeout(flush, lingerMs);
       });
