@@ -54,6 +54,18 @@ function startProcess(script, env) {
   return { child, stopped };
 }
 
+/** For tuning runs, more gateway settings: BENCH_GATEWAY_ENV="KAFKA_LINGER_MS=5 KAFKA_PRODUCER_LANES=1". */
+function extraGatewaySettings() {
+  const pairs = (process.env.BENCH_GATEWAY_ENV ?? '').split(' ').filter(Boolean);
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const equals = pair.indexOf('=');
+      if (equals < 1) throw new Error(`BENCH_GATEWAY_ENV: "${pair}" is not NAME=value`);
+      return [pair.slice(0, equals), pair.slice(equals + 1)];
+    }),
+  );
+}
+
 async function waitUntilListening(port) {
   for (let i = 0; i < 120; i += 1) {
     const listening = await new Promise((resolve) => {
@@ -175,13 +187,7 @@ const gatewayProcess = startProcess(path.join(root, 'services', 'webhook-gateway
   WEBHOOK_AUTHORIZATION: AUTHORIZATION,
   WEBHOOK_TOPIC: topic,
   LOG_LEVEL: settings.logLevel,
-  // For tuning runs: more gateway settings, e.g. BENCH_GATEWAY_ENV="KAFKA_LINGER_MS=5 KAFKA_PRODUCER_LANES=1".
-  ...Object.fromEntries(
-    (process.env.BENCH_GATEWAY_ENV ?? '')
-      .split(' ')
-      .filter(Boolean)
-      .map((pair) => pair.split('=')),
-  ),
+  ...extraGatewaySettings(),
 });
 await waitUntilAnswering(`http://127.0.0.1:${adminPort}/readyz`);
 const gatewayUrl = `http://127.0.0.1:${port}/webhooks/revenuecat`;
