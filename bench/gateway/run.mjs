@@ -216,18 +216,19 @@ const sumOf = (text, name) =>
     .split('\n')
     .filter((line) => line.startsWith(name))
     .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
-const batches =
-  sumOf(metricsText, 'webhook_publish_batch_size_count') -
-  sumOf(metricsBefore, 'webhook_publish_batch_size_count');
-const batched =
-  sumOf(metricsText, 'webhook_publish_batch_size_sum') -
-  sumOf(metricsBefore, 'webhook_publish_batch_size_sum');
+const measured = (name) => sumOf(metricsText, name) - sumOf(metricsBefore, name);
+const batches = measured('webhook_publish_batch_size_count');
+const batched = measured('webhook_publish_batch_size_sum');
+const publishes = measured('webhook_publish_duration_seconds_count');
+const publishSeconds = measured('webhook_publish_duration_seconds_sum');
 const records = await recordsOn(topic);
 const acknowledged = sumOf(metricsText, 'webhook_requests_total{status="200"');
 
 const metrics = {
   ...gateway,
   meanBatchSize: batches > 0 ? Number((batched / batches).toFixed(1)) : 0,
+  // Of each request's time, how much was the wait for Kafka's acknowledgement (from enqueue to ack).
+  publishMeanMs: publishes > 0 ? Number(((1000 * publishSeconds) / publishes).toFixed(2)) : 0,
   acknowledged,
   recordsOnTopic: records,
   connections: settings.connections,
