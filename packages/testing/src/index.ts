@@ -19,5 +19,6 @@ export {
 } from './kafka-helpers';
 export { randomName, randomDatabaseUri } from './names';
 export { waitFor, type WaitForOptions } from './wait-for';
+export { startThrowawayBroker, type ThrowawayBroker } from './throwaway-broker';
 export { healthStatus, watchHealth, listServices } from './grpc-probes';
 export { startServiceProcess, type ServiceProcess } from './service-process';

@@ -1,7 +1,12 @@
 import { expect } from 'chai';
-import { consumeMessages, randomName, waitFor } from '@teamseat/testing';
+import {
+  consumeMessages,
+  randomName,
+  startThrowawayBroker,
+  waitFor,
+  type ThrowawayBroker,
+} from '@teamseat/testing';
 import { startTestGateway, type TestGateway } from '../support/test-gateway';
-import { startThrowawayBroker, type ThrowawayBroker } from '../support/throwaway-broker';
 import { fixtureFor, VALID_AUTHORIZATION, type Fixture } from '../support/webhook-fixtures';
 
 const PATH = '/webhooks/revenuecat';

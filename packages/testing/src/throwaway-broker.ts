@@ -3,8 +3,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { Kafka } from '@teamseat/kafka';
-import { findRepoRoot, waitFor } from '@teamseat/testing';
+import { Kafka } from 'kafkajs';
+import { findRepoRoot } from './local-stack';
+import { waitFor } from './wait-for';
 
 /**
  * A single-node Kafka that belongs to one test, so the test may kill, freeze and restart it. The shared
@@ -15,6 +16,8 @@ export interface ThrowawayBroker {
   readonly brokers: string[];
   /** Kills the JVM (SIGKILL): the broker vanishes as in a crash. */
   kill(): Promise<void>;
+  /** Stops the JVM as an operator would (SIGTERM): the broker shuts down cleanly. */
+  stop(): Promise<void>;
   /** Starts it again on the same ports and data, and waits until it answers. */
   restart(): Promise<void>;
   /** SIGSTOP / SIGCONT: connections stay open but nothing answers. */
@@ -45,7 +48,7 @@ export async function startThrowawayBroker(): Promise<ThrowawayBroker> {
   if (!fs.existsSync(path.join(libs, 'kafka_2.13-3.9.1.jar'))) {
     throw new Error(`no Kafka jars in ${libs}: run \`npm run stack:up\` once (needs java and mvn)`);
   }
-  const dir = path.join(root, '.local', 'tmp', `gateway-broker-${randomBytes(4).toString('hex')}`);
+  const dir = path.join(root, '.local', 'tmp', `throwaway-broker-${randomBytes(4).toString('hex')}`);
   fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
   const [port, controllerPort] = [await freePort(), await freePort()];
   const properties = {
@@ -123,26 +126,39 @@ export async function startThrowawayBroker(): Promise<ThrowawayBroker> {
       await admin.disconnect().catch(() => undefined);
     }
   }
+  /** The end of the broker's own log, for an error message: why it did not come up. */
+  const logTail = () =>
+    ['server.log', 'stdout.log']
+      .map((name) => path.join(dir, name))
+      .filter((file) => fs.existsSync(file))
+      .map((file) => `--- ${file}\n${fs.readFileSync(file, 'utf8').split('\n').slice(-25).join('\n')}`)
+      .join('\n');
   async function start(): Promise<void> {
     child = java('kafka.Kafka', [serverProperties]);
-    await waitFor(answers, {
-      timeoutMs: 90_000,
-      intervalMs: 250,
-      description: `the throwaway broker on ${port}`,
-    });
+    try {
+      await waitFor(answers, {
+        timeoutMs: 90_000,
+        intervalMs: 250,
+        description: `the throwaway broker on ${port}`,
+      });
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${logTail()}`, { cause: error });
+    }
   }
-  async function kill(): Promise<void> {
+  async function end(signal: 'SIGKILL' | 'SIGTERM'): Promise<void> {
     if (!child) return;
     child.kill('SIGCONT');
-    child.kill('SIGKILL');
+    child.kill(signal);
     await exited(child);
     child = undefined;
   }
+  const kill = () => end('SIGKILL');
 
   await start();
   return {
     brokers,
     kill,
+    stop: () => end('SIGTERM'),
     restart: start,
     freeze: () => void child?.kill('SIGSTOP'),
     thaw: () => void child?.kill('SIGCONT'),
