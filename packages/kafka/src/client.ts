@@ -77,27 +77,6 @@ export function createKafka({
   return Object.assign(kafka, { connection });
 }
 
-/** Creates the topics that do not exist yet; existing topics are left as they are. */
-export async function ensureTopics(
-  kafka: Kafka,
-  topics: string[],
-  { partitions = 6, replicationFactor = 1 }: { partitions?: number; replicationFactor?: number } = {},
-): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((topic) => !existing.has(topic));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor })),
-    });
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 /** True when the cluster answers a metadata request: the readiness check of every Kafka user. */
 export async function kafkaReachable(kafka: Kafka): Promise<boolean> {
   const admin = kafka.admin({ retry: { retries: 0 } });

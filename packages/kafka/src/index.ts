@@ -1,3 +1,4 @@
 export * from './client';
+export * from './topics';
 export * from './batching-producer';
 export * from './resilient-consumer';

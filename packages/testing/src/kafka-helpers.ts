@@ -24,7 +24,16 @@ export async function createTestTopic(
   const admin = Array.isArray(target) ? testKafka(target).admin() : target;
   if (Array.isArray(target)) await admin.connect();
   try {
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: partitions }] });
+    await admin.createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions: partitions }] });
+    // Not kafkajs' waitForLeaders: it gives up at the UNKNOWN_TOPIC_OR_PARTITION a broker answers about new
+    // topics for a moment after it started, while it still opens its old partitions.
+    await waitFor(
+      async () => {
+        const [metadata] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
+        return metadata?.partitions.length === partitions && metadata.partitions.every((p) => p.leader >= 0);
+      },
+      { timeoutMs: 30_000, description: `leaders for every partition of ${topic}` },
+    );
   } finally {
     if (Array.isArray(target)) await admin.disconnect();
   }
