@@ -92,7 +92,10 @@ export async function startThrowawayBroker(): Promise<ThrowawayBroker> {
       'java',
       [
         '-Xms128m',
-        '-Xmx256m',
+        // 256 MB ran out while a restart opened 300 partitions again; the local stack's broker has 512 too.
+        '-Xmx512m',
+        // A broker that has run out of memory stops instead of lingering without answering.
+        '-XX:+ExitOnOutOfMemoryError',
         `-Dlog4j.configuration=file:${log4j}`,
         '-cp',
         path.join(libs, '*'),
@@ -134,15 +137,24 @@ export async function startThrowawayBroker(): Promise<ThrowawayBroker> {
       .map((file) => `--- ${file}\n${fs.readFileSync(file, 'utf8').split('\n').slice(-25).join('\n')}`)
       .join('\n');
   async function start(): Promise<void> {
-    child = java('kafka.Kafka', [serverProperties]);
+    const started = java('kafka.Kafka', [serverProperties]);
+    child = started;
+    const ended = exited(started).then((code) => {
+      throw new Error(`the throwaway broker on ${port} exited with ${code ?? started.signalCode}`);
+    });
     try {
-      await waitFor(answers, {
-        timeoutMs: 90_000,
-        intervalMs: 250,
-        description: `the throwaway broker on ${port}`,
-      });
+      await Promise.race([
+        ended,
+        waitFor(answers, {
+          timeoutMs: 90_000,
+          intervalMs: 250,
+          description: `the throwaway broker on ${port}`,
+        }),
+      ]);
     } catch (error) {
       throw new Error(`${(error as Error).message}\n${logTail()}`, { cause: error });
+    } finally {
+      ended.catch(() => undefined);
     }
   }
   async function end(signal: 'SIGKILL' | 'SIGTERM'): Promise<void> {
