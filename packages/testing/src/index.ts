@@ -18,6 +18,7 @@ export {
   type TestTopicOptions,
 } from './kafka-helpers';
 export { randomName, randomDatabaseUri } from './names';
+export { isMadeUpName, listNames, removeLeftovers, type Names } from './leftovers';
 export { waitFor, type WaitForOptions } from './wait-for';
 export { startThrowawayBroker, type ThrowawayBroker } from './throwaway-broker';
 export { healthStatus, watchHealth, listServices } from './grpc-probes';
