@@ -69,9 +69,10 @@ export async function removeLeftovers(endpoints: Endpoints, before: Names): Prom
       withAdmin(endpoints.kafkaBrokers, (admin) =>
         admin.deleteTopics({ topics: removed.topics, timeout: 30_000 }),
       ),
-    withMongo(endpoints.mongoUri, async (client) => {
-      for (const name of removed.databases) await client.db(name).dropDatabase();
-    }),
+    removed.databases.length > 0 &&
+      withMongo(endpoints.mongoUri, async (client) => {
+        for (const name of removed.databases) await client.db(name).dropDatabase();
+      }),
   ]);
   return removed;
 }

@@ -28,10 +28,15 @@ export async function mochaGlobalSetup(): Promise<void> {
 export async function mochaGlobalTeardown(): Promise<void> {
   if (!infrastructure || !before) return;
   const started = Date.now();
-  const removed = await removeLeftovers(infrastructure, before);
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(
-    `removed what the tests made (${seconds}s): ${removed.topics.length} topics, ` +
-      `${removed.databases.length} databases (TEST_KEEP_LEFTOVERS=1 keeps them)`,
-  );
+  try {
+    const removed = await removeLeftovers(infrastructure, before);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(
+      `removed what the tests made (${seconds}s): ${removed.topics.length} topics, ` +
+        `${removed.databases.length} databases (TEST_KEEP_LEFTOVERS=1 keeps them)`,
+    );
+  } catch (error) {
+    // Tidying is a courtesy to the local stack: the run's result stands either way.
+    console.warn(`could not remove what the tests made: ${(error as Error).message}`);
+  }
 }
