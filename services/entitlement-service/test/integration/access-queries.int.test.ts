@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { Registry } from '@teamseat/metrics';
+import { waitFor } from '@teamseat/testing';
 import { createCustomerRepository, type CustomerRepository } from '../../src/data-access/customer-repository';
 import { createAccessCache } from '../../src/use-cases/access-cache';
 import { createAccessQueries } from '../../src/use-cases/access-queries';
@@ -86,10 +87,8 @@ describe('access queries: cache in front of the stored snapshots', function () {
 
   const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
   /** Waits (up to 5 s) until `done` holds: for background work whose start is paced. */
-  async function until(done: () => boolean): Promise<void> {
-    for (let i = 0; i < 500 && !done(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(done(), 'the awaited background work did not happen within 5 s').to.equal(true);
-  }
+  const until = (done: () => boolean) =>
+    waitFor(done, { timeoutMs: 5_000, intervalMs: 10, description: 'the awaited background work' });
   const lookups = async (registry: Registry) =>
     Object.fromEntries(
       (await registry.getSingleMetric('entitlement_access_cache_lookups_total')!.get()).values.map((v) => [
