@@ -139,22 +139,21 @@ export async function startThrowawayBroker(): Promise<ThrowawayBroker> {
   async function start(): Promise<void> {
     const started = java('kafka.Kafka', [serverProperties]);
     child = started;
-    const ended = exited(started).then((code) => {
-      throw new Error(`the throwaway broker on ${port} exited with ${code ?? started.signalCode}`);
-    });
+    let gone = false;
+    void exited(started).then(() => (gone = true));
     try {
-      await Promise.race([
-        ended,
-        waitFor(answers, {
-          timeoutMs: 90_000,
-          intervalMs: 250,
-          description: `the throwaway broker on ${port}`,
-        }),
-      ]);
+      // A JVM that ended (out of memory, a port taken) ends the wait at the next poll instead of after 90 s.
+      await waitFor(async () => gone || (await answers()), {
+        timeoutMs: 90_000,
+        intervalMs: 250,
+        description: `the throwaway broker on ${port}`,
+      });
+      if (gone)
+        throw new Error(
+          `the throwaway broker on ${port} exited with ${started.exitCode ?? started.signalCode}`,
+        );
     } catch (error) {
       throw new Error(`${(error as Error).message}\n${logTail()}`, { cause: error });
-    } finally {
-      ended.catch(() => undefined);
     }
   }
   async function end(signal: 'SIGKILL' | 'SIGTERM'): Promise<void> {
