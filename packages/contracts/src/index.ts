@@ -4,6 +4,7 @@ export * from './webhook';
 export * from './revenuecat-event';
 export * from './envelope';
 export * from './team-events';
+export * from './member-grants';
 export * from './entitlement-changes';
 export * from './codecs';
 export * from './catalog';

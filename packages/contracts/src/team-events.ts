@@ -122,7 +122,16 @@ export const teamEventDataSchemas = {
     /** What the previous owner became; null when they left the team. */
     previousOwnerRole: z.enum(['admin', 'member']).nullable(),
   }),
-  [T.TeamExpired]: data({ ...grantTerms, previousStatus: teamStatusSchema, memberCount: seatCount }),
+  /**
+   * The roster leaves with the expiry: one event for all (each removed user gets a grant-terms fact on
+   * teamseat.member-grants.v1), not a MemberRemoved per member.
+   */
+  [T.TeamExpired]: data({
+    ...grantTerms,
+    previousStatus: teamStatusSchema,
+    memberCount: seatCount,
+    removedUserCount: seatCount.optional(),
+  }),
   [T.TeamReactivated]: data({ ...grantTerms, previousStatus: teamStatusSchema, memberCount: seatCount }),
   /** Any other change of status or period end, renewals included (expiry and reactivation have their own). */
   [T.TeamStatusChanged]: data({

@@ -2,6 +2,7 @@
 export const TOPICS = {
   revenueCatWebhooks: 'revenuecat.webhooks.v1',
   teamEvents: 'teamseat.team-events.v1',
+  memberGrants: 'teamseat.member-grants.v1',
   entitlementChanges: 'teamseat.entitlement-changes.v1',
 } as const;
 

@@ -32,9 +32,14 @@ export const configSchema = z.object({
     .min(1)
     .default(TOPICS.teamEvents)
     .describe('team events out (keyed by team id)'),
+  MEMBER_GRANTS_TOPIC: z
+    .string()
+    .min(1)
+    .default(TOPICS.memberGrants)
+    .describe('grant-terms facts out, one per affected member (keyed by user id, ADR 0016)'),
   TOPIC_PARTITIONS: positiveInt()
     .default(6)
-    .describe('partitions of the team events topic when it is created'),
+    .describe('partitions of the team events and grant-terms topics when they are created'),
   INTERNAL_AUTH_TOKENS: csv().describe(
     'bearer tokens of internal callers (entitlement-service): every RPC, ApplySubscriptionState included',
   ),

@@ -7,6 +7,7 @@ describe('topics', function () {
     expect(TOPICS).to.deep.equal({
       revenueCatWebhooks: 'revenuecat.webhooks.v1',
       teamEvents: 'teamseat.team-events.v1',
+      memberGrants: 'teamseat.member-grants.v1',
       entitlementChanges: 'teamseat.entitlement-changes.v1',
     });
     expect(Object.values(WEBHOOK_HEADERS)).to.have.members([

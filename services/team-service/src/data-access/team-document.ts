@@ -1,3 +1,4 @@
+import type { GrantScope } from '../domain/member-grants';
 import type { EventMeta } from '../domain/ports';
 import {
   adminsOf,
@@ -25,6 +26,9 @@ export interface StoredEvent {
 export interface OutboxGroup {
   at: Date;
   events: StoredEvent[];
+  /** The users whose grant-terms facts the write calls for (ADR 0016). */
+  grants: GrantScope;
+  causationid: string | null;
 }
 
 /**
@@ -120,6 +124,7 @@ export function fromDocument(doc: TeamDocument): Team {
 /** The outbox group of one write, keyed so that keys never look like array indexes. */
 export function outboxGroup(
   events: PendingEvent[],
+  grants: GrantScope,
   meta: EventMeta,
   { now, newId }: { now: Date; newId: () => string },
 ): { key: string; group: OutboxGroup } {
@@ -133,6 +138,6 @@ export function outboxGroup(
       traceparent: meta.traceparent,
     }),
   );
-  const key = `g${stored[0]?.id.replaceAll('-', '') ?? newId()}`;
-  return { key, group: { at: now, events: stored } };
+  const key = `g${(stored[0]?.id ?? newId()).replaceAll('-', '')}`;
+  return { key, group: { at: now, events: stored, grants, causationid: meta.causationId } };
 }

@@ -1,4 +1,5 @@
 import type { MemberAppend } from '../domain/decision';
+import type { GrantScope } from '../domain/member-grants';
 import type { EventMeta, TeamRepository } from '../domain/ports';
 import type { Team } from '../domain/team';
 import type { PendingEvent } from '../domain/team-events';
@@ -34,8 +35,8 @@ export function createTeamRepository({
       return doc ? fromDocument(doc) : null;
     },
 
-    async insert(team, events, meta) {
-      const { key, group } = outboxGroup(events, meta, { now: now(), newId });
+    async insert(team, events, grants, meta) {
+      const { key, group } = outboxGroup(events, grants, meta, { now: now(), newId });
       try {
         await guarded('insert team', () =>
           writeTeams.insertOne({ ...toDocumentFields(team), outbox: { [key]: group }, outboxCount: 1 }),
@@ -47,8 +48,14 @@ export function createTeamRepository({
       }
     },
 
-    async replace(expectedVersion: number, next: Team, events: PendingEvent[], meta: EventMeta) {
-      const { key, group } = outboxGroup(events, meta, { now: now(), newId });
+    async replace(
+      expectedVersion: number,
+      next: Team,
+      events: PendingEvent[],
+      grants: GrantScope,
+      meta: EventMeta,
+    ) {
+      const { key, group } = outboxGroup(events, grants, meta, { now: now(), newId });
       const { _id, subscriptionStateAt, ...fields } = toDocumentFields(next);
       const result = await guarded('update team', () =>
         writeTeams.updateOne(
@@ -64,9 +71,15 @@ export function createTeamRepository({
       return result.modifiedCount === 1;
     },
 
-    async appendMember(teamId: string, append: MemberAppend, events: PendingEvent[], meta: EventMeta) {
+    async appendMember(
+      teamId: string,
+      append: MemberAppend,
+      events: PendingEvent[],
+      grants: GrantScope,
+      meta: EventMeta,
+    ) {
       const at = now();
-      const { key, group } = outboxGroup(events, meta, { now: at, newId });
+      const { key, group } = outboxGroup(events, grants, meta, { now: at, newId });
       const { member, guard } = append;
       // The decision's preconditions, checked again by the database in the same update.
       const filter: Record<string, unknown> = {

@@ -3,7 +3,7 @@ import type { Decision, DecisionContext } from './decision';
 import type { EventMeta, TeamRepository, TeamViews } from './ports';
 import type { Team } from './team';
 import { contention, teamNotFound } from './team-errors';
-import { rosterUsersOf } from './team-events';
+import { grantScopeOf, type GrantScope } from './member-grants';
 
 export interface CallOptions {
   /** The gRPC deadline; no new attempt starts after it. */
@@ -72,9 +72,10 @@ export function createCommandRunner(deps: RunnerDeps) {
    * After a commit: the caller sees the change in listings at once (for a mass change, in the summary at
    * once and in users' listings as the relay publishes); the relay is woken.
    */
-  async function committed(team: Team, decision: Decision<unknown>): Promise<void> {
+  async function committed(team: Team, grants: GrantScope): Promise<void> {
     remember(team);
-    const users = [...new Set(decision.events.flatMap((event) => rosterUsersOf(event)))];
+    // The users who joined, left or changed seat: their lists of teams may have changed.
+    const users = grants.userIds;
     try {
       await views.refresh(team, users.length <= syncViewUsers ? users : []);
     } catch (error) {
@@ -83,9 +84,15 @@ export function createCommandRunner(deps: RunnerDeps) {
     deps.onChanged?.(team.teamId);
   }
 
-  async function write(team: Team, decision: Decision<unknown>, meta: EventMeta): Promise<Team | null> {
-    if (decision.append) return teams.appendMember(team.teamId, decision.append, decision.events, meta);
-    return (await teams.replace(team.version, decision.next, decision.events, meta)) ? decision.next : null;
+  async function write(
+    team: Team,
+    decision: Decision<unknown>,
+    grants: GrantScope,
+    meta: EventMeta,
+  ): Promise<Team | null> {
+    const { events } = decision;
+    if (decision.append) return teams.appendMember(team.teamId, decision.append, events, grants, meta);
+    return (await teams.replace(team.version, decision.next, events, grants, meta)) ? decision.next : null;
   }
 
   /** The optimistic attempt; null when it does not apply or its guard failed. */
@@ -103,9 +110,11 @@ export function createCommandRunner(deps: RunnerDeps) {
       return null; // the cache may be stale: let a fresh read name the rule
     }
     if (!decision.append) return null;
-    const written = await teams.appendMember(teamId, decision.append, decision.events, meta);
+    // The guard holds the team-wide terms (termsVersion), so only the new member's grant changes.
+    const grants = grantScopeOf(cached, decision.next);
+    const written = await teams.appendMember(teamId, decision.append, decision.events, grants, meta);
     if (!written) return null;
-    await committed(written, decision);
+    await committed(written, grants);
     return { team: written, result: decision.result, changed: true };
   }
 
@@ -142,9 +151,10 @@ export function createCommandRunner(deps: RunnerDeps) {
           }
           return { team: decision.next, result: decision.result, changed: false };
         }
-        const written = await write(team, decision, meta);
+        const grants = grantScopeOf(team, decision.next);
+        const written = await write(team, decision, grants, meta);
         if (written) {
-          await committed(written, decision);
+          await committed(written, grants);
           return { team: written, result: decision.result, changed: true };
         }
         await backoff(attempt);

@@ -1,9 +1,11 @@
 import type { MemberAppend } from './decision';
+import type { GrantScope } from './member-grants';
 import type { Team, TeamSummary } from './team';
 import type { PendingEvent } from './team-events';
 
 // What the domain needs from storage, implemented in src/data-access. Every write is one
-// single-document update that carries its events (the outbox) in the same update.
+// single-document update that carries its events and the users whose grants it changes (the outbox) in
+// the same update.
 
 /** Attributes copied onto every event a write produces. */
 export interface EventMeta {
@@ -16,9 +18,15 @@ export interface EventMeta {
 export interface TeamRepository {
   load(teamId: string): Promise<Team | null>;
   /** Inserts a new team with its first events; false when a team with that id exists. */
-  insert(team: Team, events: PendingEvent[], meta: EventMeta): Promise<boolean>;
+  insert(team: Team, events: PendingEvent[], grants: GrantScope, meta: EventMeta): Promise<boolean>;
   /** Writes `next` and its events if the stored version is still `expectedVersion`; false otherwise. */
-  replace(expectedVersion: number, next: Team, events: PendingEvent[], meta: EventMeta): Promise<boolean>;
+  replace(
+    expectedVersion: number,
+    next: Team,
+    events: PendingEvent[],
+    grants: GrantScope,
+    meta: EventMeta,
+  ): Promise<boolean>;
   /**
    * Adds one member with the guard in the update's filter (seat free, not on the roster, status, actor
    * role, terms). Returns the team after the write, or null when the guard no longer held.
@@ -27,6 +35,7 @@ export interface TeamRepository {
     teamId: string,
     append: MemberAppend,
     events: PendingEvent[],
+    grants: GrantScope,
     meta: EventMeta,
   ): Promise<Team | null>;
   /** Moves the subscription watermark forward (never back); no version, no event. */

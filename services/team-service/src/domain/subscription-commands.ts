@@ -9,6 +9,7 @@ import {
 } from './subscription-decisions';
 import type { Team } from './team';
 import { contention, teamAlreadyOwned, teamNotFound } from './team-errors';
+import { grantScopeOf } from './member-grants';
 
 export type SubscriptionCommands = ReturnType<typeof createSubscriptionCommands>;
 
@@ -46,8 +47,9 @@ export function createSubscriptionCommands({
     options: CallOptions,
   ): Promise<Team | null> {
     const decision = provisionTeam(state, teamId, runner.context());
-    if (!(await teams.insert(decision.next, decision.events, runner.metaOf(options)))) return null;
-    await runner.committed(decision.next, decision);
+    const grants = grantScopeOf(null, decision.next);
+    if (!(await teams.insert(decision.next, decision.events, grants, runner.metaOf(options)))) return null;
+    await runner.committed(decision.next, grants);
     return decision.next;
   }
 

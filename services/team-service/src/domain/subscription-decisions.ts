@@ -160,9 +160,17 @@ export function decideApplySubscriptionState(
   const previousStatus = before.status;
   const memberCount = next.members.length;
   if (expiring) {
+    // One event for the whole roster: per-member removals would put an event per member in the team
+    // document (25,000 members: over 16 MB). Each removed user gets a grant-terms fact instead (ADR 0016).
     events.push({
       type: TEAM_EVENT_TYPES.TeamExpired,
-      data: { ...teamRef(next), ...grantTerms(next), previousStatus, memberCount },
+      data: {
+        ...teamRef(next),
+        ...grantTerms(next),
+        previousStatus,
+        memberCount,
+        removedUserCount: removed.length,
+      },
     });
   } else if (reactivating) {
     events.push({
@@ -197,8 +205,11 @@ export function decideApplySubscriptionState(
       },
     });
   }
-  const reason = state.status === 'expired' ? 'team-expired' : 'seat-limit-reduced';
-  events.push(...shrinkEvents(next, { removals: removed, revokedInvites: revoked }, reason));
+  if (state.status === 'expired') {
+    events.push(...shrinkEvents(next, { removals: [], revokedInvites: revoked }, 'team-expired'));
+  } else {
+    events.push(...shrinkEvents(next, { removals: removed, revokedInvites: revoked }, 'seat-limit-reduced'));
+  }
   return {
     next,
     events,

@@ -82,20 +82,3 @@ export function inviteRevoked(
 export function inviteExpired(team: Team, inviteId: string): PendingEvent<'teamseat.team.InviteExpired.v1'> {
   return { type: TEAM_EVENT_TYPES.InviteExpired, data: { ...teamRef(team), inviteId } };
 }
-
-/** The user ids an event puts on or takes off a roster: the ones whose list of teams may change. */
-export function rosterUsersOf(event: { type: string; data: Record<string, unknown> }): string[] {
-  const ids = (...values: unknown[]) => values.filter((value): value is string => typeof value === 'string');
-  switch (event.type) {
-    case TEAM_EVENT_TYPES.TeamProvisioned:
-      return ids(event.data.ownerUserId);
-    case TEAM_EVENT_TYPES.MemberAdded:
-    case TEAM_EVENT_TYPES.MemberRemoved:
-    case TEAM_EVENT_TYPES.InviteAccepted:
-      return ids(event.data.userId);
-    case TEAM_EVENT_TYPES.OwnershipTransferred:
-      return ids(event.data.previousOwnerUserId, event.data.ownerUserId);
-    default:
-      return [];
-  }
-}

@@ -1,9 +1,10 @@
 import { buildTeamEvent, EVENT_SOURCES, encodeTeamEvent, type TeamEventType } from '@teamseat/contracts';
 import type { BatchingProducer, OutgoingMessage } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
+import { usersInScope } from '../domain/member-grants';
 import type { TeamViews } from '../domain/ports';
-import { rosterUsersOf } from '../domain/team-events';
 import type { OutboxStore, PendingOutbox } from '../data-access/outbox-store';
+import { grantFactMessage } from './grant-facts';
 import type { RelayMetrics } from './relay-metrics';
 
 export interface OutboxRelay {
@@ -17,27 +18,29 @@ export interface OutboxRelay {
 }
 
 export interface RelayHooks {
-  /** Runs before each slice of a team's events is sent, once their users' views are refreshed (tests). */
-  beforeSend?: (teamId: string, slice: { eventIds: string[]; userIds: string[] }) => Promise<void> | void;
+  /** Runs before each slice of a team's grant facts is sent, once their users' views are refreshed (tests). */
+  beforeSend?: (teamId: string, slice: { userIds: string[] }) => Promise<void> | void;
   /** Runs after Kafka acknowledged a team's events and before they are marked sent (crash tests). */
   afterPublish?: (teamId: string, eventIds: string[]) => Promise<void> | void;
 }
 
 /**
- * Publishes each team's outbox to `teamseat.team-events.v1`, keyed by team id, in commit order, then marks
- * the groups sent. A crash between the two publishes them again with the same event ids (consumers
- * dedupe on the id). Before publishing events it refreshes the listing views of the users they concern
- * from the team it read, in slices of `viewSliceEvents` events: a consumer reacting to an event reads at
- * least that state from listings, and the first members of a mass change (an expiry of 1,000 members)
- * are on Kafka long before the last member's view is written. Woken by the writes of this process; a
- * slow poll finds the rest (a crash, another replica). Many teams are worked on at once, one team never
- * twice at the same time.
+ * Publishes each team's outbox, then marks the groups sent: one grant-terms fact per user the groups name
+ * to `grantsTopic` (keyed by user id, derived from the team version it read, ADR 0016), then the events to
+ * `topic` (keyed by team id, in commit order). A crash between publishing and marking publishes them again
+ * with the same ids; a fact published twice says the same thing. Before each slice of `sliceUsers` facts it
+ * refreshes those users' listing views from the same team, so a consumer reacting to a fact reads at least
+ * that state from listings, and the first members of a mass change (an expiry of 25,000 members) are on
+ * Kafka long before the last member's view is written. Woken by the writes of this process; a slow poll
+ * finds the rest (a crash, another replica). Many teams are worked on at once, one team never twice at the
+ * same time.
  */
 export function createOutboxRelay({
   store,
   views,
   producer,
   topic,
+  grantsTopic,
   logger,
   metrics,
   concurrency = 16,
@@ -45,13 +48,16 @@ export function createOutboxRelay({
   pollIntervalMs = 5_000,
   retryDelayMs = 500,
   lingerMs = 5,
-  viewSliceEvents = 50,
+  sliceUsers = 100,
   hooks = {},
 }: {
   store: OutboxStore;
   views: Pick<TeamViews, 'refresh'>;
   producer: BatchingProducer;
+  /** Team events, keyed by team id. */
   topic: string;
+  /** Grant-terms facts, keyed by user id. */
+  grantsTopic: string;
   logger: Logger;
   metrics?: RelayMetrics;
   concurrency?: number;
@@ -60,8 +66,8 @@ export function createOutboxRelay({
   retryDelayMs?: number;
   /** A woken team waits this long first, so a burst of writes goes out in one round. */
   lingerMs?: number;
-  /** Events published after each refresh of their users' views. */
-  viewSliceEvents?: number;
+  /** Facts published after each refresh of their users' views. */
+  sliceUsers?: number;
   hooks?: RelayHooks;
 }): OutboxRelay {
   const log = logger.child({ module: 'outbox-relay' });
@@ -78,18 +84,22 @@ export function createOutboxRelay({
 
   function toMessages(pending: PendingOutbox): {
     messages: OutgoingMessage[];
-    /** The roster users each message concerns. */
-    users: string[][];
+    /** The users whose grant-terms facts the round's groups call for. */
+    users: string[];
+    causationId: string | undefined;
     keys: string[];
     ids: string[];
   } {
     const messages: OutgoingMessage[] = [];
-    const users: string[][] = [];
     const keys: string[] = [];
     const ids: string[] = [];
+    const scopes = [];
+    let causationId: string | undefined;
     for (const { key, version, group } of pending.groups) {
       if (messages.length > 0 && messages.length + group.events.length > maxEventsPerRound) break;
       keys.push(key);
+      if (group.grants) scopes.push(group.grants);
+      causationId = group.causationid ?? causationId;
       for (const event of group.events) {
         const envelope = buildTeamEvent(
           event.type as TeamEventType,
@@ -111,11 +121,10 @@ export function createOutboxRelay({
             ...(event.traceparent ? { traceparent: event.traceparent } : {}),
           },
         });
-        users.push(rosterUsersOf(event));
         ids.push(event.id);
       }
     }
-    return { messages, users, keys, ids };
+    return { messages, users: usersInScope(pending.team, scopes), causationId, keys, ids };
   }
 
   /** One round for one team; true when more may be waiting. */
@@ -123,19 +132,21 @@ export function createOutboxRelay({
     if (lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, lingerMs));
     const pending = await store.read(teamId);
     if (!pending || pending.groups.length === 0) return false;
-    const { messages, users, keys, ids } = toMessages(pending);
+    const { messages, users, causationId, keys, ids } = toMessages(pending);
     const started = process.hrtime.bigint();
-    for (let from = 0; from < messages.length; from += viewSliceEvents) {
-      const to = from + viewSliceEvents;
-      const userIds = [...new Set(users.slice(from, to).flat())];
-      // Views first: a consumer reacting to these events then reads at least this state from listings.
+    for (let from = 0; from < users.length; from += sliceUsers) {
+      const userIds = users.slice(from, from + sliceUsers);
+      // Views first: a consumer reacting to these facts then reads at least this state from listings.
       await views.refresh(pending.team, userIds);
-      await hooks.beforeSend?.(teamId, { eventIds: ids.slice(from, to), userIds });
-      await producer.sendMany(topic, messages.slice(from, to));
+      await hooks.beforeSend?.(teamId, { userIds });
+      const facts = userIds.map((userId) => grantFactMessage(pending.team, userId, causationId));
+      await producer.sendMany(grantsTopic, facts);
     }
+    if (users.length === 0) await views.refresh(pending.team, []);
+    await producer.sendMany(topic, messages);
     await hooks.afterPublish?.(teamId, ids);
     await store.markPublished(teamId, keys);
-    metrics?.published(messages.length, Number(process.hrtime.bigint() - started) / 1e9);
+    metrics?.published(messages.length + users.length, Number(process.hrtime.bigint() - started) / 1e9);
     return keys.length < pending.groups.length;
   }
 

@@ -8,6 +8,7 @@ import { createTeamKeyRegistry } from '../../src/data-access/team-key-registry';
 import { createTeamRepository } from '../../src/data-access/team-repository';
 import { createTeamViews } from '../../src/data-access/team-views';
 import { provisionTeam } from '../../src/domain/subscription-decisions';
+import { NO_GRANT_CHANGE } from '../../src/domain/member-grants';
 import { memberAdded } from '../../src/domain/team-events';
 import type { Member, Team } from '../../src/domain/team';
 
@@ -70,15 +71,15 @@ describe('team-service data access on the real database', () => {
   it('when a team is inserted twice, then the second insert reports the duplicate _id (code 11000) as false', async () => {
     const teams = repository();
     const team = newTeam(2);
-    expect(await teams.insert(team, [], meta)).to.equal(true);
-    expect(await teams.insert(team, [], meta)).to.equal(false);
+    expect(await teams.insert(team, [], NO_GRANT_CHANGE, meta)).to.equal(true);
+    expect(await teams.insert(team, [], NO_GRANT_CHANGE, meta)).to.equal(false);
     expect((await teams.load(team.teamId))?.ownerUserId).to.equal(team.ownerUserId);
   });
 
   it('when a guarded add runs, then $gt, $ne on an array, array equality and scalar equality all gate it', async () => {
     const teams = repository();
     const team = newTeam(1);
-    await teams.insert(team, [], meta);
+    await teams.insert(team, [], NO_GRANT_CHANGE, meta);
     const owner = { userId: team.ownerUserId, role: 'owner' as const };
     const append = (
       userId: string,
@@ -101,6 +102,7 @@ describe('team-service data access on the real database', () => {
           },
         },
         [memberAdded(team, member(userId))],
+        NO_GRANT_CHANGE,
         meta,
       );
     expect(
@@ -118,14 +120,24 @@ describe('team-service data access on the real database', () => {
   it('when a versioned replace runs, then $set, $inc and $max (dates) apply together, and a stale version is refused', async () => {
     const teams = repository();
     const team = newTeam(3);
-    await teams.insert(team, [], meta);
+    await teams.insert(team, [], NO_GRANT_CHANGE, meta);
     const next = { ...team, seatLimit: 5, version: 2, subscriptionStateAt: new Date('2031-01-01T00:00:00Z') };
-    expect(await teams.replace(1, next, [memberAdded(team, member('x'))], meta)).to.equal(true);
+    expect(await teams.replace(1, next, [memberAdded(team, member('x'))], NO_GRANT_CHANGE, meta)).to.equal(
+      true,
+    );
     expect(
-      await teams.replace(1, { ...next, seatLimit: 9 }, [memberAdded(team, member('y'))], meta),
+      await teams.replace(
+        1,
+        { ...next, seatLimit: 9 },
+        [memberAdded(team, member('y'))],
+        NO_GRANT_CHANGE,
+        meta,
+      ),
     ).to.equal(false);
     const older = { ...next, version: 3, subscriptionStateAt: new Date('2029-01-01T00:00:00Z') };
-    expect(await teams.replace(2, older, [memberAdded(team, member('z'))], meta)).to.equal(true);
+    expect(await teams.replace(2, older, [memberAdded(team, member('z'))], NO_GRANT_CHANGE, meta)).to.equal(
+      true,
+    );
     const loaded = await teams.load(team.teamId);
     expect(loaded?.seatLimit).to.equal(5);
     expect(loaded?.subscriptionStateAt?.toISOString(), '$max never moves the watermark back').to.equal(
@@ -139,13 +151,19 @@ describe('team-service data access on the real database', () => {
     const teams = repository();
     const outbox = createOutboxStore(mongo);
     const team = newTeam(5);
-    await teams.insert(team, [memberAdded(team, member('a'))], meta);
+    await teams.insert(team, [memberAdded(team, member('a'))], NO_GRANT_CHANGE, meta);
     let current = team;
     for (const userId of ['b', 'c']) {
       const next = { ...current, version: current.version + 1 };
-      expect(await teams.replace(current.version, next, [memberAdded(team, member(userId))], meta)).to.equal(
-        true,
-      );
+      expect(
+        await teams.replace(
+          current.version,
+          next,
+          [memberAdded(team, member(userId))],
+          NO_GRANT_CHANGE,
+          meta,
+        ),
+      ).to.equal(true);
       current = next;
     }
     const pending = await outbox.read(team.teamId);
@@ -181,7 +199,7 @@ describe('team-service data access on the real database', () => {
       acceptedAt: null,
       endedAt: null,
     };
-    await teams.insert({ ...team, invites: [invite] }, [], meta);
+    await teams.insert({ ...team, invites: [invite] }, [], NO_GRANT_CHANGE, meta);
     expect(await outbox.teamsDueBefore(clock, 1_000)).to.not.include(team.teamId);
     expect(await outbox.teamsDueBefore(new Date(clock.getTime() + 7_200_000), 1_000)).to.include(team.teamId);
   });
@@ -220,7 +238,7 @@ describe('team-service data access on the real database', () => {
   it('when writes go through the single write connection, then 100 concurrent guarded adds never exceed the seats', async () => {
     const teams = repository();
     const team = newTeam(7);
-    await teams.insert(team, [], meta);
+    await teams.insert(team, [], NO_GRANT_CHANGE, meta);
     const owner = { userId: team.ownerUserId, role: 'owner' as const };
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
@@ -231,6 +249,7 @@ describe('team-service data access on the real database', () => {
             guard: { status: 'active', notOnRoster: `r${i}`, actor: owner, termsVersion: team.termsVersion },
           },
           [memberAdded(team, member(`r${i}`))],
+          NO_GRANT_CHANGE,
           meta,
         ),
       ),

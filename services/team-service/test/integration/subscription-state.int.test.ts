@@ -1,6 +1,6 @@
 import { status } from '@teamseat/grpc';
 import { expect } from 'chai';
-import { eventsOf, publishedEvents, typeName } from '../support/events';
+import { eventsOf, latestGrants, publishedEvents, publishedFacts, typeName } from '../support/events';
 import {
   expectFailure,
   provisionTeam,
@@ -189,7 +189,7 @@ describe('team-service ApplySubscriptionState over gRPC', () => {
     expect(members.members.map((m: { userId: string }) => m.userId)).to.deep.equal(['q']);
   });
 
-  it('when the subscription expires, then members leave with team-expired, seats go to 0, and a new purchase reactivates the team', async () => {
+  it('when the subscription expires, then members leave in one TeamExpired, seats go to 0, and a new purchase reactivates the team', async () => {
     const { teamId, owner } = await teamWithMembers({ seats: 4, ownerTakesSeat: true }, ['m1', 'm2']);
     await harness.app('InviteByEmail', { teamId, email: 'pending@example.com', actorUserId: owner });
     const expired = await apply({
@@ -220,10 +220,12 @@ describe('team-service ApplySubscriptionState over gRPC', () => {
     expect(expiry.map((e) => [typeName(e), (e.data as { reason?: string }).reason])).to.deep.equal([
       ['TeamExpired', undefined],
       ['InviteRevoked', 'team-expired'],
-      ['MemberRemoved', 'team-expired'],
-      ['MemberRemoved', 'team-expired'],
       ['TeamReactivated', undefined],
     ]);
+    expect(expiry[0]!.data).to.include({ removedUserCount: 2 });
+    const grants = latestGrants(await publishedFacts(harness), teamId);
+    expect(grants.get('m1')?.grant).to.deep.equal({ kind: 'none' });
+    expect(grants.get('back')?.grant.kind).to.equal('until');
   });
 
   it('when the product changes within the same management entitlement, then the same team takes the new terms', async () => {

@@ -55,6 +55,8 @@ export interface Harness {
   config: TeamServiceConfig;
   service: RunningTeamService;
   topic: string;
+  /** The grant-terms facts topic. */
+  grantsTopic: string;
   address: string;
   /** Calls with the internal token (entitlement-service). */
   internal: Rpc;
@@ -77,6 +79,7 @@ export async function startHarness({
 } = {}): Promise<Harness> {
   const infra = await getInfrastructure();
   const topic = await createTestTopic(infra.kafkaBrokers, { prefix: 'team-events', partitions: 3 });
+  const grantsTopic = await createTestTopic(infra.kafkaBrokers, { prefix: 'member-grants', partitions: 3 });
   const mongoUri = randomDatabaseUri(infra.mongoUri, 'teams');
   const config = configSchema.parse({
     HOST: '127.0.0.1',
@@ -86,6 +89,7 @@ export async function startHarness({
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     KAFKA_CLIENT_ID: randomName('team-service-test'),
     TEAM_EVENTS_TOPIC: topic,
+    MEMBER_GRANTS_TOPIC: grantsTopic,
     INTERNAL_AUTH_TOKENS: INTERNAL_TOKEN,
     APP_AUTH_TOKENS: APP_TOKEN,
     DEADLINE_SWEEP_INTERVAL_MS: '0',
@@ -114,6 +118,7 @@ export async function startHarness({
     config,
     service,
     topic,
+    grantsTopic,
     address,
     internal: rpcOf(internalClient),
     app: rpcOf(appClient),

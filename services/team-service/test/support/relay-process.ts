@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     views: createTeamViews(mongo),
     producer,
     topic: process.env.TOPIC!,
+    grantsTopic: process.env.GRANTS_TOPIC!,
     logger,
     concurrency: 4,
     maxEventsPerRound: 3,

@@ -82,7 +82,9 @@ describe('subscription state decisions', () => {
       state({ status: 'expired', seatLimit: 0, ownerTakesSeat: true, sourceEventAt: later(1) }),
       context(),
     );
-    expect(types(expired.events)).to.deep.equal(['TeamExpired', 'MemberRemoved', 'MemberRemoved']);
+    // One event for the roster, not one per member (ADR 0016); the removed users get grant facts.
+    expect(types(expired.events)).to.deep.equal(['TeamExpired']);
+    expect(expired.result.removedUserIds).to.deep.equal(['a', 'b']);
     expect(expired.next).to.include({ seatLimit: 0, status: 'expired' });
     expect(seatsUsed(expired.next)).to.equal(0);
     const back = decideApplySubscriptionState(

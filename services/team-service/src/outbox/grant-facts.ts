@@ -1,0 +1,32 @@
+import { buildMemberGrantTerms, encodeMemberGrantTerms, EVENT_SOURCES } from '@teamseat/contracts';
+import type { OutgoingMessage } from '@teamseat/kafka';
+import { memberGrantOf } from '../domain/member-grants';
+import type { Team } from '../domain/team';
+
+/** The grant-terms fact for one user, from the team as read (its version orders the facts, ADR 0016). */
+export function grantFactMessage(
+  team: Team,
+  userId: string,
+  causationId: string | undefined,
+): OutgoingMessage {
+  const fact = buildMemberGrantTerms(
+    {
+      userId,
+      teamId: team.teamId,
+      teamVersion: team.version,
+      productId: team.productId,
+      entitlements: [...team.memberEntitlements],
+      grant: memberGrantOf(team, userId),
+    },
+    {
+      source: EVENT_SOURCES.teamService,
+      time: team.updatedAt,
+      ...(causationId ? { causationid: causationId } : {}),
+    },
+  );
+  return {
+    key: userId,
+    value: encodeMemberGrantTerms(fact),
+    headers: { 'ce-id': fact.id, 'ce-type': fact.type },
+  };
+}
