@@ -43,7 +43,7 @@ export async function measureFanOut({ settings, run, catalogFile, emulator }) {
     webhooks: `bench.fan.rc-webhooks.${run}`,
     changes: `bench.fan.ent-changes.${run}`,
     teamEvents: `bench.fan.team-events.${run}`,
-    reconcile: `bench.fan.ent-reconcile.${run}`,
+    memberGrants: `bench.fan.member-grants.${run}`,
   };
   const db = new URL(settings.mongoUri);
   db.pathname = `/bench_fan_teams_${run}`;
@@ -58,6 +58,8 @@ export async function measureFanOut({ settings, run, catalogFile, emulator }) {
       MONGODB_URI: db.toString(),
       KAFKA_BROKERS: settings.brokers.join(','),
       TEAM_EVENTS_TOPIC: topics.teamEvents,
+      MEMBER_GRANTS_TOPIC: topics.memberGrants,
+      MEMBER_GRANTS_PARTITIONS: '12',
       INTERNAL_AUTH_TOKENS: TOKEN,
       CATALOG_FILE: catalogFile,
       OUTBOX_POLL_INTERVAL_MS: '500',
@@ -76,7 +78,7 @@ export async function measureFanOut({ settings, run, catalogFile, emulator }) {
       ratePerSecond: rate,
       teamServiceAddr: `127.0.0.1:${team.info.port}`,
       // Applying an expiry to a 1,000-member roster takes team-service seconds on FerretDB.
-      extra: { RECONCILE_PARTITIONS: '12', RECONCILE_CONCURRENCY: '12', TEAM_SERVICE_DEADLINE_MS: '30000' },
+      extra: { MEMBER_GRANTS_CONCURRENCY: '12', TEAM_SERVICE_DEADLINE_MS: '30000' },
     }),
     (line) => (line.msg === 'entitlement-service ready' ? line : undefined),
   );

@@ -60,8 +60,7 @@ const emulator = await emulatorPkg.startEmulator({ catalogFile, apiKeys: ['sk_be
 const topics = {
   webhooks: `bench.rc-webhooks.${run}`,
   changes: `bench.ent-changes.${run}`,
-  teamEvents: `bench.team-events.${run}`,
-  reconcile: `bench.ent-reconcile.${run}`,
+  memberGrants: `bench.member-grants.${run}`,
 };
 const AUTHORIZATION = `Bearer bench-${run}`;
 const gateway = await startProcess(

@@ -42,6 +42,7 @@ const service = await startService(path.join(root, 'services/team-service/dist/m
   MONGODB_URI: dbUri(serviceDb),
   KAFKA_BROKERS: settings.brokers,
   TEAM_EVENTS_TOPIC: `bench.team-events.${run}`,
+  MEMBER_GRANTS_TOPIC: `bench.member-grants.${run}`,
   INTERNAL_AUTH_TOKENS: TOKEN,
   DEADLINE_SWEEP_INTERVAL_MS: '0',
 });

@@ -21,24 +21,28 @@ export const configSchema = z
       .string()
       .min(1)
       .default('entitlement-service')
-      .describe('prefix of the consumer groups (.webhooks, .team-events, .reconcile, .changes.<instance>)'),
+      .describe('prefix of the consumer groups (.webhooks, .member-grants, .changes.<instance>)'),
     WEBHOOK_TOPIC: z.string().min(1).default(TOPICS.revenueCatWebhooks).describe('RevenueCat webhooks in'),
-    TEAM_EVENTS_TOPIC: z.string().min(1).default(TOPICS.teamEvents).describe('team events in'),
+    MEMBER_GRANTS_TOPIC: z
+      .string()
+      .min(1)
+      .default(TOPICS.memberGrants)
+      .describe("team-service's grant-terms facts in, one per (member, team), keyed by user id (ADR 0016)"),
     ENTITLEMENT_CHANGES_TOPIC: z
       .string()
       .min(1)
       .default(TOPICS.entitlementChanges)
       .describe('entitlement changes out (and in, per instance, for cache invalidation and watchers)'),
-    RECONCILE_TOPIC: z
-      .string()
-      .min(1)
-      .default('entitlement-service.reconcile-requests.v1')
-      .describe('the service-internal topic of per-user reconcile requests (team fan-out)'),
     TOPIC_PARTITIONS: positiveInt().default(6).describe('partitions of topics this service creates'),
-    RECONCILE_PARTITIONS: positiveInt().default(12).describe('partitions of the reconcile topic'),
+    MEMBER_GRANTS_PARTITIONS: positiveInt()
+      .default(12)
+      .describe(
+        'partitions of the grant-terms topic when this service creates it (a team fan-out spreads over them)',
+      ),
     WEBHOOK_CONCURRENCY: positiveInt().default(6).describe('webhook partitions handled at once'),
-    TEAM_EVENTS_CONCURRENCY: positiveInt().default(3).describe('team event partitions handled at once'),
-    RECONCILE_CONCURRENCY: positiveInt().default(12).describe('reconcile partitions handled at once'),
+    MEMBER_GRANTS_CONCURRENCY: positiveInt()
+      .default(12)
+      .describe('grant-terms partitions handled at once (each one user at a time)'),
     KAFKA_MAX_WAIT_MS: positiveInt()
       .default(1_000)
       .describe('longest a fetch idles on a quiet topic; bounds how long stopping the consumers takes'),

@@ -24,7 +24,6 @@ import {
   createAccessCache,
   createChangePublisher,
   createCustomerSync,
-  createTeamEventHandler,
   createUserReconciler,
   createWebhookHandler,
 } from './use-cases';
@@ -78,26 +77,19 @@ export async function startEntitlementService({
   readiness.add('mongodb', () => mongoReachable(connection));
 
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
-  await ensureTopics(
-    kafka,
-    [config.WEBHOOK_TOPIC, config.TEAM_EVENTS_TOPIC, config.ENTITLEMENT_CHANGES_TOPIC],
-    {
-      partitions: config.TOPIC_PARTITIONS,
-    },
-  );
-  await ensureTopics(kafka, [config.RECONCILE_TOPIC], { partitions: config.RECONCILE_PARTITIONS });
+  await ensureTopics(kafka, [config.WEBHOOK_TOPIC, config.ENTITLEMENT_CHANGES_TOPIC], {
+    partitions: config.TOPIC_PARTITIONS,
+  });
+  await ensureTopics(kafka, [config.MEMBER_GRANTS_TOPIC], { partitions: config.MEMBER_GRANTS_PARTITIONS });
   // Dead-letter topics exist from the start, so operators (and tests) can watch them before the first failure.
-  const consumed = [config.WEBHOOK_TOPIC, config.TEAM_EVENTS_TOPIC, config.RECONCILE_TOPIC];
+  const consumed = [config.WEBHOOK_TOPIC, config.MEMBER_GRANTS_TOPIC];
   await ensureTopics(
     kafka,
     consumed.map((topic) => `${topic}.dlq`),
     { partitions: 1 },
   );
   const producer = createBatchingProducer({ kafka, logger });
-  // Team events of one team arrive on one partition and each waits for its reconcile requests to be
-  // acknowledged before the next: a producer of their own, without linger, keeps that wait short.
-  const fanOutProducer = createBatchingProducer({ kafka, logger, lingerMs: 0 });
-  await Promise.all([producer.connect(), fanOutProducer.connect()]);
+  await producer.connect();
   readiness.add('kafka', () => kafkaReachable(kafka));
 
   const revenuecat = createRevenueCat({
@@ -128,7 +120,6 @@ export async function startEntitlementService({
     logger,
   });
   const reconciler = createUserReconciler({
-    teams,
     revenuecat: rc,
     customers,
     retries,
@@ -150,19 +141,12 @@ export async function startEntitlementService({
     products,
     logger,
   });
-  const teamEvents = createTeamEventHandler({
-    teams,
-    producer,
-    reconcileTopic: config.RECONCILE_TOPIC,
-    logger,
-  });
   const consumerMetrics = createConsumerMetrics(registry);
   const consumers = createConsumers({
     kafka,
     dlqProducer: producer,
     settings: consumerSettings(config),
     webhooks,
-    teamEvents,
     reconciler,
     onChange: (change) => {
       // Our own writes are already in the cache (write-through); another instance's are not.
@@ -218,7 +202,7 @@ export async function startEntitlementService({
 
   // The changes listener first, so this instance sees its own changes; then the intake.
   await consumers.changes.start();
-  await Promise.all([consumers.webhooks.start(), consumers.teamEvents.start(), consumers.reconcile.start()]);
+  await Promise.all([consumers.webhooks.start(), consumers.memberGrants.start()]);
   sweep.start();
   grpc.setServing(true);
   logger.info(
@@ -240,18 +224,11 @@ export async function startEntitlementService({
     {
       name: 'stop the consumers (in-flight messages finish)',
       run: async () => {
-        await Promise.all([
-          consumers.webhooks.stop(),
-          consumers.teamEvents.stop(),
-          consumers.reconcile.stop(),
-        ]);
+        await Promise.all([consumers.webhooks.stop(), consumers.memberGrants.stop()]);
         await consumers.changes.stop();
       },
     },
-    {
-      name: 'flush the producers',
-      run: () => Promise.all([producer.disconnect(), fanOutProducer.disconnect()]),
-    },
+    { name: 'flush the producer', run: () => producer.disconnect() },
     { name: 'stop the RevenueCat client', run: () => revenuecat.stop() },
     { name: 'close the team-service client', run: () => teams.close() },
     { name: 'close the database', run: () => connection.close() },

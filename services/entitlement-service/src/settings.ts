@@ -33,14 +33,12 @@ export function consumerSettings(config: EntitlementServiceConfig): ConsumerSett
     groupPrefix: config.CONSUMER_GROUP_ID,
     topics: {
       webhooks: config.WEBHOOK_TOPIC,
-      teamEvents: config.TEAM_EVENTS_TOPIC,
-      reconcile: config.RECONCILE_TOPIC,
+      memberGrants: config.MEMBER_GRANTS_TOPIC,
       changes: config.ENTITLEMENT_CHANGES_TOPIC,
     },
     concurrency: {
       webhooks: config.WEBHOOK_CONCURRENCY,
-      teamEvents: config.TEAM_EVENTS_CONCURRENCY,
-      reconcile: config.RECONCILE_CONCURRENCY,
+      memberGrants: config.MEMBER_GRANTS_CONCURRENCY,
     },
     backoff: { initialMs: config.CONSUMER_BACKOFF_INITIAL_MS, maxMs: config.CONSUMER_BACKOFF_MAX_MS },
     maxWaitTimeInMs: config.KAFKA_MAX_WAIT_MS,

@@ -39,7 +39,10 @@ export const configSchema = z.object({
     .describe('grant-terms facts out, one per affected member (keyed by user id, ADR 0016)'),
   TOPIC_PARTITIONS: positiveInt()
     .default(6)
-    .describe('partitions of the team events and grant-terms topics when they are created'),
+    .describe('partitions of the team events topic when it is created'),
+  MEMBER_GRANTS_PARTITIONS: positiveInt()
+    .default(12)
+    .describe('partitions of the grant-terms topic when it is created (a team fan-out spreads over them)'),
   INTERNAL_AUTH_TOKENS: csv().describe(
     'bearer tokens of internal callers (entitlement-service): every RPC, ApplySubscriptionState included',
   ),

@@ -71,9 +71,8 @@ export async function startTeamService({
   readiness.add('mongodb', () => mongo.ping());
 
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
-  await ensureTopics(kafka, [config.TEAM_EVENTS_TOPIC, config.MEMBER_GRANTS_TOPIC], {
-    partitions: config.TOPIC_PARTITIONS,
-  });
+  await ensureTopics(kafka, [config.TEAM_EVENTS_TOPIC], { partitions: config.TOPIC_PARTITIONS });
+  await ensureTopics(kafka, [config.MEMBER_GRANTS_TOPIC], { partitions: config.MEMBER_GRANTS_PARTITIONS });
   // The relay is this producer's only user: with room for every team's round in one request, one team's
   // events never straddle two produce requests (one could fail and the next succeed, reordering them).
   const maxEventsPerRound = 100;

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { collection } from './mongo';
 import type { Subscriber } from '../domain/subscriber';
+import type { TeamTerms } from '../domain/team-terms';
 import { loadGrant, storeGrant, type GrantRecord, type StoredGrant } from './grant-record';
 import { isDuplicateKey } from './mongo';
 import { loadExpiry, storeExpiry } from './stored-expiry';
@@ -26,6 +27,8 @@ export interface CustomerRecord {
   nextTeamCheckAtMs: number | undefined;
   /** The user's rows of the grant ledger. */
   grants: GrantRecord[];
+  /** Per team, the newest grant terms a fact from team-service gave (what the ledger's rows are computed from). */
+  teamTerms: TeamTerms[];
   /** True while the user is in the retry queue (so clearing it costs nothing when it is not). */
   retryQueued: boolean;
   /**
@@ -46,6 +49,8 @@ export interface CustomerPatch {
   nextTeamCheckAtMs?: number | null | undefined;
   /** Replaces the user's ledger rows. */
   grants?: readonly GrantRecord[] | undefined;
+  /** Replaces the user's per-team grant terms. */
+  teamTerms?: readonly TeamTerms[] | undefined;
   retryQueued?: boolean | undefined;
 }
 
@@ -60,6 +65,7 @@ interface CustomerDocument {
   teamLines?: string[];
   nextTeamCheckAtMs?: number;
   grants?: string;
+  teamTerms?: string;
   retryQueued?: boolean;
   revision?: number;
 }
@@ -99,6 +105,7 @@ function toRecord(doc: CustomerDocument): CustomerRecord {
     teamLines: doc.teamLines ?? [],
     nextTeamCheckAtMs: doc.nextTeamCheckAtMs ?? undefined,
     grants: doc.grants ? (JSON.parse(doc.grants) as StoredGrant[]).map((g) => loadGrant(doc._id, g)) : [],
+    teamTerms: doc.teamTerms ? (JSON.parse(doc.teamTerms) as TeamTerms[]) : [],
     retryQueued: doc.retryQueued ?? false,
     revision: doc.revision ?? undefined,
   };
@@ -124,6 +131,7 @@ export function mergePatch(
     teamLines: [],
     nextTeamCheckAtMs: undefined,
     grants: [],
+    teamTerms: [],
     retryQueued: false,
     revision: undefined,
   };
@@ -140,6 +148,7 @@ export function mergePatch(
     nextTeamCheckAtMs:
       patch.nextTeamCheckAtMs === null ? undefined : (patch.nextTeamCheckAtMs ?? base.nextTeamCheckAtMs),
     grants: patch.grants ? [...patch.grants] : base.grants,
+    teamTerms: patch.teamTerms ? [...patch.teamTerms] : base.teamTerms,
     retryQueued: patch.retryQueued ?? base.retryQueued,
     revision: revision !== undefined && revision === (record?.revision ?? 0) + 1 ? revision : undefined,
   };
@@ -159,6 +168,7 @@ export function createCustomerRepository(connection: Connection) {
       set.syncedAt = new Date();
     }
     if (patch.grants) set.grants = JSON.stringify(patch.grants.map(storeGrant));
+    if (patch.teamTerms) set.teamTerms = JSON.stringify(patch.teamTerms);
     if (patch.retryQueued !== undefined) set.retryQueued = patch.retryQueued;
     if (patch.nextTeamCheckAtMs === null) unset.nextTeamCheckAtMs = 1;
     else if (patch.nextTeamCheckAtMs !== undefined) set.nextTeamCheckAtMs = patch.nextTeamCheckAtMs;
@@ -182,6 +192,7 @@ export function createCustomerRepository(connection: Connection) {
       teamLines: [...new Set(patch.addTeamLines ?? [])],
       ...(typeof patch.nextTeamCheckAtMs === 'number' ? { nextTeamCheckAtMs: patch.nextTeamCheckAtMs } : {}),
       grants: JSON.stringify((patch.grants ?? []).map(storeGrant)),
+      teamTerms: JSON.stringify(patch.teamTerms ?? []),
       retryQueued: patch.retryQueued ?? false,
       revision: 1,
     };

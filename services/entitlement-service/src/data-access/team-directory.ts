@@ -42,11 +42,10 @@ export interface TeamDirectory {
     state: OwnerTeamState;
     sourceEventId?: string | undefined;
   }): Promise<{ team: TeamSummary | undefined; changed: boolean; removedUserIds: string[] }>;
-  /** Every team in which the user appears, with the user's role. */
-  teamsOfUser(userId: string): Promise<Array<{ team: TeamSummary; role: TeamRole }>>;
-  /** Every user on the roster (the owner included), in roster order. */
-  membersOf(teamId: string): Promise<string[]>;
-  /** The roster with roles and whether each holds a seat. */
+  /**
+   * The roster with roles and whether each holds a seat: for the operator's team report and ReconcileTeam
+   * only. Grants never read it back; they follow team-service's grant-terms facts (ADR 0016).
+   */
   rosterOf(teamId: string): Promise<RosterEntry[]>;
   getTeam(teamId: string): Promise<TeamSummary | undefined>;
   teamByKey(subscriberUserId: string, managementEntitlement: string): Promise<TeamSummary | undefined>;
@@ -131,28 +130,7 @@ export function createTeamDirectory({
       };
     },
 
-    async teamsOfUser(userId) {
-      const result: Array<{ team: TeamSummary; role: TeamRole }> = [];
-      let pageToken = '';
-      do {
-        const page = await call<
-          object,
-          { memberships: Array<{ team: Team__Output | null; role: string }>; nextPageToken: string }
-        >('ListTeamsOfUser', { userId, pageSize, pageToken });
-        for (const membership of page.memberships) {
-          if (membership.team)
-            result.push({ team: toTeamSummary(membership.team), role: ROLE[membership.role] ?? 'member' });
-        }
-        pageToken = page.nextPageToken;
-      } while (pageToken);
-      return result;
-    },
-
     rosterOf,
-
-    async membersOf(teamId) {
-      return (await rosterOf(teamId)).map((entry) => entry.userId);
-    },
 
     async getTeam(teamId) {
       const response = await optional(call<object, { team: Team__Output | null }>('GetTeam', { teamId }));

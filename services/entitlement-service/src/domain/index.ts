@@ -3,6 +3,7 @@ export * from './team-product';
 export * from './subscriber';
 export * from './owner-team-state';
 export * from './desired-grants';
+export * from './team-terms';
 export * from './grant-plan';
 export * from './watermark';
 export * from './access';

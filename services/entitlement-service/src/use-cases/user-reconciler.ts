@@ -3,19 +3,18 @@ import type { Logger } from '@teamseat/logger';
 import { mergePatch, type CustomerRecord, type CustomerRepository } from '../data-access/customer-repository';
 import { sameGrants, teamGrantsOf, type GrantRecord } from '../data-access/grant-record';
 import type { RetryQueueRepository } from '../data-access/retry-queue-repository';
-import type { TeamDirectory, TeamRole, TeamSummary } from '../data-access/team-directory';
-import { computeDesiredGrants, type SeatHolding } from '../domain/desired-grants';
+import { computeDesiredGrants } from '../domain/desired-grants';
 import { diffEntitlements } from '../domain/entitlement-changes';
-import { HOUR_MS, LIFETIME } from '../domain/expiry';
+import { HOUR_MS } from '../domain/expiry';
 import { planGrantSteps } from '../domain/grant-plan';
 import { promotionalExpiry, type Subscriber } from '../domain/subscriber';
 import type { TeamProduct } from '../domain/team-product';
+import { applyTeamTerms, holdingsOf, type TeamTerms } from '../domain/team-terms';
 import { isNewerSnapshot } from '../domain/watermark';
 import type { RevenueCatClient } from '../revenuecat/revenuecat-client';
 import type { AccessCache } from './access-cache';
 import type { ChangeContext, ChangePublisher } from './change-publisher';
 import { createGrantExecutor } from './grant-executor';
-import type { TeamHint } from './reconcile-requests';
 import type { UserLocks } from './user-locks';
 
 export interface ReconcileResult {
@@ -30,12 +29,13 @@ export type UserReconciler = ReturnType<typeof createUserReconciler>;
 
 /**
  * Reconciles one user (DESIGN §4.3-4.6): per member entitlement, the grant wanted across every team in
- * which the user holds a seat, made to match RevenueCat, each outcome recorded in the grant ledger. Only
- * entitlements the ledger knows (or wants now) are touched, so grants made by others are left alone. One
- * read and at most one write of the user's document; running it twice changes nothing the second time.
+ * which the user holds a seat, made to match RevenueCat, each outcome recorded in the grant ledger. What
+ * each team gives comes only from the grant-terms facts team-service publishes, kept per team in the
+ * user's document (ADR 0016): nothing is read back from team-service. Only entitlements the ledger knows
+ * (or wants now) are touched, so grants made by others are left alone. One read and at most one write of
+ * the user's document; running it twice changes nothing the second time.
  */
 export function createUserReconciler(deps: {
-  teams: TeamDirectory;
   revenuecat: RevenueCatClient;
   customers: CustomerRepository;
   retries: RetryQueueRepository;
@@ -48,7 +48,7 @@ export function createUserReconciler(deps: {
   bufferOverrideMs?: number | undefined;
   logger: Logger;
 }) {
-  const { teams, revenuecat, customers, retries, publisher, products, cache, locks } = deps;
+  const { revenuecat, customers, retries, publisher, products, cache, locks } = deps;
   const log = deps.logger.child({ module: 'reconciler' });
   const executor = createGrantExecutor({ revenuecat, logger: log });
 
@@ -58,52 +58,37 @@ export function createUserReconciler(deps: {
     return hours === undefined ? deps.defaultBufferMs : hours * HOUR_MS;
   }
 
-  const hintHolding = (hint: TeamHint): SeatHolding => ({
-    teamId: hint.teamId,
-    status: hint.status,
-    periodEndsAt: hint.periodEndsAtMs === null ? LIFETIME : hint.periodEndsAtMs,
-    memberEntitlements: hint.memberEntitlements,
-    grantMode: hint.grantMode,
-    holdsSeat: hint.holdsSeat,
-    bufferMs: bufferOf(hint.productId),
-  });
-
-  const toHolding = ({ team, role }: { team: TeamSummary; role: TeamRole }): SeatHolding => ({
-    teamId: team.teamId,
-    status: team.status,
-    periodEndsAt: team.periodEndsAt,
-    memberEntitlements: team.memberEntitlements,
-    grantMode: team.grantMode,
-    holdsSeat: role !== 'owner' || team.ownerTakesSeat,
-    bufferMs: bufferOf(team.productId),
-  });
-
   return {
+    /** Makes RevenueCat match the terms the user's teams last gave (a retry, a sync, the sweep). */
+    reconcile(userId: string, context: ChangeContext): Promise<ReconcileResult> {
+      return locks.run(userId, async () => reconcileFrom(userId, context, await customers.get(userId)));
+    },
     /**
-     * With a hint (the team event's terms), team-service is not asked when the ledger shows no other team
-     * wanting a grant for the user: the hint's team is then all that matters. Any other team the user joined
-     * meanwhile has its own MemberAdded reconcile queued behind this one on the same partition.
+     * Records one team's new terms for the user and reconciles from all of the user's teams, in the same
+     * write. A fact not newer than the stored terms of its team changes nothing (undefined).
      */
-    reconcile(userId: string, context: ChangeContext, hint?: TeamHint): Promise<ReconcileResult> {
-      return locks.run(userId, () => reconcileNow(userId, context, hint));
+    applyTerms(
+      userId: string,
+      terms: TeamTerms,
+      context: ChangeContext,
+    ): Promise<ReconcileResult | undefined> {
+      return locks.run(userId, async () => {
+        const stored = await customers.get(userId);
+        const applied = applyTeamTerms(stored?.teamTerms ?? [], terms);
+        return applied.changed ? reconcileFrom(userId, context, stored, applied.terms) : undefined;
+      });
     },
   };
 
-  async function holdingsOf(userId: string, stored: CustomerRecord | undefined, hint: TeamHint | undefined) {
-    const others = (stored?.grants ?? []).filter(
-      (row) => row.desired !== undefined && row.teamIds.some((teamId) => teamId !== hint?.teamId),
-    );
-    if (hint && others.length === 0) return [hintHolding(hint)];
-    return (await teams.teamsOfUser(userId)).map(toHolding);
-  }
-
-  async function reconcileNow(
+  /** `newTerms`: the user's terms after a fact, written with the outcome; undefined keeps the stored ones. */
+  async function reconcileFrom(
     userId: string,
     context: ChangeContext,
-    hint: TeamHint | undefined,
+    stored: CustomerRecord | undefined,
+    newTerms?: TeamTerms[],
   ): Promise<ReconcileResult> {
-    const stored = await customers.get(userId);
-    const holdings = await holdingsOf(userId, stored, hint);
+    const teamTerms = newTerms ?? stored?.teamTerms ?? [];
+    const holdings = holdingsOf(teamTerms, bufferOf);
     const desired = computeDesiredGrants(holdings, {
       nowMs: revenuecat.clock.now(),
       bufferMs: deps.defaultBufferMs,
@@ -157,10 +142,11 @@ export function createUserReconciler(deps: {
     const retryQueued = troubled.length > 0;
     if (
       snapshot ||
+      newTerms ||
       !sameGrants(result.grants, stored?.grants ?? []) ||
       retryQueued !== (stored?.retryQueued ?? false)
     ) {
-      const patch = { snapshot, grants: result.grants, retryQueued };
+      const patch = { snapshot, grants: result.grants, retryQueued, ...(newTerms ? { teamTerms } : {}) };
       const revision = await customers.update(userId, patch, { isNew: !stored });
       cache.remember(mergePatch(userId, stored, patch, revision));
     } else if (stored) {

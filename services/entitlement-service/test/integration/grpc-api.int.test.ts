@@ -68,9 +68,17 @@ describe('gRPC API (team-service not running)', function () {
     expect(answer.syncedAt).to.equal(null);
   });
 
-  it('when SyncCustomer runs while team-service is down, then the snapshot is stored and the error says so', async () => {
+  it('when SyncCustomer of a personal purchase runs while team-service is down, then it answers without team-service', async () => {
     const id = user();
     h.emulator.service.storeAction('purchase', { appUserId: id, productId: 'pro_monthly' });
+    await call(h.client, 'SyncCustomer', { userId: id });
+    const list = await call<{ entitlements: Entitlement[] }>(h.client, 'ListEntitlements', { userId: id });
+    expect(list.entitlements.map((e) => [e.entitlement, e.active])).to.deep.equal([['pro', true]]);
+  });
+
+  it('when SyncCustomer of a team purchase runs while team-service is down, then the snapshot is stored and the error says so', async () => {
+    const id = user();
+    h.emulator.service.storeAction('purchase', { appUserId: id, productId: 'team_pro_monthly' });
     const error = (await call(h.client, 'SyncCustomer', { userId: id }).catch(
       (e: unknown) => e,
     )) as ServiceError;
@@ -78,8 +86,9 @@ describe('gRPC API (team-service not running)', function () {
     expect(reasonOf(error)).to.equal('TEAM_SERVICE_UNAVAILABLE');
     expect(error.details).to.contain('snapshot was stored');
     const list = await call<{ entitlements: Entitlement[] }>(h.client, 'ListEntitlements', { userId: id });
-    expect(list.entitlements.map((e) => [e.entitlement, e.active])).to.deep.equal([['pro', true]]);
-    expect(list.entitlements[0]!.sources.map((s) => s.kind)).to.deep.equal(['SOURCE_KIND_STORE']);
+    const admin = list.entitlements.find((e) => e.entitlement === 'team_admin');
+    expect(admin?.active, 'the management entitlement from the stored snapshot').to.equal(true);
+    expect(admin!.sources.map((s) => s.kind)).to.deep.equal(['SOURCE_KIND_STORE']);
   });
 
   it('when a change is published for a watched user, then the stream delivers it', async () => {

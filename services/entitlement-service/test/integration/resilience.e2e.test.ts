@@ -28,9 +28,7 @@ async function teamWithMembers(stack: E2eStack, count: number, product = 'team_l
 }
 
 async function deadLetters(stack: E2eStack): Promise<number> {
-  const topics = [stack.topics.webhooks, stack.topics.teamEvents, stack.topics.reconcile].map(
-    (t) => `${t}.dlq`,
-  );
+  const topics = [stack.topics.webhooks, stack.topics.memberGrants].map((t) => `${t}.dlq`);
   const counts = await Promise.all(
     topics.map(
       async (topic) =>

@@ -11,6 +11,7 @@ import { createAccessCache, createCustomerSync, createUserReconciler } from '../
 import { createSweep } from '../../src/use-cases/sweep';
 import { createUserLocks } from '../../src/use-cases/user-locks';
 import { startTeamServiceDirectory } from '../support/team-service-directory';
+import { createTermsFactory } from '../support/team-terms';
 import { freshDatabase } from '../support/infrastructure';
 import { CATALOG_FILE, RC_KEY, testLogger } from '../support/service-harness';
 
@@ -64,13 +65,12 @@ describe('sweep (emulator, database and a real team-service)', function () {
       revenuecat: revenuecat.client,
       customers,
       publisher,
-      teams: teams.directory,
       products: [],
       cache,
       locks,
       logger,
     };
-    const sync = createCustomerSync(common);
+    const sync = createCustomerSync({ ...common, teams: teams.directory });
     const reconciler = createUserReconciler({ ...common, retries, defaultBufferMs: DAY_MS });
     const sweep = createSweep({
       customers,
@@ -98,13 +98,10 @@ describe('sweep (emulator, database and a real team-service)', function () {
 
   it('when a grant was rejected, then the sweep retries it and the ledger counts the attempt', async () => {
     const { reconciler, sweep, customers } = await setUp();
-    await teams.putTeam({
-      teamId: 'odd',
-      periodEndsAt: START + 30 * DAY_MS,
-      memberEntitlements: ['no_such_entitlement'],
+    const odd = createTermsFactory().until('odd', START + 30 * DAY_MS, {
+      entitlements: ['no_such_entitlement'],
     });
-    await teams.addMember('odd', 'sweep-user');
-    await reconciler.reconcile('sweep-user', { cause: 'team-event' });
+    await reconciler.applyTerms('sweep-user', odd, { cause: 'team-event' });
     const [before] = (await customers.get('sweep-user'))!.grants;
     expect(before).to.include({ state: 'failed', attempts: 1 });
 

@@ -8,18 +8,18 @@ import { DAY_MS, HOUR_MS } from '../../src/domain';
 import { createRevenueCat } from '../../src/revenuecat';
 import { createAccessCache, createUserReconciler } from '../../src/use-cases';
 import { createUserLocks } from '../../src/use-cases/user-locks';
-import { startTeamServiceDirectory } from '../support/team-service-directory';
 import { freshDatabase } from '../support/infrastructure';
+import { createTermsFactory } from '../support/team-terms';
 import { CATALOG_FILE, RC_KEY, testLogger } from '../support/service-harness';
 
 const START = Date.UTC(2032, 0, 1);
 
-describe('user reconciler (emulator, database and a real team-service)', function () {
+describe('user reconciler (emulator and database; team terms as facts give them)', function () {
   this.timeout(60_000);
   let emulator: Emulator;
   let db: Awaited<ReturnType<typeof freshDatabase>>;
   let stopRc: () => Promise<void>;
-  let teams: Awaited<ReturnType<typeof startTeamServiceDirectory>>;
+  const terms = createTermsFactory();
   let n = 0;
   const user = () => `rec-user-${Date.now()}-${++n}`;
 
@@ -53,10 +53,8 @@ describe('user reconciler (emulator, database and a real team-service)', functio
     const customers = createCustomerRepository(db.connection);
     const retries = createRetryQueueRepository(db.connection);
     await customers.ensureIndexes();
-    teams = await startTeamServiceDirectory();
     const published: unknown[] = [];
     const reconciler = createUserReconciler({
-      teams: teams.directory,
       revenuecat: revenuecat.client,
       customers,
       retries,
@@ -73,7 +71,6 @@ describe('user reconciler (emulator, database and a real team-service)', functio
 
   afterEach(async () => {
     await stopRc();
-    await teams.stop();
     await db.close();
     await emulator.stop();
   });
@@ -93,23 +90,18 @@ describe('user reconciler (emulator, database and a real team-service)', functio
   it("when a user in two teams leaves the one that lasts longer, then access is cut back to the other team's end", async () => {
     const { reconciler } = await setUp();
     const id = user();
-    await teams.putTeam({ teamId: 'short', periodEndsAt: START + 10 * DAY_MS });
-    await teams.putTeam({ teamId: 'long', periodEndsAt: START + 40 * DAY_MS });
-    await teams.addMember('short', id);
-    await teams.addMember('long', id);
-    const first = await reconciler.reconcile(id, { cause: 'team-event' });
-    expect(first.granted).to.equal(1);
+    const cause = { cause: 'team-event' as const };
+    await reconciler.applyTerms(id, terms.until('short', START + 10 * DAY_MS), cause);
+    const first = (await reconciler.applyTerms(id, terms.until('long', START + 40 * DAY_MS), cause))!;
     expect(await rcPromo(emulator, id)).to.be.closeTo(START + 41 * DAY_MS, 1_000);
     expect(first.grants[0]).to.include({ state: 'in-sync' });
-    expect(first.grants[0]!.teamIds).to.have.members([teams.idOf('long'), teams.idOf('short')]);
+    expect(first.grants[0]!.teamIds).to.have.members(['long', 'short']);
 
-    await teams.removeMember('long', id);
-    const second = await reconciler.reconcile(id, { cause: 'team-event' });
+    const second = (await reconciler.applyTerms(id, terms.none('long'), cause))!;
     expect(second).to.include({ granted: 1, revoked: 1 });
     expect(await rcPromo(emulator, id)).to.be.closeTo(START + 11 * DAY_MS, 1_000);
 
-    await teams.removeMember('short', id);
-    const third = await reconciler.reconcile(id, { cause: 'team-event' });
+    const third = (await reconciler.applyTerms(id, terms.none('short'), cause))!;
     expect(third).to.include({ granted: 0, revoked: 1 });
     expect(await rcPromo(emulator, id)).to.be.at.most(emulator.clock.now());
     expect(third.grants[0]).to.include({ state: 'revoked' });
@@ -118,9 +110,7 @@ describe('user reconciler (emulator, database and a real team-service)', functio
   it('when a user is reconciled twice, then the second run calls RevenueCat not at all', async () => {
     const { reconciler, registry } = await setUp();
     const id = user();
-    await teams.putTeam({ teamId: 'one', periodEndsAt: START + 30 * DAY_MS });
-    await teams.addMember('one', id);
-    await reconciler.reconcile(id, { cause: 'team-event' });
+    await reconciler.applyTerms(id, terms.until('one', START + 30 * DAY_MS), { cause: 'team-event' });
     const calls = async () =>
       ((await registry.getSingleMetric('revenuecat_calls_total')?.get())?.values ?? []).reduce(
         (s, v) => s + v.value,
@@ -132,15 +122,45 @@ describe('user reconciler (emulator, database and a real team-service)', functio
     expect(await calls()).to.equal(before);
   });
 
+  it('when a fact not newer than the stored terms of its team arrives, then it changes nothing', async () => {
+    const { reconciler, customers } = await setUp();
+    const id = user();
+    const cause = { cause: 'team-event' as const };
+    await reconciler.applyTerms(id, terms.until('ordered', START + 30 * DAY_MS, { version: 5 }), cause);
+    const stale = await reconciler.applyTerms(id, terms.none('ordered', { version: 4 }), cause);
+    const repeated = await reconciler.applyTerms(id, terms.none('ordered', { version: 5 }), cause);
+    expect(stale, 'a stale fact').to.equal(undefined);
+    expect(repeated, 'a repeated version').to.equal(undefined);
+    expect(await rcPromo(emulator, id)).to.be.closeTo(START + 31 * DAY_MS, 1_000);
+    expect((await customers.get(id))!.teamTerms).to.deep.equal([
+      {
+        teamId: 'ordered',
+        teamVersion: 5,
+        productId: 'team_pro_monthly',
+        entitlements: ['pro'],
+        grant: { kind: 'until', untilMs: START + 30 * DAY_MS },
+      },
+    ]);
+  });
+
+  it('when one of two teams stops giving a lifetime grant, then the other team keeps the user granted until its end', async () => {
+    const { reconciler } = await setUp();
+    const id = user();
+    const cause = { cause: 'team-event' as const };
+    await reconciler.applyTerms(id, terms.until('dated', START + 20 * DAY_MS), cause);
+    await reconciler.applyTerms(id, terms.lifetime('forever'), cause);
+    expect(await rcPromo(emulator, id)).to.equal(Infinity);
+    await reconciler.applyTerms(id, terms.none('forever'), cause);
+    expect(await rcPromo(emulator, id)).to.be.closeTo(START + 21 * DAY_MS, 1_000);
+  });
+
   it('when RevenueCat keeps the old expiry on a renewal grant, then the grant is repaired with a revoke and a new grant', async () => {
     // The emulator's duplicate window widened to 45 days plays the reported quirk: a renewal's re-grant is ignored.
     const { reconciler } = await setUp({ duplicateWindowMs: 45 * DAY_MS });
     const id = user();
-    await teams.putTeam({ teamId: 'renewing', periodEndsAt: START + 30 * DAY_MS });
-    await teams.addMember('renewing', id);
-    await reconciler.reconcile(id, { cause: 'team-event' });
-    await teams.putTeam({ teamId: 'renewing', periodEndsAt: START + 60 * DAY_MS });
-    const renewal = await reconciler.reconcile(id, { cause: 'team-event' });
+    const cause = { cause: 'team-event' as const };
+    await reconciler.applyTerms(id, terms.until('renewing', START + 30 * DAY_MS), cause);
+    const renewal = (await reconciler.applyTerms(id, terms.until('renewing', START + 60 * DAY_MS), cause))!;
     expect(renewal).to.include({ granted: 2, revoked: 1 });
     expect(await rcPromo(emulator, id)).to.be.closeTo(START + 61 * DAY_MS, 1_000);
     expect(renewal.grants[0]).to.include({ state: 'in-sync' });
@@ -149,11 +169,13 @@ describe('user reconciler (emulator, database and a real team-service)', functio
   it('when the wanted end moves by less than two hours, then it revokes first and the new end holds', async () => {
     const { reconciler } = await setUp();
     const id = user();
-    await teams.putTeam({ teamId: 'nudged', periodEndsAt: START + 30 * DAY_MS });
-    await teams.addMember('nudged', id);
-    await reconciler.reconcile(id, { cause: 'team-event' });
-    await teams.putTeam({ teamId: 'nudged', periodEndsAt: START + 30 * DAY_MS + HOUR_MS });
-    const result = await reconciler.reconcile(id, { cause: 'team-event' });
+    const cause = { cause: 'team-event' as const };
+    await reconciler.applyTerms(id, terms.until('nudged', START + 30 * DAY_MS), cause);
+    const result = (await reconciler.applyTerms(
+      id,
+      terms.until('nudged', START + 30 * DAY_MS + HOUR_MS),
+      cause,
+    ))!;
     expect(result).to.include({ granted: 1, revoked: 1 });
     expect(await rcPromo(emulator, id)).to.be.closeTo(START + 31 * DAY_MS + HOUR_MS, 1_000);
   });
@@ -161,13 +183,8 @@ describe('user reconciler (emulator, database and a real team-service)', functio
   it('when RevenueCat rejects a grant, then the ledger records the failure and the reconciliation goes on', async () => {
     const { reconciler, customers, retries } = await setUp();
     const id = user();
-    await teams.putTeam({
-      teamId: 'odd',
-      periodEndsAt: START + 30 * DAY_MS,
-      memberEntitlements: ['no_such_entitlement', 'pro'],
-    });
-    await teams.addMember('odd', id);
-    const result = await reconciler.reconcile(id, { cause: 'team-event' });
+    const odd = terms.until('odd', START + 30 * DAY_MS, { entitlements: ['no_such_entitlement', 'pro'] });
+    const result = (await reconciler.applyTerms(id, odd, { cause: 'team-event' }))!;
     expect(result).to.include({ failed: 1, granted: 1 });
     const rows = (await customers.get(id))!.grants;
     const bad = rows.find((row) => row.entitlement === 'no_such_entitlement');
@@ -177,77 +194,29 @@ describe('user reconciler (emulator, database and a real team-service)', functio
     expect(await retries.due(Date.now() + 3_600_000, 10)).to.include(id);
   });
 
-  it('when RevenueCat is down, then the reconciliation fails retriable and the ledger says the grant is pending', async () => {
+  it('when RevenueCat is down, then the reconciliation fails retriable, the terms are kept and the ledger says the grant is pending', async () => {
     const { reconciler, customers, retries } = await setUp();
     const id = user();
-    await teams.putTeam({ teamId: 'down', periodEndsAt: START + 30 * DAY_MS });
-    await teams.addMember('down', id);
     emulator.faults.set({ outageUntilMs: Date.now() + 60_000 });
     const error = (await reconciler
-      .reconcile(id, { cause: 'team-event' })
+      .applyTerms(id, terms.until('down', START + 30 * DAY_MS), { cause: 'team-event' })
       .catch((e: unknown) => e)) as AppError;
     expect(error).to.be.instanceOf(AppError);
     expect(error.retriable).to.equal(true);
-    const [row] = (await customers.get(id))!.grants;
-    expect(row).to.include({ state: 'grant-pending', attempts: 1 });
-    expect(row!.lastError).to.contain('REVENUECAT_UNAVAILABLE');
+    const stored = (await customers.get(id))!;
+    expect(stored.grants[0]).to.include({ state: 'grant-pending', attempts: 1 });
+    expect(stored.grants[0]!.lastError).to.contain('REVENUECAT_UNAVAILABLE');
+    expect(stored.teamTerms.map((t) => t.teamId)).to.deep.equal(['down']);
     expect(await retries.due(Date.now() + 3_600_000, 10)).to.include(id);
-  });
-
-  it("when a team event hints the team's terms and the ledger shows no other team, then team-service is not asked", async () => {
-    const { reconciler } = await setUp();
-    const id = user();
-    const hint = {
-      teamId: 'hinted',
-      productId: 'team_pro_monthly',
-      status: 'active' as const,
-      periodEndsAtMs: START + 30 * DAY_MS,
-      memberEntitlements: ['pro'],
-      grantMode: 'period' as const,
-      holdsSeat: true,
-    };
-    const callsBefore = teams.calls();
-    const granted = await reconciler.reconcile(id, { cause: 'team-event' }, hint);
-    expect(granted.granted).to.equal(1);
-    expect(await rcPromo(emulator, id)).to.be.closeTo(START + 31 * DAY_MS, 1_000);
-    const revoked = await reconciler.reconcile(id, { cause: 'team-event' }, { ...hint, status: 'expired' });
-    expect(revoked.revoked).to.equal(1);
-    expect(teams.calls()).to.equal(callsBefore);
-  });
-
-  it('when the ledger shows another team, then the hint is not enough and team-service is asked', async () => {
-    const { reconciler } = await setUp();
-    const id = user();
-    await teams.putTeam({ teamId: 'other', periodEndsAt: START + 40 * DAY_MS });
-    await teams.putTeam({ teamId: 'hinted', periodEndsAt: START + 10 * DAY_MS });
-    await teams.addMember('other', id);
-    await reconciler.reconcile(id, { cause: 'team-event' });
-    await teams.addMember('hinted', id);
-    const callsBefore = teams.calls();
-    const hint = {
-      teamId: teams.idOf('hinted')!,
-      productId: 'team_pro_monthly',
-      status: 'expired' as const,
-      periodEndsAtMs: START + 10 * DAY_MS,
-      memberEntitlements: ['pro'],
-      grantMode: 'period' as const,
-      holdsSeat: true,
-    };
-    const result = await reconciler.reconcile(id, { cause: 'team-event' }, hint);
-    expect(teams.calls()).to.be.greaterThan(callsBefore);
-    expect(result).to.include({ granted: 0, revoked: 0 });
-    expect(await rcPromo(emulator, id)).to.be.closeTo(START + 41 * DAY_MS, 1_000);
   });
 
   it('when grants go through API v2, then an extension revokes first (v2 grants only when none is active) and the end holds', async () => {
     const { reconciler } = await setUp({}, 'v2');
     const id = user();
-    await teams.putTeam({ teamId: 'v2-team', periodEndsAt: START + 30 * DAY_MS });
-    await teams.addMember('v2-team', id);
-    await reconciler.reconcile(id, { cause: 'team-event' });
+    const cause = { cause: 'team-event' as const };
+    await reconciler.applyTerms(id, terms.until('v2-team', START + 30 * DAY_MS), cause);
     expect(await rcPromo(emulator, id)).to.be.closeTo(START + 31 * DAY_MS, 1_000);
-    await teams.putTeam({ teamId: 'v2-team', periodEndsAt: START + 60 * DAY_MS });
-    const renewal = await reconciler.reconcile(id, { cause: 'team-event' });
+    const renewal = (await reconciler.applyTerms(id, terms.until('v2-team', START + 60 * DAY_MS), cause))!;
     expect(renewal).to.include({ granted: 1, revoked: 1, failed: 0 });
     expect(await rcPromo(emulator, id)).to.be.closeTo(START + 61 * DAY_MS, 1_000);
   });

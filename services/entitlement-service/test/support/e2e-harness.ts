@@ -113,6 +113,8 @@ export async function startStack({
       MONGODB_URI: randomDatabaseUri(infra.mongoUri, 'e2e_teams'),
       KAFKA_BROKERS: infra.kafkaBrokers.join(','),
       TEAM_EVENTS_TOPIC: topics.teamEvents,
+      MEMBER_GRANTS_TOPIC: topics.memberGrants,
+      MEMBER_GRANTS_PARTITIONS: '6',
       TOPIC_PARTITIONS: '3',
       INTERNAL_AUTH_TOKENS: TOKEN,
       APP_AUTH_TOKENS: APP_TOKEN,

@@ -16,17 +16,18 @@ export const RC_KEY = 'sk_test_emulator';
 
 export interface Topics {
   webhooks: string;
+  /** team-service's team events (only team-service, in end-to-end tests, writes them). */
   teamEvents: string;
+  memberGrants: string;
   changes: string;
-  reconcile: string;
 }
 
 export function randomTopics(): Topics {
   return {
     webhooks: randomName('rc-webhooks'),
     teamEvents: randomName('team-events'),
+    memberGrants: randomName('member-grants'),
     changes: randomName('ent-changes'),
-    reconcile: randomName('ent-reconcile'),
   };
 }
 
@@ -48,11 +49,10 @@ export async function testConfig(
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     CONSUMER_GROUP_ID: randomName('ents-group'),
     WEBHOOK_TOPIC: topics.webhooks,
-    TEAM_EVENTS_TOPIC: topics.teamEvents,
+    MEMBER_GRANTS_TOPIC: topics.memberGrants,
     ENTITLEMENT_CHANGES_TOPIC: topics.changes,
-    RECONCILE_TOPIC: topics.reconcile,
     TOPIC_PARTITIONS: '3',
-    RECONCILE_PARTITIONS: '6',
+    MEMBER_GRANTS_PARTITIONS: '6',
     REVENUECAT_API_URL: emulatorUrl,
     REVENUECAT_API_KEY: RC_KEY,
     REVENUECAT_RATE_PER_SECOND: '200',

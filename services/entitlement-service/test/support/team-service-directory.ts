@@ -30,6 +30,8 @@ export async function startTeamServiceDirectory() {
       MONGODB_URI: randomDatabaseUri(infra.mongoUri, 'rec_teams'),
       KAFKA_BROKERS: infra.kafkaBrokers.join(','),
       TEAM_EVENTS_TOPIC: randomName('rec-team-events'),
+      MEMBER_GRANTS_TOPIC: randomName('rec-member-grants'),
+      MEMBER_GRANTS_PARTITIONS: '1',
       TOPIC_PARTITIONS: '1',
       INTERNAL_AUTH_TOKENS: TOKEN,
       APP_AUTH_TOKENS: APP_TOKEN,

@@ -26,7 +26,11 @@ describe('npm run demo (against the whole system, started here as npm start woul
   before(async () => {
     const infra = await getInfrastructure();
     const logger = createLogger({ service: 'demo-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-    const topics = { webhooks: randomName('demo-webhooks'), teamEvents: randomName('demo-team-events') };
+    const topics = {
+      webhooks: randomName('demo-webhooks'),
+      teamEvents: randomName('demo-team-events'),
+      memberGrants: randomName('demo-member-grants'),
+    };
     emulator = await startEmulator({
       catalogFile: CATALOG_FILE,
       apiKeys: [RC_KEY],
@@ -41,6 +45,7 @@ describe('npm run demo (against the whole system, started here as npm start woul
         MONGODB_URI: randomDatabaseUri(infra.mongoUri, 'demo_teams'),
         KAFKA_BROKERS: infra.kafkaBrokers.join(','),
         TEAM_EVENTS_TOPIC: topics.teamEvents,
+        MEMBER_GRANTS_TOPIC: topics.memberGrants,
         INTERNAL_AUTH_TOKENS: TOKEN,
         CATALOG_FILE,
         OUTBOX_POLL_INTERVAL_MS: '500',
@@ -77,9 +82,8 @@ describe('npm run demo (against the whole system, started here as npm start woul
         KAFKA_BROKERS: infra.kafkaBrokers.join(','),
         CONSUMER_GROUP_ID: randomName('demo-ents'),
         WEBHOOK_TOPIC: topics.webhooks,
-        TEAM_EVENTS_TOPIC: topics.teamEvents,
+        MEMBER_GRANTS_TOPIC: topics.memberGrants,
         ENTITLEMENT_CHANGES_TOPIC: randomName('demo-changes'),
-        RECONCILE_TOPIC: randomName('demo-reconcile'),
         REVENUECAT_API_URL: emulator.url,
         REVENUECAT_API_KEY: RC_KEY,
         TEAM_SERVICE_ADDR: `127.0.0.1:${team.port}`,

@@ -108,7 +108,7 @@ describe('more than one replica against the local stack', function () {
   it('when two entitlement-service replicas join, then they split every partition between them', async () => {
     for (const [group, topic] of [
       [`${system.prefix}.webhooks`, system.topics.WEBHOOK_TOPIC],
-      [`${system.prefix}.reconcile`, system.topics.RECONCILE_TOPIC],
+      [`${system.prefix}.member-grants`, system.topics.MEMBER_GRANTS_TOPIC],
     ] as const) {
       const split = await waitFor(
         async () => {

@@ -23,8 +23,8 @@ export async function startReplicaSystem(infra: Infrastructure) {
   const topics = {
     WEBHOOK_TOPIC: `${prefix}.webhooks`,
     TEAM_EVENTS_TOPIC: `${prefix}.team-events`,
+    MEMBER_GRANTS_TOPIC: `${prefix}.member-grants`,
     ENTITLEMENT_CHANGES_TOPIC: `${prefix}.changes`,
-    RECONCILE_TOPIC: `${prefix}.reconcile`,
   };
   const catalog = fromRoot('config/catalog.sample.yaml');
   const common = { NODE_ENV: 'production', LOG_LEVEL: 'info', KAFKA_BROKERS: infra.kafkaBrokers.join(',') };
@@ -54,7 +54,9 @@ export async function startReplicaSystem(infra: Infrastructure) {
     ADMIN_PORT: String(ports.teamAdmin),
     MONGODB_URI: randomDatabaseUri(infra.mongoUri, 'replicas_team'),
     TEAM_EVENTS_TOPIC: topics.TEAM_EVENTS_TOPIC,
+    MEMBER_GRANTS_TOPIC: topics.MEMBER_GRANTS_TOPIC,
     TOPIC_PARTITIONS: String(PARTITIONS),
+    MEMBER_GRANTS_PARTITIONS: String(PARTITIONS),
     INTERNAL_AUTH_TOKENS: TOKEN,
     CATALOG_FILE: catalog,
   });
@@ -84,7 +86,7 @@ export async function startReplicaSystem(infra: Infrastructure) {
       MONGODB_URI: entitlementDb,
       CONSUMER_GROUP_ID: prefix,
       TOPIC_PARTITIONS: String(PARTITIONS),
-      RECONCILE_PARTITIONS: String(PARTITIONS),
+      MEMBER_GRANTS_PARTITIONS: String(PARTITIONS),
       REVENUECAT_API_URL: emulatorUrl,
       REVENUECAT_API_KEY: REVENUECAT_KEY,
       // Each replica's share of the budget (ADR 0006).

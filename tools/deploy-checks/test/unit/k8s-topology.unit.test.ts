@@ -20,8 +20,7 @@ const configValue = (manifests: Manifest[], key: string): string => {
 };
 
 // The topics entitlement-service consumes: its replicas share their partitions, one consumer group per topic.
-const RECONCILE_TOPIC = 'entitlement-service.reconcile-requests.v1';
-const CONSUMED_TOPICS = [TOPICS.revenueCatWebhooks, TOPICS.teamEvents, RECONCILE_TOPIC];
+const CONSUMED_TOPICS = [TOPICS.revenueCatWebhooks, TOPICS.memberGrants];
 // What all entitlement-service replicas together may ask of RevenueCat: 75 % of 480/min (docs/adr/0006).
 const REVENUECAT_BUDGET_PER_SECOND = 6;
 
@@ -73,7 +72,7 @@ describe('deploy/k8s: how the pieces fit', function () {
   it('when the Strimzi example is rendered, then topics survive one broker down with acks=all', () => {
     const strimzi = render('deploy/k8s/examples/strimzi');
     const topics = strimzi.filter((m) => m.kind === 'KafkaTopic') as Obj[];
-    const main = [...Object.values(TOPICS), RECONCILE_TOPIC];
+    const main = Object.values(TOPICS);
     expect(topics.map((t) => t.spec.topicName)).to.have.members([...main, ...main.map(dlqTopic)]);
     const pools = strimzi.filter((m) => m.kind === 'KafkaNodePool') as Obj[];
     const brokers = pools

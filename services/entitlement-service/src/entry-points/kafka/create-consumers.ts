@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { decodeEntitlementChange, type EntitlementChange } from '@teamseat/contracts';
+import {
+  decodeEntitlementChange,
+  decodeMemberGrantTerms,
+  type EntitlementChange,
+  type MemberGrantTerms,
+} from '@teamseat/contracts';
 import {
   createResilientConsumer,
   type BatchingProducer,
@@ -7,16 +12,29 @@ import {
   type ResilientConsumer,
 } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
-import { decodeReconcileRequest } from '../../use-cases/reconcile-requests';
-import type { TeamEventHandler, UserReconciler, WebhookHandler } from '../../use-cases';
+import type { TeamTerms } from '../../domain/team-terms';
+import type { UserReconciler, WebhookHandler } from '../../use-cases';
 import type { ConsumerMetrics } from './consumer-metrics';
 
 export interface ConsumerSettings {
   groupPrefix: string;
-  topics: { webhooks: string; teamEvents: string; reconcile: string; changes: string };
-  concurrency: { webhooks: number; teamEvents: number; reconcile: number };
+  topics: { webhooks: string; memberGrants: string; changes: string };
+  concurrency: { webhooks: number; memberGrants: number };
   backoff: { initialMs: number; maxMs: number };
   maxWaitTimeInMs: number;
+}
+
+/** The fact's terms in the ledger's form (milliseconds instead of ISO dates). */
+function teamTermsOf({ data }: MemberGrantTerms): TeamTerms {
+  const { grant } = data;
+  return {
+    teamId: data.teamId,
+    teamVersion: data.teamVersion,
+    productId: data.productId,
+    entitlements: [...data.entitlements],
+    grant:
+      grant.kind === 'until' ? { kind: 'until', untilMs: Date.parse(grant.until) } : { kind: grant.kind },
+  };
 }
 
 /**
@@ -29,12 +47,11 @@ export function createConsumers(deps: {
   dlqProducer: BatchingProducer;
   settings: ConsumerSettings;
   webhooks: WebhookHandler;
-  teamEvents: TeamEventHandler;
   reconciler: UserReconciler;
   onChange: (change: EntitlementChange) => void;
   metrics: ConsumerMetrics;
   logger: Logger;
-}): Record<'webhooks' | 'teamEvents' | 'reconcile' | 'changes', ResilientConsumer> {
+}): Record<'webhooks' | 'memberGrants' | 'changes', ResilientConsumer> {
   const { kafka, dlqProducer, settings, metrics, logger } = deps;
   const common = {
     kafka,
@@ -58,38 +75,25 @@ export function createConsumers(deps: {
     },
   });
 
-  const teamEvents = createResilientConsumer({
+  const memberGrants = createResilientConsumer({
     ...common,
-    groupId: `${settings.groupPrefix}.team-events`,
-    topics: [settings.topics.teamEvents],
-    partitionsConsumedConcurrently: settings.concurrency.teamEvents,
-    handler: async function handleTeamEvent(message, log) {
+    groupId: `${settings.groupPrefix}.member-grants`,
+    topics: [settings.topics.memberGrants],
+    partitionsConsumedConcurrently: settings.concurrency.memberGrants,
+    handler: async function handleMemberGrantTerms(message, log) {
       const started = performance.now();
-      const outcome = await deps.teamEvents.handle(message.value, log);
-      const seconds = (performance.now() - started) / 1000;
-      metrics.handled(message.topic, 'skipped' in outcome ? 'skipped' : 'fanned-out', seconds);
-    },
-  });
-
-  const reconcile = createResilientConsumer({
-    ...common,
-    groupId: `${settings.groupPrefix}.reconcile`,
-    topics: [settings.topics.reconcile],
-    partitionsConsumedConcurrently: settings.concurrency.reconcile,
-    handler: async function handleReconcileRequest(message, log) {
-      const started = performance.now();
-      const request = decodeReconcileRequest(message.value);
-      const result = await deps.reconciler.reconcile(
-        request.userId,
-        { cause: request.cause, causationId: request.causationId },
-        request.hint,
-      );
+      const fact = decodeMemberGrantTerms(message.value ?? Buffer.alloc(0));
+      const { userId } = fact.data;
+      const result = await deps.reconciler.applyTerms(userId, teamTermsOf(fact), {
+        cause: 'team-event',
+        causationId: fact.causationid ?? fact.id,
+      });
       log.debug(
-        { userId: request.userId, granted: result.granted, revoked: result.revoked, failed: result.failed },
-        'user reconciled',
+        { userId, teamId: fact.data.teamId, teamVersion: fact.data.teamVersion, stale: !result },
+        result ? 'user reconciled from new team terms' : 'stale or repeated grant terms ignored',
       );
-      const seconds = (performance.now() - started) / 1000;
-      metrics.handled(message.topic, result.failed > 0 ? 'failed-grants' : 'reconciled', seconds);
+      const outcome = !result ? 'stale' : result.failed > 0 ? 'failed-grants' : 'reconciled';
+      metrics.handled(message.topic, outcome, (performance.now() - started) / 1000);
     },
   });
 
@@ -111,7 +115,7 @@ export function createConsumers(deps: {
     },
   });
 
-  for (const [name, consumer] of Object.entries({ webhooks, teamEvents, reconcile, changes }))
+  for (const [name, consumer] of Object.entries({ webhooks, memberGrants, changes }))
     metrics.watch(name, consumer);
-  return { webhooks, teamEvents, reconcile, changes };
+  return { webhooks, memberGrants, changes };
 }
