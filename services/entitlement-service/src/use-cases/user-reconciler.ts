@@ -65,7 +65,9 @@ export function createUserReconciler(deps: {
     },
     /**
      * Records one team's new terms for the user and reconciles from all of the user's teams, in the same
-     * write. A fact not newer than the stored terms of its team changes nothing (undefined).
+     * write. A fact not newer than the stored terms of its team changes nothing (undefined), unless the
+     * user's last reconcile left work pending: a fact redelivered after a transient failure (its terms were
+     * stored with the pending rows) then finishes that work instead of waiting for the sweep.
      */
     applyTerms(
       userId: string,
@@ -75,7 +77,8 @@ export function createUserReconciler(deps: {
       return locks.run(userId, async () => {
         const stored = await customers.get(userId);
         const applied = applyTeamTerms(stored?.teamTerms ?? [], terms);
-        return applied.changed ? reconcileFrom(userId, context, stored, applied.terms) : undefined;
+        if (applied.changed) return reconcileFrom(userId, context, stored, applied.terms);
+        return stored?.retryQueued ? reconcileFrom(userId, context, stored) : undefined;
       });
     },
   };

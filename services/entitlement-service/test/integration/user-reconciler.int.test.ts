@@ -194,12 +194,13 @@ describe('user reconciler (emulator and database; team terms as facts give them)
     expect(await retries.due(Date.now() + 3_600_000, 10)).to.include(id);
   });
 
-  it('when RevenueCat is down, then the reconciliation fails retriable, the terms are kept and the ledger says the grant is pending', async () => {
+  it('when RevenueCat is down, then the reconciliation fails retriable, the terms are kept, the grant is pending, and the redelivered fact makes it', async () => {
     const { reconciler, customers, retries } = await setUp();
     const id = user();
     emulator.faults.set({ outageUntilMs: Date.now() + 60_000 });
+    const fact = terms.until('down', START + 30 * DAY_MS);
     const error = (await reconciler
-      .applyTerms(id, terms.until('down', START + 30 * DAY_MS), { cause: 'team-event' })
+      .applyTerms(id, fact, { cause: 'team-event' })
       .catch((e: unknown) => e)) as AppError;
     expect(error).to.be.instanceOf(AppError);
     expect(error.retriable).to.equal(true);
@@ -208,6 +209,12 @@ describe('user reconciler (emulator and database; team terms as facts give them)
     expect(stored.grants[0]!.lastError).to.contain('REVENUECAT_UNAVAILABLE');
     expect(stored.teamTerms.map((t) => t.teamId)).to.deep.equal(['down']);
     expect(await retries.due(Date.now() + 3_600_000, 10)).to.include(id);
+
+    // The consumer redelivers the same fact once RevenueCat is back: the pending grant is made then.
+    emulator.faults.clear();
+    const redelivered = await reconciler.applyTerms(id, fact, { cause: 'team-event' });
+    expect(redelivered).to.include({ granted: 1, failed: 0 });
+    expect(await rcPromo(emulator, id)).to.be.closeTo(START + 31 * DAY_MS, 1_000);
   });
 
   it('when grants go through API v2, then an extension revokes first (v2 grants only when none is active) and the end holds', async () => {
