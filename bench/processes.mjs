@@ -1,7 +1,7 @@
 // Child processes for the benchmarks: each service runs as `node dist/main.js`, as in production, so the
 // load generator in the bench process does not share its event loop with the subject.
 import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,31 @@ export function nodeArgs(script) {
 }
 
 let logFiles = 0;
+
+/** Peak resident memory (VmHWM) per service name, in MB, of the processes stopped so far. */
+const peaks = new Map();
+
+/** `{ "peakRssMb <service>": MB }` of the processes this run started and stopped, the highest per service. */
+export function peakRssMetrics() {
+  return Object.fromEntries([...peaks].map(([name, mb]) => [`peakRssMb ${name}`, Math.round(mb)]));
+}
+
+/** The process's peak resident set so far (Linux /proc), in MB; undefined elsewhere. */
+function readPeakRssMb(pid) {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmHWM:'));
+    return line ? Number(line.split(/\s+/)[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const serviceName = (script) =>
+  script.endsWith(`dist${path.sep}main.js`)
+    ? path.basename(path.dirname(path.dirname(script)))
+    : path.basename(script, path.extname(script));
 
 /**
  * BENCH_LOG_DIR=<dir>: a file there for a started process's output (logs, --trace-gc lines), named
@@ -78,6 +103,9 @@ export function startProcess(script, env, match, { cwd = root, timeoutMs = 60_00
           child,
           info: found,
           stop: async () => {
+            const peak = readPeakRssMb(child.pid);
+            const name = serviceName(script);
+            if (peak !== undefined) peaks.set(name, Math.max(peaks.get(name) ?? 0, peak));
             child.kill('SIGTERM');
             await stopped;
           },

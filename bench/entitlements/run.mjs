@@ -15,6 +15,7 @@ import { ghz } from '../ghz.mjs';
 import { alternate } from '../turns.mjs';
 import { measureFanOut } from './fan-out.mjs';
 import { TOKEN, entitlementClient, serviceEnv } from './service-env.mjs';
+import { peakRssMetrics } from '../processes.mjs';
 import { log, percentile, root, round, startProcess, waitUntilReady } from './processes.mjs';
 
 const settings = {
@@ -298,6 +299,7 @@ const output = {
     e2eChangesReceived: endToEnd.changesReceived,
     e2eP50Ms: endToEnd.latencyP50Ms,
     e2eP99Ms: endToEnd.latencyP99Ms,
+    ...peakRssMetrics(),
   },
   baseline: {
     fanOutIdealS: fanOut.idealS,

@@ -12,6 +12,7 @@ import grpc from '@grpc/grpc-js';
 import mongoose from 'mongoose';
 import { loadEmbeddedDescriptors } from '@teamseat/grpc';
 import { ghz } from '../ghz.mjs';
+import { peakRssMetrics } from '../processes.mjs';
 import { alternate, brief, closedLoop, openLoop } from './load.mjs';
 import { log, root, round, startService } from './service.mjs';
 
@@ -279,6 +280,7 @@ console.log(
       teamsOfUserP50Ms: teamsOfUser.latencyP50Ms,
       teamsOfUserP99Ms: teamsOfUser.latencyP99Ms,
       teamsOfUserErrors: teamsOfUser.errors,
+      ...peakRssMetrics(),
     },
     baseline: {
       directAddPerSec: directAdd.callsPerSec,
