@@ -1,8 +1,8 @@
 import { isKnownRevenueCatEventType, parseWebhookBody, subscriberKey } from '@teamseat/contracts';
 import type { Logger } from '@teamseat/logger';
 import type { DuplicateWindow } from '../../domain/duplicate-window';
-import type { GatewayMetrics } from '../../gateway-metrics';
-import type { WebhookPublisher } from '../../publishing/webhook-publisher';
+import type { GatewayMetrics } from '../../adapters/metrics/gateway-metrics';
+import type { WebhookPublisher } from '../../adapters/kafka/webhook-publisher';
 import type { GatewayContext } from './gateway-context';
 import { traceparentFor } from './trace-context';
 
