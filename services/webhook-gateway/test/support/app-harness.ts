@@ -6,7 +6,7 @@ import { createDuplicateWindow } from '../../src/domain/duplicate-window';
 import { createAuthorizationVerifier } from '../../src/domain/verify-authorization';
 import { createApp } from '../../src/entry-points/http/create-app';
 import { createGatewayMetrics } from '../../src/adapters/metrics/gateway-metrics';
-import type { ReceivedWebhook, WebhookPublisher } from '../../src/adapters/kafka/webhook-publisher';
+import type { ReceivedWebhook, WebhookPublisher } from '../../src/application/ports';
 import { VALID_AUTHORIZATION } from './webhook-fixtures';
 
 export interface AppHarness {
