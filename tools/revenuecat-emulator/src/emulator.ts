@@ -1,21 +1,21 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { createLogger } from '@teamseat/logger';
-import { loadCatalogFile } from './catalog-file';
+import { loadCatalogFile } from './adapters/catalog-file';
 import { buildCatalog, type EmulatorCatalog } from './domain/catalog';
 import { createClock, type VirtualClock } from './domain/clock';
 import { createCustomerStore, type CustomerStore } from './domain/customers';
-import { createRandom } from './domain/random';
+import { createRandom } from './adapters/random';
 import { createRateLimiter } from './domain/rate-limiter';
-import { createEmulatorService, type EmulatorService } from './emulator-service';
-import { createFaultInjector, NO_FAULTS, type FaultInjector } from './entry-points/faults';
-import { createHttpApp } from './entry-points/http-app';
+import { createEmulatorService, type EmulatorService } from './application/emulator-service';
+import { createFaultInjector, NO_FAULTS, type FaultInjector } from './entry-points/http/faults';
+import { createHttpApp } from './entry-points/http/http-app';
 import { DEFAULTS, SAMPLE_CATALOG, type EmulatorOptions } from './options';
 import {
   createWebhookDispatcher,
   DEFAULT_WEBHOOK_OPTIONS,
   type WebhookDispatcher,
-} from './webhooks/webhook-dispatcher';
+} from './adapters/webhooks/webhook-dispatcher';
 
 export interface Emulator {
   /** Base URL, e.g. `http://127.0.0.1:8090`; the v1 API is at `${url}/v1`. */

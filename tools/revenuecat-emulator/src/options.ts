@@ -4,10 +4,10 @@ import type { ClockOptions } from './domain/clock';
 import { DEFAULT_DUPLICATE_WINDOW_MS } from './domain/promotional';
 import type { NullStyle } from './domain/subscriber-view';
 import { DAY_MS } from './domain/types';
-import type { FaultOptions } from './entry-points/faults';
-import type { ConcurrencyOptions } from './entry-points/guards';
-import type { RestLimits } from './entry-points/rest-guards';
-import type { WebhookOptions } from './webhooks/webhook-dispatcher';
+import type { FaultOptions } from './entry-points/http/faults';
+import type { ConcurrencyOptions } from './entry-points/http/guards';
+import type { RestLimits } from './entry-points/http/rest-guards';
+import type { WebhookOptions } from './adapters/webhooks/webhook-dispatcher';
 
 /** Everything `startEmulator` accepts; every field has a default. */
 export interface EmulatorOptions {

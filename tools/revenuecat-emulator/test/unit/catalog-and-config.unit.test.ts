@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { ConfigError, loadConfig } from '@teamseat/config';
-import { loadCatalogFile } from '../../src/catalog-file';
+import { loadCatalogFile } from '../../src/adapters/catalog-file';
 import { configSchema, toOptions } from '../../src/config';
 import { buildCatalog, entitlementIdFor, type EmulatorCatalog } from '../../src/domain/catalog';
 import { SAMPLE_CATALOG } from '../../src/options';

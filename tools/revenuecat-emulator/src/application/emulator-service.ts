@@ -1,17 +1,17 @@
 import { AppError } from '@teamseat/errors';
-import type { EmulatorCatalog } from './domain/catalog';
-import type { VirtualClock } from './domain/clock';
-import type { CustomerStore } from './domain/customers';
-import { customerV2View, entitlementListV2View } from './domain/customer-v2-view';
-import { activeGrants, grantPromotional, revokePromotionals } from './domain/promotional';
-import * as actions from './domain/store-actions';
-import type { StoreContext } from './domain/store-subscriptions';
-import { familyShare, transfer } from './domain/store-transfers';
-import { subscriberView, type NullStyle } from './domain/subscriber-view';
-import { passTime } from './domain/time-passing';
-import type { Customer, WebhookEvent } from './domain/types';
-import { testEvent } from './domain/webhook-events';
-import type { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import type { EmulatorCatalog } from '../domain/catalog';
+import type { VirtualClock } from '../domain/clock';
+import type { CustomerStore } from '../domain/customers';
+import { customerV2View, entitlementListV2View } from '../domain/customer-v2-view';
+import { activeGrants, grantPromotional, revokePromotionals } from '../domain/promotional';
+import * as actions from '../domain/store-actions';
+import type { StoreContext } from '../domain/store-subscriptions';
+import { familyShare, transfer } from '../domain/store-transfers';
+import { subscriberView, type NullStyle } from '../domain/subscriber-view';
+import { passTime } from '../domain/time-passing';
+import type { Customer, WebhookEvent } from '../domain/types';
+import { testEvent } from '../domain/webhook-events';
+import type { WebhookDispatcher } from '../adapters/webhooks/webhook-dispatcher';
 
 export interface ServiceSettings {
   appId: string;
