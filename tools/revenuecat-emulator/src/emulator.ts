@@ -10,7 +10,7 @@ import { createRateLimiter } from './domain/rate-limiter';
 import { createEmulatorService, type EmulatorService } from './application/emulator-service';
 import { createFaultInjector, NO_FAULTS, type FaultInjector } from './entry-points/http/faults';
 import { createHttpApp } from './entry-points/http/http-app';
-import { DEFAULTS, SAMPLE_CATALOG, type EmulatorOptions } from './options';
+import { DEFAULTS, SAMPLE_CATALOG, type EmulatorOptions } from './config';
 import {
   createWebhookDispatcher,
   DEFAULT_WEBHOOK_OPTIONS,

@@ -1,5 +1,5 @@
 export { startEmulator, type Emulator } from './emulator';
-export { DEFAULTS, SAMPLE_CATALOG, type EmulatorOptions } from './options';
+export { DEFAULTS, SAMPLE_CATALOG, type EmulatorOptions } from './config';
 export { buildCatalog, entitlementIdFor, type CatalogInput, type EmulatorCatalog } from './domain/catalog';
 export type { VirtualClock } from './domain/clock';
 export type { Customer, WebhookEvent } from './domain/types';

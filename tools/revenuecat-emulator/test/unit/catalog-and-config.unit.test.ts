@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from '@teamseat/config';
 import { loadCatalogFile } from '../../src/adapters/catalog-file';
 import { configSchema, toOptions } from '../../src/config';
 import { buildCatalog, entitlementIdFor, type EmulatorCatalog } from '../../src/domain/catalog';
-import { SAMPLE_CATALOG } from '../../src/options';
+import { SAMPLE_CATALOG } from '../../src/config';
 
 const SAMPLE_FILE = path.join(__dirname, '../../../../config/catalog.sample.yaml');
 const summary = (catalog: EmulatorCatalog) =>

@@ -5,7 +5,7 @@ import { createCustomerStore } from '../../src/domain/customers';
 import * as actions from '../../src/domain/store-actions';
 import type { StoreContext } from '../../src/domain/store-subscriptions';
 import { passTime } from '../../src/domain/time-passing';
-import { SAMPLE_CATALOG } from '../../src/options';
+import { SAMPLE_CATALOG } from '../../src/config';
 
 const T0 = Date.UTC(2030, 0, 1);
 const DAY = 86_400_000;
