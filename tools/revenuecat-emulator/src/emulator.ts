@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { createLogger } from '@teamseat/logger';
 import { loadCatalogFile } from './adapters/catalog-file';
+import { createRandomIds } from './adapters/random-ids';
 import { buildCatalog, type EmulatorCatalog } from './domain/catalog';
 import { createClock, type VirtualClock } from './domain/clock';
 import { createCustomerStore, type CustomerStore } from './domain/customers';
@@ -40,9 +41,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const catalog = buildCatalog(
     options.catalog ?? (options.catalogFile ? loadCatalogFile(options.catalogFile) : SAMPLE_CATALOG),
   );
-  const clock = createClock(options.clock);
+  const clock = createClock({ ...options.clock, wallNow: Date.now });
   const customers = createCustomerStore();
-  const limiter = createRateLimiter();
+  const limiter = createRateLimiter(Date.now);
   const webhooks = createWebhookDispatcher({
     options: { ...DEFAULT_WEBHOOK_OPTIONS, ...options.webhooks },
     random,
@@ -57,6 +58,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     catalog,
     clock,
     webhooks,
+    ids: createRandomIds(),
     settings: {
       appId: options.appId ?? DEFAULTS.appId,
       projectId,
