@@ -8,8 +8,8 @@ import type { GatewayConfig } from './config';
 import { createDuplicateWindow } from './domain/duplicate-window';
 import { createAuthorizationVerifier } from './domain/verify-authorization';
 import { createApp } from './entry-points/http/create-app';
-import { createGatewayMetrics } from './gateway-metrics';
-import { createWebhookPublisher } from './publishing/webhook-publisher';
+import { createGatewayMetrics } from './adapters/metrics/gateway-metrics';
+import { createWebhookPublisher } from './adapters/kafka/webhook-publisher';
 
 export interface RunningGateway {
   readonly port: number;

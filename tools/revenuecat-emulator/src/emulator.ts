@@ -1,21 +1,22 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { createLogger } from '@teamseat/logger';
-import { loadCatalogFile } from './catalog-file';
+import { loadCatalogFile } from './adapters/catalog-file';
+import { createRandomIds } from './adapters/random-ids';
 import { buildCatalog, type EmulatorCatalog } from './domain/catalog';
 import { createClock, type VirtualClock } from './domain/clock';
 import { createCustomerStore, type CustomerStore } from './domain/customers';
-import { createRandom } from './domain/random';
+import { createRandom } from './adapters/random';
 import { createRateLimiter } from './domain/rate-limiter';
-import { createEmulatorService, type EmulatorService } from './emulator-service';
-import { createFaultInjector, NO_FAULTS, type FaultInjector } from './entry-points/faults';
-import { createHttpApp } from './entry-points/http-app';
-import { DEFAULTS, SAMPLE_CATALOG, type EmulatorOptions } from './options';
+import { createEmulatorService, type EmulatorService } from './application/emulator-service';
+import { createFaultInjector, NO_FAULTS, type FaultInjector } from './entry-points/http/faults';
+import { createHttpApp } from './entry-points/http/http-app';
+import { DEFAULTS, SAMPLE_CATALOG, type EmulatorOptions } from './config';
 import {
   createWebhookDispatcher,
   DEFAULT_WEBHOOK_OPTIONS,
   type WebhookDispatcher,
-} from './webhooks/webhook-dispatcher';
+} from './adapters/webhooks/webhook-dispatcher';
 
 export interface Emulator {
   /** Base URL, e.g. `http://127.0.0.1:8090`; the v1 API is at `${url}/v1`. */
@@ -40,9 +41,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const catalog = buildCatalog(
     options.catalog ?? (options.catalogFile ? loadCatalogFile(options.catalogFile) : SAMPLE_CATALOG),
   );
-  const clock = createClock(options.clock);
+  const clock = createClock({ ...options.clock, wallNow: Date.now });
   const customers = createCustomerStore();
-  const limiter = createRateLimiter();
+  const limiter = createRateLimiter(Date.now);
   const webhooks = createWebhookDispatcher({
     options: { ...DEFAULT_WEBHOOK_OPTIONS, ...options.webhooks },
     random,
@@ -57,6 +58,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     catalog,
     clock,
     webhooks,
+    ids: createRandomIds(),
     settings: {
       appId: options.appId ?? DEFAULTS.appId,
       projectId,

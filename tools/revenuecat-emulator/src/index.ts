@@ -1,7 +1,7 @@
 export { startEmulator, type Emulator } from './emulator';
-export { DEFAULTS, SAMPLE_CATALOG, type EmulatorOptions } from './options';
+export { DEFAULTS, SAMPLE_CATALOG, type EmulatorOptions } from './config';
 export { buildCatalog, entitlementIdFor, type CatalogInput, type EmulatorCatalog } from './domain/catalog';
 export type { VirtualClock } from './domain/clock';
 export type { Customer, WebhookEvent } from './domain/types';
-export type { Delivery, DeliveryAttempt, WebhookOptions } from './webhooks/webhook-dispatcher';
-export type { FaultOptions } from './entry-points/faults';
+export type { Delivery, DeliveryAttempt, WebhookOptions } from './adapters/webhooks/webhook-dispatcher';
+export type { FaultOptions } from './entry-points/http/faults';

@@ -5,8 +5,8 @@ import { createMetricsRegistry, type Registry } from '@teamseat/metrics';
 import { createDuplicateWindow } from '../../src/domain/duplicate-window';
 import { createAuthorizationVerifier } from '../../src/domain/verify-authorization';
 import { createApp } from '../../src/entry-points/http/create-app';
-import { createGatewayMetrics } from '../../src/gateway-metrics';
-import type { ReceivedWebhook, WebhookPublisher } from '../../src/publishing/webhook-publisher';
+import { createGatewayMetrics } from '../../src/adapters/metrics/gateway-metrics';
+import type { ReceivedWebhook, WebhookPublisher } from '../../src/application/ports';
 import { VALID_AUTHORIZATION } from './webhook-fixtures';
 
 export interface AppHarness {

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import type { BatchingProducer, OutgoingMessage } from '@teamseat/kafka';
 import { AppError } from '@teamseat/errors';
 import { createMetricsRegistry } from '@teamseat/metrics';
-import { createGatewayMetrics } from '../../src/gateway-metrics';
-import { createWebhookPublisher } from '../../src/publishing/webhook-publisher';
+import { createGatewayMetrics } from '../../src/adapters/metrics/gateway-metrics';
+import { createWebhookPublisher } from '../../src/adapters/kafka/webhook-publisher';
 
 /** Our producer port driven by hand: each send waits until the test settles it. */
 function manualProducer() {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import type { IdSource } from './ids';
 import { promotionalEvent } from './webhook-events';
 import { DAY_MS, HOUR_MS, type Customer, type PromotionalGrant, type WebhookEvent } from './types';
 
@@ -61,6 +61,7 @@ export interface GrantRequest {
   duplicateWindowMs: number;
   /** API v2 grants "unless one already exists": any active grant blocks a new one. */
   skipIfActive?: boolean;
+  ids: IdSource;
 }
 
 export interface GrantOutcome {
@@ -75,7 +76,7 @@ export interface GrantOutcome {
  * of an active grant's end (or any grant when one is for life) changes nothing and sends no webhook.
  */
 export function grantPromotional(customer: Customer, request: GrantRequest): GrantOutcome {
-  const { entitlement, endMs, nowMs, duplicateWindowMs } = request;
+  const { entitlement, endMs, nowMs, duplicateWindowMs, ids } = request;
   const active = activeGrants(customer, entitlement, nowMs);
   const duplicateOf =
     active.find(
@@ -87,7 +88,7 @@ export function grantPromotional(customer: Customer, request: GrantRequest): Gra
   if (duplicateOf) return { grant: null, duplicateOf, events: [] };
 
   const grant: PromotionalGrant = {
-    id: randomBytes(16).toString('hex'),
+    id: ids.hex(16),
     entitlement,
     productKey: `rc_promo_${entitlement}_${request.durationLabel}`,
     startMs: nowMs,
@@ -99,7 +100,7 @@ export function grantPromotional(customer: Customer, request: GrantRequest): Gra
   return {
     grant,
     duplicateOf: null,
-    events: [promotionalEvent('NON_RENEWING_PURCHASE', customer, grant, nowMs)],
+    events: [promotionalEvent('NON_RENEWING_PURCHASE', customer, grant, { timestampMs: nowMs, ids })],
   };
 }
 
@@ -108,11 +109,18 @@ export function revokePromotionals(
   customer: Customer,
   entitlement: string,
   nowMs: number,
+  ids: IdSource,
 ): { revoked: PromotionalGrant[]; events: WebhookEvent[] } {
   const revoked = activeGrants(customer, entitlement, nowMs);
   for (const grant of revoked) grant.revokedMs = nowMs;
   const events = revoked.map((grant) =>
-    promotionalEvent('CANCELLATION', customer, grant, nowMs, { cancel_reason: 'CUSTOMER_SUPPORT' }),
+    promotionalEvent(
+      'CANCELLATION',
+      customer,
+      grant,
+      { timestampMs: nowMs, ids },
+      { cancel_reason: 'CUSTOMER_SUPPORT' },
+    ),
   );
   return { revoked, events };
 }

@@ -18,7 +18,8 @@ export interface RateLimiter {
 
 const WINDOW_MS = 60_000;
 
-export function createRateLimiter(now: () => number = Date.now): RateLimiter {
+/** `now` is wall time: the composition passes Date.now. */
+export function createRateLimiter(now: () => number): RateLimiter {
   const windows = new Map<string, { startMs: number; count: number }>();
   return {
     hit(key, family, limit) {

@@ -38,7 +38,7 @@ function precondition(message: string, reason: string): AppError {
 }
 
 function at(ctx: StoreContext) {
-  return { appId: ctx.appId, timestampMs: ctx.nowMs };
+  return { appId: ctx.appId, timestampMs: ctx.nowMs, ids: ctx.ids };
 }
 
 export function purchase(ctx: StoreContext, input: PurchaseInput): WebhookEvent[] {
@@ -52,7 +52,7 @@ export function purchase(ctx: StoreContext, input: PurchaseInput): WebhookEvent[
   if (product.type === 'non_renewing') {
     const periodMs = input.periodMs ?? product.periodMs;
     const bought = {
-      id: transactionId(),
+      id: transactionId(ctx.ids),
       productId: input.productId,
       catalogProductId: product.productId,
       entitlements: [...product.entitlements],
@@ -62,7 +62,7 @@ export function purchase(ctx: StoreContext, input: PurchaseInput): WebhookEvent[
       purchaseMs: ctx.nowMs,
       expiresMs: periodMs === null ? null : ctx.nowMs + periodMs,
       refundedMs: null,
-      transactionId: transactionId(),
+      transactionId: transactionId(ctx.ids),
       expirationSent: false,
     };
     customer.nonSubscriptions.push(bought);
@@ -90,6 +90,7 @@ export function purchase(ctx: StoreContext, input: PurchaseInput): WebhookEvent[
     periodMs: input.periodMs ?? product.periodMs ?? 0,
     startMs: ctx.nowMs,
     price: input.price,
+    ids: ctx.ids,
   });
   if (sub.periodType === 'TRIAL') sub.price = 0;
   customer.subscriptions.push(sub);

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { AppError } from '@teamseat/errors';
 import type { CatalogProduct, EmulatorCatalog } from './catalog';
 import type { CustomerStore } from './customers';
+import type { IdSource } from './ids';
 import { subscriptionEvent } from './webhook-events';
 import type { Customer, Environment, PeriodType, StoreSubscription, WebhookEvent } from './types';
 
@@ -14,10 +14,11 @@ export interface StoreContext {
   /** Subscriptions renew by themselves when the clock passes their expiry (unless cancelled). */
   autoRenew: boolean;
   defaultGracePeriodMs: number;
+  ids: IdSource;
 }
 
-export function transactionId(): string {
-  return `emu_${randomBytes(8).toString('hex')}`;
+export function transactionId(ids: IdSource): string {
+  return `emu_${ids.hex(8)}`;
 }
 
 export function requireCustomer(ctx: StoreContext, appUserId: string, field = 'app_user_id'): Customer {
@@ -83,6 +84,7 @@ export interface NewSubscriptionInput {
   periodMs: number;
   startMs: number;
   price?: number | undefined;
+  ids: IdSource;
 }
 
 export function newSubscription(input: NewSubscriptionInput): StoreSubscription {
@@ -92,7 +94,7 @@ export function newSubscription(input: NewSubscriptionInput): StoreSubscription 
     input.requestedProductId === product.productId && store === 'PLAY_STORE' && product.playProductId
       ? product.playProductId
       : input.requestedProductId;
-  const id = transactionId();
+  const id = transactionId(input.ids);
   return {
     productId,
     catalogProductId: product.productId,
@@ -144,6 +146,7 @@ export function startNextPeriod(
       periodType: 'NORMAL',
       periodMs: product.periodMs ?? sub.periodMs,
       startMs,
+      ids: ctx.ids,
     });
     next.originalPurchaseMs = sub.originalPurchaseMs;
     next.originalTransactionId = sub.originalTransactionId;
@@ -157,7 +160,7 @@ export function startNextPeriod(
   next.expiresMs = startMs + next.periodMs;
   next.periodType = 'NORMAL';
   next.renewalNumber += 1;
-  next.transactionId = transactionId();
+  next.transactionId = transactionId(ctx.ids);
   next.unsubscribeDetectedMs = null;
   next.billingIssueDetectedMs = null;
   next.gracePeriodExpiresMs = null;
@@ -168,7 +171,7 @@ export function startNextPeriod(
     'RENEWAL',
     customer,
     next,
-    { appId: ctx.appId, timestampMs: startMs },
+    { appId: ctx.appId, timestampMs: startMs, ids: ctx.ids },
     {
       is_trial_conversion: wasTrial,
     },
@@ -218,6 +221,12 @@ export function mirrorToFamily(
   return familyCopies(ctx, owner, sub).map(({ customer, sub: copy }) => {
     for (const field of MIRRORED_FIELDS) (copy as unknown as Record<string, unknown>)[field] = sub[field];
     copy.entitlements = [...sub.entitlements];
-    return subscriptionEvent(type, customer, copy, { appId: ctx.appId, timestampMs: ctx.nowMs }, extra);
+    return subscriptionEvent(
+      type,
+      customer,
+      copy,
+      { appId: ctx.appId, timestampMs: ctx.nowMs, ids: ctx.ids },
+      extra,
+    );
   });
 }

@@ -52,6 +52,7 @@ export function transfer(
       {
         appId: ctx.appId,
         timestampMs: ctx.nowMs,
+        ids: ctx.ids,
       },
     ),
   ];
@@ -94,11 +95,17 @@ export function familyShare(
     entitlements: [...sub.entitlements],
     ownership: 'FAMILY_SHARED' as const,
     familyOwnerId: owner.appUserId,
-    transactionId: transactionId(),
+    transactionId: transactionId(ctx.ids),
   };
   member.subscriptions = member.subscriptions.filter(
     (s) => s.productId !== copy.productId || s.ownership === 'PURCHASED',
   );
   member.subscriptions.push(copy);
-  return [subscriptionEvent('INITIAL_PURCHASE', member, copy, { appId: ctx.appId, timestampMs: ctx.nowMs })];
+  return [
+    subscriptionEvent('INITIAL_PURCHASE', member, copy, {
+      appId: ctx.appId,
+      timestampMs: ctx.nowMs,
+      ids: ctx.ids,
+    }),
+  ];
 }

@@ -13,7 +13,7 @@ export function passTime(ctx: StoreContext): WebhookEvent[] {
   const events: WebhookEvent[] = [];
   for (const customer of ctx.customers.all()) {
     for (const sub of [...customer.subscriptions]) events.push(...advanceSubscription(ctx, customer, sub));
-    events.push(...expireGrants(customer, ctx.nowMs));
+    events.push(...expireGrants(ctx, customer));
     for (const bought of customer.nonSubscriptions)
       if (bought.expiresMs !== null && bought.expiresMs <= ctx.nowMs) bought.expirationSent = true;
   }
@@ -32,7 +32,7 @@ function expiration(
     'EXPIRATION',
     customer,
     sub,
-    { appId: ctx.appId, timestampMs: atMs },
+    { appId: ctx.appId, timestampMs: atMs, ids: ctx.ids },
     { expiration_reason: reason },
   );
 }
@@ -79,14 +79,21 @@ function advanceSubscription(
   return events;
 }
 
-function expireGrants(customer: Customer, nowMs: number): WebhookEvent[] {
+function expireGrants(ctx: StoreContext, customer: Customer): WebhookEvent[] {
+  const nowMs = ctx.nowMs;
   const events: WebhookEvent[] = [];
   for (const grant of customer.grants) {
     if (grant.revokedMs !== null || grant.expirationSent || grant.endMs === null || grant.endMs > nowMs)
       continue;
     grant.expirationSent = true;
     events.push(
-      promotionalEvent('EXPIRATION', customer, grant, grant.endMs, { expiration_reason: 'UNKNOWN' }),
+      promotionalEvent(
+        'EXPIRATION',
+        customer,
+        grant,
+        { timestampMs: grant.endMs, ids: ctx.ids },
+        { expiration_reason: 'UNKNOWN' },
+      ),
     );
   }
   return events;

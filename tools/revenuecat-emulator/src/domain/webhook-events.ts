@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import type { IdSource } from './ids';
 import type {
   Customer,
   NonSubscriptionPurchase,
@@ -14,6 +14,7 @@ import type {
 export interface EventContext {
   appId: string;
   timestampMs: number;
+  ids: IdSource;
 }
 
 const COMMISSION = 0.3;
@@ -45,11 +46,11 @@ export function subscriptionEvent(
   type: string,
   customer: Customer,
   sub: StoreSubscription,
-  { appId, timestampMs }: EventContext,
+  { appId, timestampMs, ids }: EventContext,
   extra: Record<string, unknown> = {},
 ): WebhookEvent {
   return {
-    id: randomUUID(),
+    id: ids.uuid(),
     type,
     app_id: appId,
     event_timestamp_ms: timestampMs,
@@ -81,11 +82,11 @@ export function nonSubscriptionEvent(
   type: string,
   customer: Customer,
   purchase: NonSubscriptionPurchase,
-  { appId, timestampMs }: EventContext,
+  { appId, timestampMs, ids }: EventContext,
   extra: Record<string, unknown> = {},
 ): WebhookEvent {
   return {
-    id: randomUUID(),
+    id: ids.uuid(),
     type,
     app_id: appId,
     event_timestamp_ms: timestampMs,
@@ -113,11 +114,11 @@ export function promotionalEvent(
   type: 'NON_RENEWING_PURCHASE' | 'CANCELLATION' | 'EXPIRATION',
   customer: Customer,
   grant: PromotionalGrant,
-  timestampMs: number,
+  { timestampMs, ids }: Omit<EventContext, 'appId'>,
   extra: Record<string, unknown> = {},
 ): WebhookEvent {
   return {
-    id: randomUUID(),
+    id: ids.uuid(),
     type,
     event_timestamp_ms: timestampMs,
     ...customerFields(customer),
@@ -144,10 +145,10 @@ export function transferEvent(
   to: string[],
   store: string,
   environment: string,
-  { appId, timestampMs }: EventContext,
+  { appId, timestampMs, ids }: EventContext,
 ): WebhookEvent {
   return {
-    id: randomUUID(),
+    id: ids.uuid(),
     type: 'TRANSFER',
     app_id: appId,
     event_timestamp_ms: timestampMs,
@@ -158,13 +159,13 @@ export function transferEvent(
   };
 }
 
-export function testEvent({ appId, timestampMs }: EventContext): WebhookEvent {
+export function testEvent({ appId, timestampMs, ids }: EventContext): WebhookEvent {
   return {
-    id: randomUUID(),
+    id: ids.uuid(),
     type: 'TEST',
     app_id: appId,
     event_timestamp_ms: timestampMs,
-    app_user_id: `$RCAnonymousID:${randomUUID().replace(/-/g, '')}`,
+    app_user_id: `$RCAnonymousID:${ids.uuid().replace(/-/g, '')}`,
     store: 'APP_STORE',
     environment: 'SANDBOX',
   };

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { createClock } from '../../src/domain/clock';
-import { createRandom } from '../../src/domain/random';
+import { createRandom } from '../../src/adapters/random';
 import { createRateLimiter } from '../../src/domain/rate-limiter';
-import { shuffle } from '../../src/webhooks/delivery-shaping';
+import { shuffle } from '../../src/adapters/webhooks/delivery-shaping';
 
 describe('revenuecat-emulator building blocks', () => {
   describe('virtual clock', () => {
@@ -28,7 +28,7 @@ describe('revenuecat-emulator building blocks', () => {
     });
 
     it('when asked to go back, then it refuses', () => {
-      const clock = createClock({ startMs: 1_000, frozen: true });
+      const clock = createClock({ startMs: 1_000, frozen: true, wallNow: () => 5_000 });
       expect(() => clock.advance(-1)).to.throw(RangeError);
       expect(() => clock.set(999)).to.throw(RangeError);
     });

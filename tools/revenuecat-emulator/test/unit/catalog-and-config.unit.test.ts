@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { ConfigError, loadConfig } from '@teamseat/config';
-import { loadCatalogFile } from '../../src/catalog-file';
+import { loadCatalogFile } from '../../src/adapters/catalog-file';
 import { configSchema, toOptions } from '../../src/config';
 import { buildCatalog, entitlementIdFor, type EmulatorCatalog } from '../../src/domain/catalog';
-import { SAMPLE_CATALOG } from '../../src/options';
+import { SAMPLE_CATALOG } from '../../src/config';
 
 const SAMPLE_FILE = path.join(__dirname, '../../../../config/catalog.sample.yaml');
 const summary = (catalog: EmulatorCatalog) =>

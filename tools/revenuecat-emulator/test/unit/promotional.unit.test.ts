@@ -8,10 +8,12 @@ import {
   grantPromotional,
   revokePromotionals,
 } from '../../src/domain/promotional';
+import { sequentialIds } from '../support/sequential-ids';
 
 const T0 = Date.UTC(2030, 0, 31);
 const HOUR = 3_600_000;
 const WINDOW = 2 * HOUR;
+const ids = sequentialIds();
 
 const grant = (customer: ReturnType<typeof newCustomer>, endMs: number | null, nowMs = T0, extra = {}) =>
   grantPromotional(customer, {
@@ -20,6 +22,7 @@ const grant = (customer: ReturnType<typeof newCustomer>, endMs: number | null, n
     durationLabel: 'custom',
     nowMs,
     duplicateWindowMs: WINDOW,
+    ids,
     ...extra,
   });
 
@@ -89,9 +92,10 @@ describe('revenuecat-emulator promotional grants', () => {
           durationLabel: 'lifetime',
           nowMs: T0,
           duplicateWindowMs: WINDOW,
+          ids,
         });
         const active = activeGrants(customer, 'pro', T0 + HOUR).length;
-        const { revoked, events } = revokePromotionals(customer, 'pro', T0 + HOUR);
+        const { revoked, events } = revokePromotionals(customer, 'pro', T0 + HOUR, ids);
         expect(revoked).to.have.length(active);
         expect(events.map((e) => e.type)).to.deep.equal(Array(active).fill('CANCELLATION'));
         expect(activeGrants(customer, 'pro', T0 + HOUR)).to.deep.equal([]);

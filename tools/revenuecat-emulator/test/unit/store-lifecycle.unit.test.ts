@@ -5,7 +5,8 @@ import { createCustomerStore } from '../../src/domain/customers';
 import * as actions from '../../src/domain/store-actions';
 import type { StoreContext } from '../../src/domain/store-subscriptions';
 import { passTime } from '../../src/domain/time-passing';
-import { SAMPLE_CATALOG } from '../../src/options';
+import { SAMPLE_CATALOG } from '../../src/config';
+import { sequentialIds } from '../support/sequential-ids';
 
 const T0 = Date.UTC(2030, 0, 1);
 const DAY = 86_400_000;
@@ -14,6 +15,7 @@ const PERIOD = 30 * DAY;
 function setup(autoRenew = true) {
   const customers = createCustomerStore();
   const catalog = buildCatalog(SAMPLE_CATALOG);
+  const ids = sequentialIds();
   const at = (nowMs: number): StoreContext => ({
     customers,
     catalog,
@@ -21,6 +23,7 @@ function setup(autoRenew = true) {
     nowMs,
     autoRenew,
     defaultGracePeriodMs: 6 * DAY,
+    ids,
   });
   return { customers, at };
 }

@@ -1,9 +1,10 @@
 import Koa from 'koa';
 import type { Logger } from '@teamseat/logger';
-import type { VerifyAuthorization } from '../../domain/verify-authorization';
+import type { GatewayMetrics } from '../../adapters/metrics/gateway-metrics';
+import type { WebhookPublisher } from '../../application/ports';
+import { createPublishWebhook } from '../../application/publish-webhook';
 import type { DuplicateWindow } from '../../domain/duplicate-window';
-import type { GatewayMetrics } from '../../gateway-metrics';
-import type { WebhookPublisher } from '../../publishing/webhook-publisher';
+import type { VerifyAuthorization } from '../../domain/verify-authorization';
 import { createErrorFunnel } from './error-funnel';
 import type { GatewayState } from './gateway-context';
 import { createReceiveWebhook } from './receive-webhook';
@@ -51,7 +52,10 @@ export function createApp({
       path: WEBHOOK_PATH,
       requireAuthorization: createRequireAuthorization({ verifyAuthorization, metrics }),
       readJsonBody: createReadJsonBody({ limitBytes: bodyLimitBytes }),
-      receiveWebhook: createReceiveWebhook({ logger, publisher, duplicates, metrics }),
+      receiveWebhook: createReceiveWebhook({
+        logger,
+        publishWebhook: createPublishWebhook({ publisher, duplicates, metrics }),
+      }),
     }),
   );
   return app;

@@ -1,8 +1,6 @@
-import { isKnownRevenueCatEventType, parseWebhookBody, subscriberKey } from '@teamseat/contracts';
+import { parseWebhookBody, subscriberKey } from '@teamseat/contracts';
 import type { Logger } from '@teamseat/logger';
-import type { DuplicateWindow } from '../../domain/duplicate-window';
-import type { GatewayMetrics } from '../../gateway-metrics';
-import type { WebhookPublisher } from '../../publishing/webhook-publisher';
+import type { PublishWebhook } from '../../application/publish-webhook';
 import type { GatewayContext } from './gateway-context';
 import { traceparentFor } from './trace-context';
 
@@ -13,22 +11,16 @@ import { traceparentFor } from './trace-context';
  */
 export function createReceiveWebhook({
   logger,
-  publisher,
-  duplicates,
-  metrics,
+  publishWebhook,
 }: {
   logger: Logger;
-  publisher: WebhookPublisher;
-  duplicates: DuplicateWindow;
-  metrics: GatewayMetrics;
+  publishWebhook: PublishWebhook;
 }) {
   return async function receiveWebhook(ctx: GatewayContext, raw: Buffer): Promise<void> {
     const { event } = parseWebhookBody(raw);
     const context = Object.assign(ctx.state.logContext, { eventId: event.id, eventType: event.type });
 
-    const duplicate = duplicates.has(event.id);
-    if (duplicate) metrics.duplicates.inc();
-    await publisher.publish({
+    const { duplicate } = await publishWebhook({
       raw,
       eventId: event.id,
       eventType: event.type,
@@ -37,8 +29,6 @@ export function createReceiveWebhook({
       traceparent: traceparentFor(ctx.get('traceparent') || undefined),
       receivedAt: ctx.state.receivedAt,
     });
-    duplicates.record(event.id);
-    metrics.eventsPublished.inc({ type: isKnownRevenueCatEventType(event.type) ? event.type : 'OTHER' });
     // Debug, not info: every accepted webhook is on the topic with its id and type (the durable record);
     // a line per webhook at full load cost the gateway a quarter of its time (bench/gateway).
     if (logger.isLevelEnabled('debug')) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { GatewayMetrics } from '../../gateway-metrics';
+import type { GatewayMetrics } from '../../adapters/metrics/gateway-metrics';
 import type { GatewayContext, Next } from './gateway-context';
 
 const SAFE_REQUEST_ID = /^[\w.:-]{1,128}$/;

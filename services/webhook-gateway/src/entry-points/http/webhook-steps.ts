@@ -1,7 +1,7 @@
 import getRawBody from 'raw-body';
 import { AppError, invalidArgument } from '@teamseat/errors';
 import type { VerifyAuthorization } from '../../domain/verify-authorization';
-import type { GatewayMetrics } from '../../gateway-metrics';
+import type { GatewayMetrics } from '../../adapters/metrics/gateway-metrics';
 import type { GatewayContext } from './gateway-context';
 import { HTTP_REASONS } from './problem-details';
 

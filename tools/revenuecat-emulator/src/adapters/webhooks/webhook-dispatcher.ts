@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@teamseat/logger';
-import type { Random } from '../domain/random';
-import type { WebhookEvent } from '../domain/types';
+import type { Random } from '../random';
+import type { WebhookEvent } from '../../domain/types';
 import { createDeliveryShaper } from './delivery-shaping';
 
 /**

@@ -1,5 +1,5 @@
-import type { Random } from '../domain/random';
-import type { WebhookEvent } from '../domain/types';
+import type { Random } from '../random';
+import type { WebhookEvent } from '../../domain/types';
 
 /**
  * RevenueCat delivers at least once and in no guaranteed order. These options make that visible on demand:

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context, Next } from 'koa';
-import type { RateLimiter } from '../domain/rate-limiter';
+import type { RateLimiter } from '../../domain/rate-limiter';
 import { apiError } from './api-errors';
 
 /** `Authorization: Bearer <key>` with one of the configured secret keys; the key is kept for rate limiting. */

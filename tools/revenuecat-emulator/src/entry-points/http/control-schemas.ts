@@ -1,7 +1,7 @@
 import { z } from '@teamseat/config';
 import { invalidArgument } from '@teamseat/errors';
-import { PURCHASE_STORES } from '../domain/types';
-import type { StoreActionName } from '../emulator-service';
+import { PURCHASE_STORES } from '../../domain/types';
+import type { StoreActionName } from '../../application/emulator-service';
 
 /** Request bodies of the control API: snake_case like RevenueCat, mapped to the domain's inputs. */
 const userId = z.string().min(1, 'must not be empty').max(1500);

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context, Next } from 'koa';
-import type { Random } from '../domain/random';
+import type { Random } from '../../adapters/random';
 import { apiError } from './api-errors';
 
 /**

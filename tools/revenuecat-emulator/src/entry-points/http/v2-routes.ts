@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import type { Context, Next } from 'koa';
-import type { EmulatorService } from '../emulator-service';
+import type { EmulatorService } from '../../application/emulator-service';
 import { apiError } from './api-errors';
 import type { RestGuards } from './rest-guards';
 

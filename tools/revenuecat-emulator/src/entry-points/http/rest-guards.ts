@@ -1,5 +1,5 @@
 import type { Middleware } from '@koa/router';
-import type { RateLimiter } from '../domain/rate-limiter';
+import type { RateLimiter } from '../../domain/rate-limiter';
 import { bearerAuth, createUserLocks, rateLimit, type ConcurrencyOptions } from './guards';
 
 export interface RestLimits {

@@ -1,10 +1,10 @@
 import Koa, { type Context, type Middleware, type Next } from 'koa';
 import { bodyParser } from '@koa/bodyparser';
 import type { Logger } from '@teamseat/logger';
-import type { EmulatorCatalog } from '../domain/catalog';
-import type { RateLimiter } from '../domain/rate-limiter';
-import type { EmulatorService } from '../emulator-service';
-import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher';
+import type { EmulatorCatalog } from '../../domain/catalog';
+import type { RateLimiter } from '../../domain/rate-limiter';
+import type { EmulatorService } from '../../application/emulator-service';
+import type { WebhookDispatcher } from '../../adapters/webhooks/webhook-dispatcher';
 import { errorFunnel, type ApiFamily } from './api-errors';
 import { createControlRouter, type RuntimeSettings } from './control-routes';
 import type { FaultInjector } from './faults';

@@ -1,7 +1,7 @@
 import { AppError } from '@teamseat/errors';
 import type { BatchingProducer } from '@teamseat/kafka';
 import { WEBHOOK_HEADERS } from '@teamseat/contracts';
-import type { GatewayMetrics } from '../gateway-metrics';
+import type { GatewayMetrics } from '../metrics/gateway-metrics';
 
 export interface ReceivedWebhook {
   /** The request body exactly as received; it goes to Kafka byte for byte (DESIGN §2). */

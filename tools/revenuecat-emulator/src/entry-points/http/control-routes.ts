@@ -1,11 +1,11 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import { AppError } from '@teamseat/errors';
-import type { EmulatorCatalog } from '../domain/catalog';
-import { isoDate } from '../domain/subscriber-view';
-import type { WebhookEvent } from '../domain/types';
-import type { EmulatorService, StoreActionName } from '../emulator-service';
-import type { Delivery, WebhookDispatcher } from '../webhooks/webhook-dispatcher';
+import type { EmulatorCatalog } from '../../domain/catalog';
+import { isoDate } from '../../domain/subscriber-view';
+import type { WebhookEvent } from '../../domain/types';
+import type { EmulatorService, StoreActionName } from '../../application/emulator-service';
+import type { Delivery, WebhookDispatcher } from '../../adapters/webhooks/webhook-dispatcher';
 import {
   advanceSchema,
   faultsSchema,

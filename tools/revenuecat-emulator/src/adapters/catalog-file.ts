@@ -1,5 +1,5 @@
 import { loadCatalogFile as loadSharedCatalogFile } from '@teamseat/contracts';
-import type { CatalogInput } from './domain/catalog';
+import type { CatalogInput } from '../domain/catalog';
 
 /**
  * Reads the catalog file the services use (YAML or JSON), validated by the shared schema in

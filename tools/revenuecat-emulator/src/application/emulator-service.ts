@@ -1,17 +1,18 @@
 import { AppError } from '@teamseat/errors';
-import type { EmulatorCatalog } from './domain/catalog';
-import type { VirtualClock } from './domain/clock';
-import type { CustomerStore } from './domain/customers';
-import { customerV2View, entitlementListV2View } from './domain/customer-v2-view';
-import { activeGrants, grantPromotional, revokePromotionals } from './domain/promotional';
-import * as actions from './domain/store-actions';
-import type { StoreContext } from './domain/store-subscriptions';
-import { familyShare, transfer } from './domain/store-transfers';
-import { subscriberView, type NullStyle } from './domain/subscriber-view';
-import { passTime } from './domain/time-passing';
-import type { Customer, WebhookEvent } from './domain/types';
-import { testEvent } from './domain/webhook-events';
-import type { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import type { EmulatorCatalog } from '../domain/catalog';
+import type { VirtualClock } from '../domain/clock';
+import type { CustomerStore } from '../domain/customers';
+import { customerV2View, entitlementListV2View } from '../domain/customer-v2-view';
+import type { IdSource } from '../domain/ids';
+import { activeGrants, grantPromotional, revokePromotionals } from '../domain/promotional';
+import * as actions from '../domain/store-actions';
+import type { StoreContext } from '../domain/store-subscriptions';
+import { familyShare, transfer } from '../domain/store-transfers';
+import { subscriberView, type NullStyle } from '../domain/subscriber-view';
+import { passTime } from '../domain/time-passing';
+import type { Customer, WebhookEvent } from '../domain/types';
+import { testEvent } from '../domain/webhook-events';
+import type { WebhookSender } from './ports';
 
 export interface ServiceSettings {
   appId: string;
@@ -45,10 +46,11 @@ export function createEmulatorService(deps: {
   customers: CustomerStore;
   catalog: EmulatorCatalog;
   clock: VirtualClock;
-  webhooks: WebhookDispatcher;
+  webhooks: WebhookSender;
+  ids: IdSource;
   settings: ServiceSettings;
 }) {
-  const { customers, catalog, clock, webhooks, settings } = deps;
+  const { customers, catalog, clock, webhooks, ids, settings } = deps;
   const createdAtMs = clock.now();
 
   const context = (): StoreContext => ({
@@ -58,6 +60,7 @@ export function createEmulatorService(deps: {
     nowMs: clock.now(),
     autoRenew: settings.autoRenew,
     defaultGracePeriodMs: settings.defaultGracePeriodMs,
+    ids,
   });
   const emit = (events: WebhookEvent[]) => {
     if (events.length > 0) webhooks.send(events);
@@ -107,6 +110,7 @@ export function createEmulatorService(deps: {
         durationLabel,
         nowMs: clock.now(),
         duplicateWindowMs: settings.duplicateWindowMs,
+        ids,
       });
       emit(outcome.events);
       return view(customer);
@@ -114,7 +118,7 @@ export function createEmulatorService(deps: {
     revokeV1(appUserId: string, entitlement: string) {
       tick();
       const { customer } = customers.getOrCreate(appUserId, clock.now());
-      emit(revokePromotionals(customer, entitlement, clock.now()).events);
+      emit(revokePromotionals(customer, entitlement, clock.now(), ids).events);
       return view(customer);
     },
     entitlementForV2(entitlementId: string) {
@@ -138,6 +142,7 @@ export function createEmulatorService(deps: {
           nowMs: clock.now(),
           duplicateWindowMs: settings.duplicateWindowMs,
           skipIfActive: true,
+          ids,
         }).events,
       );
       return customerV2View(customer, settings.projectId, catalog, clock.now());
@@ -146,7 +151,7 @@ export function createEmulatorService(deps: {
       tick();
       const customer = customers.get(appUserId);
       if (!customer) return { customer: undefined, revoked: 0 };
-      const { revoked, events } = revokePromotionals(customer, lookupKey, clock.now());
+      const { revoked, events } = revokePromotionals(customer, lookupKey, clock.now(), ids);
       emit(events);
       return {
         customer: customerV2View(customer, settings.projectId, catalog, clock.now()),
@@ -158,7 +163,7 @@ export function createEmulatorService(deps: {
       tick();
       return emit(storeActions[name](context(), input as never));
     },
-    sendTestEvent: () => emit([testEvent({ appId: settings.appId, timestampMs: clock.now() })]),
+    sendTestEvent: () => emit([testEvent({ appId: settings.appId, timestampMs: clock.now(), ids })]),
     advance(ms: number) {
       clock.advance(ms);
       return tick();

@@ -1,6 +1,6 @@
 import Router from '@koa/router';
-import { durationEnd, PROMO_DURATIONS, type PromoDuration } from '../domain/promotional';
-import type { EmulatorService } from '../emulator-service';
+import { durationEnd, PROMO_DURATIONS, type PromoDuration } from '../../domain/promotional';
+import type { EmulatorService } from '../../application/emulator-service';
 import { apiError } from './api-errors';
 import type { RestGuards } from './rest-guards';
 
