@@ -59,9 +59,12 @@ export interface RunningEntitlementService {
 export async function startEntitlementService({
   config,
   logger,
+  now = Date.now,
 }: {
   config: EntitlementServiceConfig;
   logger: Logger;
+  /** The wall clock, in ms, every module reads (tests pass their own). RevenueCat's clock derives from it. */
+  now?: () => number;
 }): Promise<RunningEntitlementService> {
   const instanceId = randomUUID();
   const registry = createMetricsRegistry('entitlement-service');
@@ -69,10 +72,10 @@ export async function startEntitlementService({
   const products: TeamProduct[] = loadCatalogFile(config.CATALOG_FILE).products;
 
   const connection = await connectMongo(config.MONGODB_URI);
-  const customers = createCustomerRepository(connection);
+  const customers = createCustomerRepository(connection, { now });
   const retries = createRetryQueueRepository(connection);
-  const processed = createProcessedEventRepository(connection);
-  const leases = createLeaseRepository(connection);
+  const processed = createProcessedEventRepository(connection, { now });
+  const leases = createLeaseRepository(connection, { now });
   await Promise.all([customers.ensureIndexes(), processed.ensureIndexes()]);
   readiness.add('mongodb', () => mongoReachable(connection));
 
@@ -96,16 +99,18 @@ export async function startEntitlementService({
     settings: revenueCatSettings(config),
     logger,
     registry,
+    now,
   });
   const rc = revenuecat.client;
   const teams = createTeamDirectory({
     address: config.TEAM_SERVICE_ADDR,
     token: config.TEAM_SERVICE_TOKEN,
     deadlineMs: config.TEAM_SERVICE_DEADLINE_MS,
+    now,
   });
 
   const locks = createUserLocks();
-  const cache = createAccessCache({ ttlMs: config.CACHE_TTL_MS, maxEntries: config.CACHE_MAX_ENTRIES });
+  const cache = createAccessCache({ ttlMs: config.CACHE_TTL_MS, maxEntries: config.CACHE_MAX_ENTRIES, now });
   const hub = createChangeHub();
   const publisher = createChangePublisher({ producer, topic: config.ENTITLEMENT_CHANGES_TOPIC, instanceId });
   const sync = createCustomerSync({
@@ -118,6 +123,7 @@ export async function startEntitlementService({
     locks,
     teamCheckDelayMs: config.SWEEP_TEAM_CHECK_DELAY_MS,
     logger,
+    now,
   });
   const reconciler = createUserReconciler({
     revenuecat: rc,
@@ -131,6 +137,7 @@ export async function startEntitlementService({
     bufferOverrideMs:
       config.GRANT_BUFFER_HOURS === undefined ? undefined : config.GRANT_BUFFER_HOURS * HOUR_MS,
     logger,
+    now,
   });
   const webhooks = createWebhookHandler({
     sync,
@@ -168,6 +175,7 @@ export async function startEntitlementService({
     instanceId,
     settings: sweepSettings(config),
     logger,
+    now,
   });
 
   const grpc = createGrpcServer({
@@ -184,12 +192,13 @@ export async function startEntitlementService({
             customers,
             cache,
             now: () => rc.clock.now(),
+            wallClock: now,
             refreshAfterMs: config.CACHE_TTL_MS / 2,
             registry,
           }),
           sync,
           reconciler,
-          reports: createTeamAccessReports({ teams, customers, reconciler }),
+          reports: createTeamAccessReports({ teams, customers, reconciler, now }),
           hub,
           now: () => rc.clock.now(),
           logger,

@@ -120,7 +120,8 @@ export function mergePatch(
   userId: string,
   record: CustomerRecord | undefined,
   patch: CustomerPatch,
-  revision?: number,
+  revision: number | undefined,
+  nowMs: number,
 ): CustomerRecord {
   const base: CustomerRecord = record ?? {
     userId,
@@ -138,7 +139,7 @@ export function mergePatch(
   return {
     ...base,
     ...(patch.snapshot
-      ? { snapshot: patch.snapshot, fetchedAtMs: patch.snapshot.requestDateMs, syncedAt: new Date() }
+      ? { snapshot: patch.snapshot, fetchedAtMs: patch.snapshot.requestDateMs, syncedAt: new Date(nowMs) }
       : {}),
     settledAtMs:
       patch.settledAtMs === undefined
@@ -156,7 +157,7 @@ export function mergePatch(
 
 export type CustomerRepository = ReturnType<typeof createCustomerRepository>;
 
-export function createCustomerRepository(connection: Connection) {
+export function createCustomerRepository(connection: Connection, { now }: { now: () => number }) {
   const customers = collection<CustomerDocument>(connection, 'customers');
 
   function updateOf(patch: CustomerPatch) {
@@ -165,7 +166,7 @@ export function createCustomerRepository(connection: Connection) {
     if (patch.snapshot) {
       set.snapshot = toStored(patch.snapshot);
       set.fetchedAtMs = patch.snapshot.requestDateMs;
-      set.syncedAt = new Date();
+      set.syncedAt = new Date(now());
     }
     if (patch.grants) set.grants = JSON.stringify(patch.grants.map(storeGrant));
     if (patch.teamTerms) set.teamTerms = JSON.stringify(patch.teamTerms);
@@ -187,7 +188,7 @@ export function createCustomerRepository(connection: Connection) {
       _id: userId,
       snapshot: patch.snapshot ? toStored(patch.snapshot) : null,
       fetchedAtMs: patch.snapshot?.requestDateMs ?? 0,
-      ...(patch.snapshot ? { syncedAt: new Date() } : {}),
+      ...(patch.snapshot ? { syncedAt: new Date(now()) } : {}),
       ...(patch.settledAtMs !== undefined ? { settledAtMs: patch.settledAtMs } : {}),
       teamLines: [...new Set(patch.addTeamLines ?? [])],
       ...(typeof patch.nextTeamCheckAtMs === 'number' ? { nextTeamCheckAtMs: patch.nextTeamCheckAtMs } : {}),

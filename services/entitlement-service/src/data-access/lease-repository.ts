@@ -12,12 +12,12 @@ interface LeaseDocument {
  * A time-boxed lease in one document, so that of several replicas one runs the sweep at a time (single-
  * document atomic update; FerretDB has no transactions and needs none here).
  */
-export function createLeaseRepository(connection: Connection) {
+export function createLeaseRepository(connection: Connection, { now: wallClock }: { now: () => number }) {
   const leases = collection<LeaseDocument>(connection, 'leases');
   return {
     /** True when `holder` holds the lease named `name` for the next `ttlMs`. */
     async acquire(name: string, holder: string, ttlMs: number): Promise<boolean> {
-      const now = Date.now();
+      const now = wallClock();
       const updated = await leases.updateOne(
         { _id: name, $or: [{ holder }, { untilMs: { $lt: now } }] },
         { $set: { holder, untilMs: now + ttlMs } },

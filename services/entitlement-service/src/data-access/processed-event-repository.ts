@@ -15,7 +15,10 @@ export type ProcessedEventRepository = ReturnType<typeof createProcessedEventRep
  * is MongoDB's own, and both operations are single `_id` operations. There is no TTL index (FerretDB has
  * none): the sweep deletes old entries.
  */
-export function createProcessedEventRepository(connection: Connection, { batchMs = 5, maxBatch = 200 } = {}) {
+export function createProcessedEventRepository(
+  connection: Connection,
+  { now, batchMs = 5, maxBatch = 200 }: { now: () => number; batchMs?: number; maxBatch?: number },
+) {
   const events = collection<ProcessedEventDocument>(connection, 'processed-events');
   // Marks arriving within a few milliseconds share one insertMany: FerretDB costs per operation, and every
   // webhook ends with a mark. Each caller still waits for its own mark (it precedes the offset commit).
@@ -53,7 +56,7 @@ export function createProcessedEventRepository(connection: Connection, { batchMs
     mark(eventId: string, type: string): Promise<void> {
       return new Promise<void>((resolve, reject) => {
         batch.push({
-          doc: { _id: eventId, type, processedAt: new Date() },
+          doc: { _id: eventId, type, processedAt: new Date(now()) },
           done: (e) => (e ? reject(e) : resolve()),
         });
         if (batch.length >= maxBatch) void flush();

@@ -64,11 +64,14 @@ export function createTeamDirectory({
   token,
   deadlineMs = 5_000,
   pageSize = 500,
+  now,
 }: {
   address: string;
   token: string;
   deadlineMs?: number;
   pageSize?: number;
+  /** Wall clock: gRPC deadlines are wall-clock moments. */
+  now: () => number;
 }): TeamDirectory {
   const client = new TeamServiceClient(address, credentials.createInsecure(), {
     interceptors: [bearerInterceptor(token)],
@@ -82,7 +85,7 @@ export function createTeamDirectory({
         options: { deadline: number },
         callback: (error: ServiceError | null, response?: Res) => void,
       ) => void;
-      fn.call(client, request, new Metadata(), { deadline: Date.now() + deadlineMs }, (error, response) =>
+      fn.call(client, request, new Metadata(), { deadline: now() + deadlineMs }, (error, response) =>
         error ? reject(toAppError(method, error)) : resolve(response as Res),
       );
     });

@@ -34,7 +34,10 @@ export const DEFAULT_BREAKER_OPTIONS: BreakerOptions = {
  * 429/423) do not count as failures. While open, callers get a retriable error carrying `retryAfterMs`, which
  * the Kafka consumer turns into a paused partition instead of a busy loop.
  */
-export function createRevenueCatBreaker(options: Partial<BreakerOptions> = {}): RevenueCatBreaker {
+export function createRevenueCatBreaker(
+  options: Partial<BreakerOptions>,
+  { now }: { now: () => number },
+): RevenueCatBreaker {
   const settings = { ...DEFAULT_BREAKER_OPTIONS, ...options };
   const breaker = new CircuitBreaker((attempt: () => Promise<unknown>) => attempt(), {
     timeout: false,
@@ -48,7 +51,7 @@ export function createRevenueCatBreaker(options: Partial<BreakerOptions> = {}): 
   const listeners: Array<(state: BreakerState) => void> = [];
   const emit = (state: BreakerState) => listeners.forEach((listener) => listener(state));
   breaker.on('open', () => {
-    openedAt = Date.now();
+    openedAt = now();
     emit('open');
   });
   breaker.on('halfOpen', () => emit('half-open'));
@@ -62,7 +65,7 @@ export function createRevenueCatBreaker(options: Partial<BreakerOptions> = {}): 
         return (await breaker.fire(attempt)) as T;
       } catch (error) {
         if ((error as { code?: string }).code === 'EOPENBREAKER') {
-          const remaining = Math.max(250, openedAt + settings.resetTimeoutMs - Date.now());
+          const remaining = Math.max(250, openedAt + settings.resetTimeoutMs - now());
           throw breakerOpenError(remaining);
         }
         throw error;

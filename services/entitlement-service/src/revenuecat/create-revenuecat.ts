@@ -30,23 +30,27 @@ export function createRevenueCat({
   settings,
   logger,
   registry,
+  now,
 }: {
   settings: RevenueCatSettings;
   logger: Logger;
   registry: Registry;
+  /** Wall clock. */
+  now: () => number;
 }) {
   const metrics = createRevenueCatMetrics(registry);
   const limiter = createRateLimiter({
     ratePerSecond: settings.ratePerSecond,
     maxConcurrent: settings.maxConcurrent,
+    wallClock: now,
   });
-  const breaker = createRevenueCatBreaker(settings.breaker);
+  const breaker = createRevenueCatBreaker(settings.breaker ?? {}, { now });
   metrics.breakerState('closed');
   breaker.onStateChange((state) => {
     metrics.breakerState(state);
     logger.warn({ module: 'revenuecat', breaker: state }, 'RevenueCat circuit breaker changed state');
   });
-  const clock = createRevenueCatClock();
+  const clock = createRevenueCatClock(now);
   const transport = createHttpTransport({
     baseUrl: settings.baseUrl,
     timeoutMs: settings.timeoutMs,
@@ -54,6 +58,7 @@ export function createRevenueCat({
     breaker,
     metrics,
     logger,
+    now,
   });
   const client = createRevenueCatClient({
     transport,

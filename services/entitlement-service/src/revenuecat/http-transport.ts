@@ -35,6 +35,7 @@ export function createHttpTransport({
   breaker,
   metrics,
   logger,
+  now,
   fetchImpl = fetch,
 }: {
   baseUrl: string;
@@ -43,6 +44,8 @@ export function createHttpTransport({
   breaker: RevenueCatBreaker;
   metrics: RevenueCatMetrics;
   logger: Logger;
+  /** Wall clock. */
+  now: () => number;
   fetchImpl?: typeof fetch;
 }): HttpTransport {
   const root = baseUrl.replace(/\/+$/, '');
@@ -85,13 +88,13 @@ export function createHttpTransport({
     metrics.call(request.operation, String(response.status), seconds());
     limiter.observeHeaders(response.headers);
     if (response.status >= 200 && response.status < 300) {
-      return { status: response.status, body, receivedAtMs: Date.now() };
+      return { status: response.status, body, receivedAtMs: now() };
     }
-    const error = errorFromResponse(request.operation, response.status, response.headers, body);
+    const error = errorFromResponse(request.operation, response.status, response.headers, body, now());
     const retryAfterMs = Number(error.details.retryAfterMs);
     // Only a rate limit asks every caller to slow down; a 503's Retry-After is left to the retry schedule.
     if ((response.status === 429 || response.status === 423) && retryAfterMs > 0) {
-      limiter.holdUntil(Date.now() + retryAfterMs);
+      limiter.holdUntil(now() + retryAfterMs);
     }
     log.debug(
       { operation: request.operation, status: response.status, retryAfterMs },

@@ -31,7 +31,7 @@ export function createRateLimiter({
   maxConcurrent = 32,
   fullWindowHoldMs = 1_000,
   now = () => performance.now(),
-  wallClock = () => Date.now(),
+  wallClock,
 }: {
   ratePerSecond: number;
   maxConcurrent?: number;
@@ -40,7 +40,7 @@ export function createRateLimiter({
   /** Monotonic milliseconds, for spacing. */
   now?: () => number;
   /** Wall-clock milliseconds, the unit of `holdUntil`. */
-  wallClock?: () => number;
+  wallClock: () => number;
 }): RateLimiter {
   if (!(ratePerSecond > 0)) throw new Error('ratePerSecond must be positive');
   if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1) {

@@ -10,7 +10,7 @@ export interface RevenueCatClock {
   readonly offsetMs: number;
 }
 
-export function createRevenueCatClock(wallNow: () => number = Date.now): RevenueCatClock {
+export function createRevenueCatClock(wallNow: () => number): RevenueCatClock {
   let offsetMs = 0;
   return {
     now: () => wallNow() + offsetMs,

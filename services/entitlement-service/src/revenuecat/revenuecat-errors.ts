@@ -9,7 +9,7 @@ export const REVENUECAT_REJECTED = 'REVENUECAT_REJECTED';
  * How long RevenueCat asks us to wait, from `Retry-After` (seconds or an HTTP date) or the v2 body's
  * `backoff_ms`, whichever is longer. undefined when it says nothing.
  */
-export function requestedDelayMs(headers: Headers, body: unknown, nowMs = Date.now()): number | undefined {
+export function requestedDelayMs(headers: Headers, body: unknown, nowMs: number): number | undefined {
   const candidates: number[] = [];
   const retryAfter = headers.get('retry-after');
   if (retryAfter !== null) {
@@ -39,8 +39,9 @@ export function errorFromResponse(
   status: number,
   headers: Headers,
   body: unknown,
+  nowMs: number,
 ): AppError {
-  const delayMs = requestedDelayMs(headers, body);
+  const delayMs = requestedDelayMs(headers, body, nowMs);
   const text = messageOf(body);
   const detail = `RevenueCat ${operation} answered ${status}${text ? `: ${text}` : ''}`;
   const details: Record<string, unknown> = { status, operation };

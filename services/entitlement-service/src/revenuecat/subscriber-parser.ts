@@ -60,7 +60,7 @@ function subscriptions(value: unknown): SubscriberSubscription[] {
  * unknown fields are ignored and missing ones get neutral values, as RevenueCat adds fields without a
  * version change. A body without a `subscriber` object is RevenueCat misbehaving: retriable.
  */
-export function parseSubscriberBody(appUserId: string, body: unknown, receivedAtMs = Date.now()): Subscriber {
+export function parseSubscriberBody(appUserId: string, body: unknown, receivedAtMs: number): Subscriber {
   if (!isObject(body) || !isObject(body.subscriber)) {
     throw new AppError('UNAVAILABLE', 'RevenueCat answered without a subscriber object', {
       reason: REVENUECAT_UNAVAILABLE,

@@ -28,8 +28,13 @@ export interface AccessCache {
 export function createAccessCache({
   maxEntries = 100_000,
   ttlMs = 60_000,
-  now = Date.now,
-} = {}): AccessCache {
+  now,
+}: {
+  maxEntries?: number;
+  ttlMs?: number;
+  /** Wall clock. */
+  now: () => number;
+}): AccessCache {
   const entries = new Map<string, CachedAccess>();
   return {
     get(userId) {

@@ -35,10 +35,10 @@ export function createAccessQueries(deps: {
   now: () => number;
   refreshAfterMs: number;
   refreshSpreadMs?: number;
-  wallClock?: () => number;
+  wallClock: () => number;
   registry?: Registry;
 }) {
-  const { customers, cache, now, refreshAfterMs, wallClock = Date.now } = deps;
+  const { customers, cache, now, refreshAfterMs, wallClock } = deps;
   const refreshSpreadMs = deps.refreshSpreadMs ?? refreshAfterMs / 6;
   const lookups = new Counter({
     name: 'entitlement_access_cache_lookups_total',

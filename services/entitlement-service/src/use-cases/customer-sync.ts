@@ -50,6 +50,8 @@ export function createCustomerSync(deps: {
   /** How long after a period end the sweep checks a team whose renewal or expiry webhook never came. */
   teamCheckDelayMs?: number;
   logger: Logger;
+  /** Wall clock. */
+  now: () => number;
 }) {
   const { revenuecat, customers, publisher, teams, products, cache, locks } = deps;
   const log = deps.logger.child({ module: 'customer-sync' });
@@ -135,7 +137,7 @@ export function createCustomerSync(deps: {
         let record = stored;
         const write = async (patch: CustomerPatch) => {
           const revision = await customers.update(userId, patch, { isNew: record === undefined });
-          record = mergePatch(userId, record, patch, revision);
+          record = mergePatch(userId, record, patch, revision, deps.now());
           cache.remember(record);
         };
         if (states.length === 0) {

@@ -28,7 +28,7 @@ const describe = (expiry: Expiry | undefined) =>
   expiry === undefined ? 'none' : isLifetime(expiry) ? 'lifetime' : new Date(expiry).toISOString();
 
 /** When the sweep tries a failing row again: one minute, doubling, at most six hours. */
-export const nextAttemptAt = (attempts: number, nowMs = Date.now()) =>
+export const nextAttemptAt = (attempts: number, nowMs: number) =>
   nowMs + Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
 
 function base({ userId, entitlement, want, row }: GrantInput): GrantRecord {
@@ -56,9 +56,12 @@ function base({ userId, entitlement, want, row }: GrantInput): GrantRecord {
 export function createGrantExecutor({
   revenuecat,
   logger,
+  wallClock,
 }: {
   revenuecat: RevenueCatClient;
   logger: Logger;
+  /** Wall clock, for the ledger's attempt times; expiries are judged on RevenueCat's clock. */
+  wallClock: () => number;
 }) {
   const now = () => revenuecat.clock.now();
 
@@ -69,7 +72,7 @@ export function createGrantExecutor({
       return {
         ...base(input),
         confirmed: input.current,
-        confirmedAtMs: row && row.confirmed === input.current ? row.confirmedAtMs : Date.now(),
+        confirmedAtMs: row && row.confirmed === input.current ? row.confirmedAtMs : wallClock(),
         state: input.want === undefined ? 'revoked' : 'in-sync',
         attempts: 0,
         lastError: undefined,
@@ -105,26 +108,27 @@ export function createGrantExecutor({
       }
       const holds = grantMatches(want?.expiresAt, confirmed, { nowMs: now() });
       const attempts = (input.row?.attempts ?? 0) + 1;
+      const at = wallClock();
       const record: GrantRecord = holds
         ? {
             ...base(input),
             confirmed,
-            confirmedAtMs: Date.now(),
+            confirmedAtMs: at,
             state: want === undefined ? 'revoked' : 'in-sync',
             attempts: 0,
             lastError: undefined,
-            lastAttemptAtMs: Date.now(),
+            lastAttemptAtMs: at,
             nextAttemptAtMs: undefined,
           }
         : {
             ...base(input),
             confirmed,
-            confirmedAtMs: Date.now(),
+            confirmedAtMs: at,
             state: 'failed',
             attempts,
             lastError: `RevenueCat reports ${describe(confirmed)} after repair; wanted ${describe(want?.expiresAt)}`,
-            lastAttemptAtMs: Date.now(),
-            nextAttemptAtMs: nextAttemptAt(attempts),
+            lastAttemptAtMs: at,
+            nextAttemptAtMs: nextAttemptAt(attempts, at),
           };
       return { record, subscriber, granted, revoked };
     },
@@ -133,13 +137,14 @@ export function createGrantExecutor({
     failed(input: GrantInput, error: AppError): GrantRecord {
       const attempts = (input.row?.attempts ?? 0) + 1;
       const pending: GrantState = input.want === undefined ? 'revoke-pending' : 'grant-pending';
+      const at = wallClock();
       return {
         ...base(input),
         state: error.retriable ? pending : 'failed',
         attempts,
         lastError: `${error.reason}: ${error.message}`,
-        lastAttemptAtMs: Date.now(),
-        nextAttemptAtMs: nextAttemptAt(attempts),
+        lastAttemptAtMs: at,
+        nextAttemptAtMs: nextAttemptAt(attempts, at),
       };
     },
   };

@@ -45,11 +45,10 @@ export function createSweep(deps: {
   settings: SweepSettings;
   logger: Logger;
   /** Wall clock (tests move it). */
-  now?: () => number;
+  now: () => number;
 }) {
-  const { customers, retries, processed, leases, sync, reconciler, settings } = deps;
+  const { customers, retries, processed, leases, sync, reconciler, settings, now } = deps;
   const log = deps.logger.child({ module: 'sweep' });
-  const now = deps.now ?? Date.now;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<SweepReport> | undefined;
   let stopped = false;

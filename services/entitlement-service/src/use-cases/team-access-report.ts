@@ -32,6 +32,8 @@ export function createTeamAccessReports(deps: {
   customers: CustomerRepository;
   reconciler: UserReconciler;
   concurrency?: number;
+  /** Wall clock. */
+  now: () => number;
 }) {
   const { teams, customers, reconciler } = deps;
 
@@ -82,7 +84,7 @@ export function createTeamAccessReports(deps: {
           .map((entitlement) => row(userId, entitlement, team, byKey.get(`${userId}\u0000${entitlement}`))),
       );
     const outOfSync = grants.filter((g) => g.state !== 'in-sync' && g.state !== 'revoked').length;
-    return { team, grants, outOfSync, generatedAtMs: Date.now() };
+    return { team, grants, outOfSync, generatedAtMs: deps.now() };
   }
 
   return {

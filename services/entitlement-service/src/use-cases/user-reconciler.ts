@@ -47,10 +47,12 @@ export function createUserReconciler(deps: {
   /** Overrides every product's grantBufferHours (GRANT_BUFFER_HOURS). */
   bufferOverrideMs?: number | undefined;
   logger: Logger;
+  /** Wall clock. */
+  now: () => number;
 }) {
   const { revenuecat, customers, retries, publisher, products, cache, locks } = deps;
   const log = deps.logger.child({ module: 'reconciler' });
-  const executor = createGrantExecutor({ revenuecat, logger: log });
+  const executor = createGrantExecutor({ revenuecat, logger: log, wallClock: deps.now });
 
   function bufferOf(productId: string): number {
     if (deps.bufferOverrideMs !== undefined) return deps.bufferOverrideMs;
@@ -151,7 +153,7 @@ export function createUserReconciler(deps: {
     ) {
       const patch = { snapshot, grants: result.grants, retryQueued, ...(newTerms ? { teamTerms } : {}) };
       const revision = await customers.update(userId, patch, { isNew: !stored });
-      cache.remember(mergePatch(userId, stored, patch, revision));
+      cache.remember(mergePatch(userId, stored, patch, revision, deps.now()));
     } else if (stored) {
       cache.remember(stored);
     }

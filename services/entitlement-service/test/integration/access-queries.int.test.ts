@@ -33,7 +33,7 @@ describe('access queries: cache in front of the stored snapshots', function () {
 
   before(async () => {
     db = await freshDatabase('ents_access');
-    customers = createCustomerRepository(db.connection);
+    customers = createCustomerRepository(db.connection, { now: Date.now });
   });
   after(async () => db.close());
 

@@ -33,10 +33,10 @@ describe('repositories on the MongoDB-protocol database', function () {
 
   before(async () => {
     db = await freshDatabase();
-    customers = createCustomerRepository(db.connection);
-    events = createProcessedEventRepository(db.connection);
+    customers = createCustomerRepository(db.connection, { now: Date.now });
+    events = createProcessedEventRepository(db.connection, { now: Date.now });
     retries = createRetryQueueRepository(db.connection);
-    leases = createLeaseRepository(db.connection);
+    leases = createLeaseRepository(db.connection, { now: Date.now });
     await Promise.all([customers.ensureIndexes(), events.ensureIndexes()]);
   });
 
@@ -88,14 +88,14 @@ describe('repositories on the MongoDB-protocol database', function () {
     await customers.update('u-merge', { snapshot: subscriber({ appUserId: 'u-merge' }) }, { isNew: true });
     const read = (await customers.get('u-merge'))!;
     const direct = await customers.update('u-merge', { settledAtMs: T0 });
-    const merged = mergePatch('u-merge', read, { settledAtMs: T0 }, direct);
+    const merged = mergePatch('u-merge', read, { settledAtMs: T0 }, direct, T0);
     await customers.update('u-merge', { retryQueued: true }); // another writer's
     const late = await customers.update('u-merge', { settledAtMs: T0 + 1 });
-    const stale = mergePatch('u-merge', merged, { settledAtMs: T0 + 1 }, late);
+    const stale = mergePatch('u-merge', merged, { settledAtMs: T0 + 1 }, late, T0);
 
     expect([read.revision, direct, merged.revision]).to.deep.equal([1, 2, 2]);
     expect([late, stale.revision]).to.deep.equal([4, undefined]);
-    expect(mergePatch('u-new', undefined, { settledAtMs: T0 }, 1).revision).to.equal(1);
+    expect(mergePatch('u-new', undefined, { settledAtMs: T0 }, 1, T0).revision).to.equal(1);
   });
 
   it('when the watermark is moved, then it only moves forward', async () => {

@@ -43,6 +43,7 @@ describe('RevenueCat client against the emulator', function () {
       },
       logger,
       registry,
+      now: Date.now,
     });
     stops.push(revenuecat.stop);
     return { ...revenuecat, registry };

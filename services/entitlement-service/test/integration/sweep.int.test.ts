@@ -33,6 +33,9 @@ describe('sweep (emulator, database and a real team-service)', function () {
 
   let offsetMs = 0;
 
+  /** The wall clock every module is given; tests move it. */
+  const now = () => Date.now() + offsetMs;
+
   async function setUp(settings: { resyncAfterMs?: number; maxQueuedCalls?: number } = {}) {
     offsetMs = 0;
     emulator = await startEmulator({
@@ -52,13 +55,14 @@ describe('sweep (emulator, database and a real team-service)', function () {
       },
       logger,
       registry: createMetricsRegistry('test'),
+      now,
     });
     stopRc = revenuecat.stop;
-    const customers = createCustomerRepository(db.connection);
+    const customers = createCustomerRepository(db.connection, { now });
     const retries = createRetryQueueRepository(db.connection);
-    const processed = createProcessedEventRepository(db.connection);
+    const processed = createProcessedEventRepository(db.connection, { now });
     teams = await startTeamServiceDirectory();
-    const cache = createAccessCache();
+    const cache = createAccessCache({ now });
     const locks = createUserLocks();
     const publisher = { publish: async () => undefined };
     const common = {
@@ -69,6 +73,7 @@ describe('sweep (emulator, database and a real team-service)', function () {
       cache,
       locks,
       logger,
+      now,
     };
     const sync = createCustomerSync({ ...common, teams: teams.directory });
     const reconciler = createUserReconciler({ ...common, retries, defaultBufferMs: DAY_MS });
@@ -76,13 +81,13 @@ describe('sweep (emulator, database and a real team-service)', function () {
       customers,
       retries,
       processed,
-      leases: createLeaseRepository(db.connection),
+      leases: createLeaseRepository(db.connection, { now }),
       sync,
       reconciler,
       revenueCatNow: () => revenuecat.client.clock.now(),
       queuedCalls: () => revenuecat.limiter.queued(),
       instanceId: 'test-instance',
-      now: () => Date.now() + offsetMs,
+      now,
       settings: {
         intervalMs: 60_000,
         batch: 10,

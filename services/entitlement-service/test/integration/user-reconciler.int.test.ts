@@ -48,9 +48,10 @@ describe('user reconciler (emulator and database; team terms as facts give them)
       },
       logger,
       registry,
+      now: Date.now,
     });
     stopRc = revenuecat.stop;
-    const customers = createCustomerRepository(db.connection);
+    const customers = createCustomerRepository(db.connection, { now: Date.now });
     const retries = createRetryQueueRepository(db.connection);
     await customers.ensureIndexes();
     const published: unknown[] = [];
@@ -60,10 +61,11 @@ describe('user reconciler (emulator and database; team terms as facts give them)
       retries,
       publisher: { publish: async (facts) => void published.push(...facts) },
       products: [],
-      cache: createAccessCache(),
+      cache: createAccessCache({ now: Date.now }),
       locks: createUserLocks(),
       defaultBufferMs: DAY_MS,
       logger,
+      now: Date.now,
     });
     await revenuecat.client.getSubscriber('clock-probe');
     return { reconciler, customers, retries, revenuecat, registry, published };

@@ -42,7 +42,7 @@ export async function startTeamServiceDirectory() {
     logger: testLogger(),
   });
   const address = `127.0.0.1:${teamService.port}`;
-  const real = createTeamDirectory({ address, token: TOKEN });
+  const real = createTeamDirectory({ address, token: TOKEN, now: Date.now });
   const app = createClient(TeamServiceClient as never, { address, token: APP_TOKEN }) as TeamClient;
   const run = randomName('rec');
   const ids = new Map<string, string>();

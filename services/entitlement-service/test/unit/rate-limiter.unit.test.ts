@@ -24,7 +24,7 @@ async function startTimes(
 
 describe('RevenueCat rate limiter', () => {
   it('when a call finds the rate free, then it starts in the same tick', async () => {
-    const limiter = createRateLimiter({ ratePerSecond: 10 });
+    const limiter = createRateLimiter({ ratePerSecond: 10, wallClock: Date.now });
     let started = false;
     const done = limiter.schedule(async (waitedMs) => {
       started = true;
@@ -35,7 +35,7 @@ describe('RevenueCat rate limiter', () => {
   });
 
   it('when many calls are queued, then they start evenly spaced at the rate, in order', async () => {
-    const limiter = createRateLimiter({ ratePerSecond: 50 });
+    const limiter = createRateLimiter({ ratePerSecond: 50, wallClock: Date.now });
     const starts = await startTimes(limiter, 11);
     // 10 spacings of 20 ms: never faster, and not much slower, than the rate.
     expect(starts[10]! - starts[0]!).to.be.within(199, 260);
@@ -43,14 +43,14 @@ describe('RevenueCat rate limiter', () => {
   });
 
   it('when the concurrency limit is reached, then the next call waits for one to finish', async () => {
-    const limiter = createRateLimiter({ ratePerSecond: 1_000, maxConcurrent: 2 });
+    const limiter = createRateLimiter({ ratePerSecond: 1_000, maxConcurrent: 2, wallClock: Date.now });
     const starts = await startTimes(limiter, 3, 50);
     expect(starts[1]! - starts[0]!).to.be.lessThan(20);
     expect(starts[2]! - starts[0]!).to.be.at.least(45);
   });
 
   it('when RevenueCat asks to back off, then nothing starts before the moment, then calls resume at the spacing', async () => {
-    const limiter = createRateLimiter({ ratePerSecond: 20 });
+    const limiter = createRateLimiter({ ratePerSecond: 20, wallClock: Date.now });
     limiter.holdUntil(Date.now() + 150);
     expect(limiter.heldUntilMs).to.be.greaterThan(Date.now());
     const starts = await startTimes(limiter, 3);
@@ -59,7 +59,7 @@ describe('RevenueCat rate limiter', () => {
   });
 
   it('when a hold is shorter than the current one, then it changes nothing', () => {
-    const limiter = createRateLimiter({ ratePerSecond: 20 });
+    const limiter = createRateLimiter({ ratePerSecond: 20, wallClock: Date.now });
     const until = Date.now() + 10_000;
     limiter.holdUntil(until);
     limiter.holdUntil(until - 5_000);
@@ -67,7 +67,7 @@ describe('RevenueCat rate limiter', () => {
   });
 
   it('when the headers say the window is used up, then it holds; when they do not, it does not', () => {
-    const limiter = createRateLimiter({ ratePerSecond: 20, fullWindowHoldMs: 1_000 });
+    const limiter = createRateLimiter({ ratePerSecond: 20, fullWindowHoldMs: 1_000, wallClock: Date.now });
     limiter.observeHeaders(
       new Headers({
         'RevenueCat-Rate-Limit-Current-Usage': '3',
@@ -85,7 +85,7 @@ describe('RevenueCat rate limiter', () => {
   });
 
   it('when a job throws or rejects, then its caller gets the error and the next call still runs', async () => {
-    const limiter = createRateLimiter({ ratePerSecond: 1_000 });
+    const limiter = createRateLimiter({ ratePerSecond: 1_000, wallClock: Date.now });
     const thrown = await limiter
       .schedule(() => {
         throw new Error('sync');
@@ -99,7 +99,7 @@ describe('RevenueCat rate limiter', () => {
   });
 
   it('when stopped, then waiting calls are refused and new ones too', async () => {
-    const limiter = createRateLimiter({ ratePerSecond: 1 });
+    const limiter = createRateLimiter({ ratePerSecond: 1, wallClock: Date.now });
     await limiter.schedule(async () => undefined);
     const waiting = limiter.schedule(async () => 'never').catch((error: Error) => error.message);
     expect(limiter.queued()).to.equal(1);
@@ -111,7 +111,9 @@ describe('RevenueCat rate limiter', () => {
   });
 
   it('when the settings are impossible, then it refuses to start', () => {
-    expect(() => createRateLimiter({ ratePerSecond: 0 })).to.throw(/ratePerSecond/);
-    expect(() => createRateLimiter({ ratePerSecond: 1, maxConcurrent: 0 })).to.throw(/maxConcurrent/);
+    expect(() => createRateLimiter({ ratePerSecond: 0, wallClock: Date.now })).to.throw(/ratePerSecond/);
+    expect(() => createRateLimiter({ ratePerSecond: 1, maxConcurrent: 0, wallClock: Date.now })).to.throw(
+      /maxConcurrent/,
+    );
   });
 });
