@@ -141,6 +141,33 @@ describe('sweep (emulator, database and a real team-service)', function () {
     expect(stored!.snapshot!.entitlements.map((e) => e.id)).to.include('pro');
   });
 
+  it("when the wall clock is injected, then syncedAt and the sweep's resync follow it, not the machine's time", async () => {
+    const { sweep, customers } = await setUp({ resyncAfterMs: 3_600_000 });
+    offsetMs = -30 * DAY_MS;
+    const before = now();
+    await customers.update(
+      'clocked-user',
+      {
+        snapshot: {
+          appUserId: 'clocked-user',
+          originalAppUserId: 'clocked-user',
+          requestDateMs: START,
+          entitlements: [],
+          subscriptions: [],
+        },
+      },
+      { isNew: true },
+    );
+    const syncedAtMs = (await customers.get('clocked-user'))!.syncedAt!.getTime();
+    expect(syncedAtMs).to.be.within(before, now());
+
+    expect((await sweep.run()).customersResynced).to.equal(0);
+    offsetMs += 2 * 3_600_000;
+    expect((await sweep.run()).customersResynced).to.equal(1);
+    const resynced = (await customers.get('clocked-user'))!.syncedAt!.getTime();
+    expect(resynced).to.be.within(syncedAtMs + 2 * 3_600_000, now());
+  });
+
   it('when live work has RevenueCat calls queued, then the sweep skips its run', async () => {
     const { sweep } = await setUp({ maxQueuedCalls: -1 });
     const report = await sweep.run();
