@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import { credentials, status, type ServiceError } from '@grpc/grpc-js';
-import { reasonOf } from '@teamseat/grpc';
-import type { EntitlementServiceClient as Client } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/EntitlementService';
+import { reasonOf, type EntitlementServiceClient as Client } from '@teamseat/grpc';
 import { waitFor } from '@teamseat/testing';
 import { SERVICE_NAME } from '../../src/entitlement-service';
 import { EntitlementServiceClient } from '../../src/proto/packages';

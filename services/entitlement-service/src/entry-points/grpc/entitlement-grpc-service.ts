@@ -1,10 +1,12 @@
 import { status, type ServerWritableStream } from '@grpc/grpc-js';
 import { AppError, invalidArgument, toAppError } from '@teamseat/errors';
-import { unary } from '@teamseat/grpc';
+import {
+  unary,
+  type EntitlementServiceHandlers,
+  type WatchEntitlementChangesRequest__Output,
+  type WatchEntitlementChangesResponse,
+} from '@teamseat/grpc';
 import type { Logger } from '@teamseat/logger';
-import type { EntitlementServiceHandlers } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/EntitlementService';
-import type { WatchEntitlementChangesRequest__Output } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/WatchEntitlementChangesRequest';
-import type { WatchEntitlementChangesResponse } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/WatchEntitlementChangesResponse';
 import { TEAM_SERVICE_UNAVAILABLE } from '../../data-access/team-directory';
 import type { AccessQueries } from '../../use-cases/access-queries';
 import type { ChangeHub } from '../../use-cases/change-hub';

@@ -1,8 +1,10 @@
 import { findTeamProduct, type Catalog } from '@teamseat/contracts';
 import { invalidArgument } from '@teamseat/errors';
-import { unary } from '@teamseat/grpc';
-import type { ApplySubscriptionStateRequest__Output as ApplyRequest } from '@teamseat/grpc/dist/generated/teamseat/team/v1/ApplySubscriptionStateRequest';
-import type { TeamServiceHandlers } from '@teamseat/grpc/dist/generated/teamseat/team/v1/TeamService';
+import {
+  unary,
+  type ApplySubscriptionStateRequest__Output as ApplyRequest,
+  type TeamServiceHandlers,
+} from '@teamseat/grpc';
 import type { SubscriptionCommands } from '../../domain/subscription-commands';
 import type { SubscriptionState } from '../../domain/subscription-decisions';
 import type { CallerResolver } from './caller';

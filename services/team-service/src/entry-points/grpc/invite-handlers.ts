@@ -1,6 +1,5 @@
 import { invalidArgument } from '@teamseat/errors';
-import { unary } from '@teamseat/grpc';
-import type { TeamServiceHandlers } from '@teamseat/grpc/dist/generated/teamseat/team/v1/TeamService';
+import { unary, type TeamServiceHandlers } from '@teamseat/grpc';
 import { parseInviteToken } from '../../domain/invite-token';
 import type { TeamCommands } from '../../domain/team-commands';
 import { pageOfInvites, type InviteCursor } from '../../domain/team-queries';

@@ -1,5 +1,4 @@
-import { unary } from '@teamseat/grpc';
-import type { TeamServiceHandlers } from '@teamseat/grpc/dist/generated/teamseat/team/v1/TeamService';
+import { unary, type TeamServiceHandlers } from '@teamseat/grpc';
 import type { TeamCommands } from '../../domain/team-commands';
 import { pageOfMembers, seatUsageOf, type MemberCursor } from '../../domain/team-queries';
 import type { TeamCursor, TeamReads } from '../../domain/team-reads';
