@@ -1,7 +1,7 @@
 import { z } from '@teamseat/config';
 import { invalidArgument } from '@teamseat/errors';
 import { PURCHASE_STORES } from '../domain/types';
-import type { StoreActionName } from '../emulator-service';
+import type { StoreActionInput, StoreActionName } from '../emulator-service';
 
 /** Request bodies of the control API: snake_case like RevenueCat, mapped to the domain's inputs. */
 const userId = z.string().min(1, 'must not be empty').max(1500);
@@ -22,7 +22,9 @@ const refOf = (b: { app_user_id: string; product_id: string }) => ({
   productId: b.product_id,
 });
 
-export const storeActionSchemas: Record<StoreActionName, z.ZodType<unknown>> = {
+export const storeActionSchemas: {
+  [Name in StoreActionName]: z.ZodType<StoreActionInput<Name>, z.ZodTypeDef, unknown>;
+} = {
   purchase: z
     .object({
       ...ref,
