@@ -83,7 +83,7 @@ export function createEntitlementGrpcService(deps: {
             },
           );
         }
-        throw appError;
+        throw error; // as thrown: an unknown error must reach `unary` unknown, to answer only "internal error"
       }
       const answer = await access.listEntitlements(userId, true);
       const nowMs = now();
