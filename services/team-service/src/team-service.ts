@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { loadCatalogFile } from '@teamseat/contracts';
-import { createReadiness, startAdminServer, type ShutdownStep } from '@teamseat/health';
+import { createReadiness, runShutdownSteps, startAdminServer, type ShutdownStep } from '@teamseat/health';
 import { createGrpcServer, loadEmbeddedDescriptors, loadTeamseatProtos } from '@teamseat/grpc';
 import { createBatchingProducer, createKafka, ensureTopics, kafkaReachable } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
@@ -183,9 +183,11 @@ export async function startTeamService({
     registry,
     shutdownSteps,
     stop() {
-      stopping ??= (async () => {
-        for (const step of shutdownSteps) await step.run();
-      })();
+      stopping ??= runShutdownSteps({
+        logger: log,
+        steps: shutdownSteps,
+        timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+      }).then(() => undefined);
       return stopping;
     },
     internals: { relay, sweepDeadlines: () => sweeper.sweep() },
