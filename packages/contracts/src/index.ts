@@ -7,3 +7,4 @@ export * from './team-events';
 export * from './entitlement-changes';
 export * from './codecs';
 export * from './catalog';
+export * from './user-id';
