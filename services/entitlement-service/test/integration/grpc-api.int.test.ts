@@ -53,6 +53,14 @@ describe('gRPC API (team-service not running)', function () {
     expect(reasonOf(error)).to.equal('INVALID_ARGUMENT');
   });
 
+  it('when user_id has a control character, then INVALID_ARGUMENT names the field and the problem', async () => {
+    const error = (await call(h.client, 'CheckAccess', { userId: 'ada\u0000', entitlement: 'pro' }).catch(
+      (e: unknown) => e,
+    )) as ServiceError;
+    expect(error.code).to.equal(status.INVALID_ARGUMENT);
+    expect(error.details).to.equal('user_id: must not contain control characters');
+  });
+
   it('when an unknown user is asked about, then access is inactive with no source', async () => {
     const answer = await call<{ active: boolean; source: { kind: string }; syncedAt: unknown }>(
       h.client,

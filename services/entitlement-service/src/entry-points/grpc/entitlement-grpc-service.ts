@@ -1,4 +1,5 @@
 import { status, type ServerWritableStream } from '@grpc/grpc-js';
+import { requireUserId } from '@teamseat/contracts';
 import { AppError, invalidArgument, toAppError } from '@teamseat/errors';
 import {
   unary,
@@ -17,6 +18,7 @@ import * as map from './proto-mapping';
 
 const MAX_ID_LENGTH = 1_500;
 
+/** Team ids and entitlement identifiers; user ids follow the shared rule (requireUserId, ADR 0015). */
 function requireId(field: string, value: string): string {
   if (value.trim().length === 0) throw invalidArgument(field, 'must not be empty');
   if (value.length > MAX_ID_LENGTH)
@@ -42,7 +44,7 @@ export function createEntitlementGrpcService(deps: {
   return {
     CheckAccess: unary(async (request) => {
       const answer = await access.checkAccess(
-        requireId('user_id', request.userId),
+        requireUserId('user_id', request.userId),
         requireId('entitlement', request.entitlement),
       );
       return {
@@ -53,7 +55,7 @@ export function createEntitlementGrpcService(deps: {
 
     ListEntitlements: unary(async (request) => {
       const { entitlements, syncedAt } = await access.listEntitlements(
-        requireId('user_id', request.userId),
+        requireUserId('user_id', request.userId),
         request.includeInactive,
       );
       const nowMs = now();
@@ -64,7 +66,7 @@ export function createEntitlementGrpcService(deps: {
     }),
 
     SyncCustomer: unary(async (request) => {
-      const userId = requireId('user_id', request.userId);
+      const userId = requireUserId('user_id', request.userId);
       let result;
       try {
         result = await sync.sync(userId, { cause: 'sync', applyTeams: true });
