@@ -1,10 +1,11 @@
 import { z } from '@teamseat/config';
+import { userIdSchema } from '@teamseat/contracts';
 import { invalidArgument } from '@teamseat/errors';
 import { PURCHASE_STORES } from '../domain/types';
 import type { StoreActionInput, StoreActionName } from '../emulator-service';
 
 /** Request bodies of the control API: snake_case like RevenueCat, mapped to the domain's inputs. */
-const userId = z.string().min(1, 'must not be empty').max(1500);
+const userId = userIdSchema;
 const productId = z.string().min(1, 'must not be empty');
 const positiveMs = z.number().int('must be an integer').positive('must be positive');
 const ref = { app_user_id: userId, product_id: productId };
