@@ -8,3 +8,4 @@ export * from './member-grants';
 export * from './entitlement-changes';
 export * from './codecs';
 export * from './catalog';
+export * from './user-id';

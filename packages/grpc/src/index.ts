@@ -5,3 +5,5 @@ export * from './interceptors';
 export * from './status-details';
 export { status, Metadata } from '@grpc/grpc-js';
 export * from './proto-options';
+export * from './generated-types';
+export * from './teamseat-protos';

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { ServerInterceptingCall, status, type ServerInterceptor, type Metadata } from '@grpc/grpc-js';
 import type { Logger } from '@teamseat/logger';
 import { Counter, Histogram, LATENCY_BUCKETS, type Registry } from '@teamseat/metrics';
+import { unexpectedErrorOf } from './status-details';
 
 /** Probes and tooling must work without a token (Kubernetes' gRPC probes send none). */
 const PUBLIC_PREFIXES = ['/grpc.health.v1.', '/grpc.reflection.'];
@@ -34,7 +35,8 @@ function authenticationFailure(metadata: Metadata, tokens: Buffer[]): string | u
  * The one interceptor of every call (one layer: each grpc-js intercepting layer costs every call, and a
  * cached CheckAccess is little more than that): refuses calls without one of the configured bearer tokens
  * (INTERNAL_AUTH_TOKENS, APP_AUTH_TOKENS) with UNAUTHENTICATED, and logs each finished call and records
- * its latency and status code, refused ones included.
+ * its latency and status code, refused ones included. A call that failed with an unknown error is logged as
+ * an error with that error and its stack (the caller got only "internal error").
  */
 export function createServerInterceptor({
   tokens,
@@ -61,13 +63,20 @@ export function createServerInterceptor({
   });
   const log = logger.child({ module: 'grpc' });
 
-  function record(path: string, started: bigint, code: status, details: string): void {
+  function record(
+    path: string,
+    started: bigint,
+    code: status,
+    details: string,
+    unexpected?: { error: unknown },
+  ): void {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const name = status[code] ?? String(code);
     calls.inc({ method: path, code: name });
     latency.observe({ method: path }, seconds);
     const entry = { method: path, code: name, ms: Math.round(seconds * 1000) };
-    if (code === status.OK || isPublic(path)) log.debug(entry, 'call done');
+    if (unexpected) log.error({ ...entry, err: unexpected.error }, 'call failed with an unexpected error');
+    else if (code === status.OK || isPublic(path)) log.debug(entry, 'call done');
     else log.info({ ...entry, details }, 'call failed');
   }
 
@@ -86,7 +95,8 @@ export function createServerInterceptor({
         });
       },
       sendStatus: (statusObject, next) => {
-        record(descriptor.path, started, statusObject.code, statusObject.details);
+        const unexpected = unexpectedErrorOf(statusObject.metadata);
+        record(descriptor.path, started, statusObject.code, statusObject.details, unexpected);
         next(statusObject);
       },
     });

@@ -1,6 +1,6 @@
 import { Metadata, status } from '@grpc/grpc-js';
 import { Writer } from 'protobufjs/minimal';
-import type { AppError, ErrorCode } from '@teamseat/errors';
+import { AppError, isAppError, type ErrorCode } from '@teamseat/errors';
 
 export const ERROR_DOMAIN = 'teamseat.dev';
 /** Plain-text copy of the reason for clients that do not decode google.rpc.Status. */
@@ -66,6 +66,29 @@ export function toGrpcError(error: AppError): GrpcServiceError {
   metadata.set(REASON_METADATA_KEY, error.reason);
   metadata.set('grpc-status-details-bin', encodeStatusDetails(code, error.message, error.reason, fields));
   return { code, details: error.message, metadata };
+}
+
+/** All a caller learns of an error that is not an AppError: it is a bug, logged in full on the server (STYLE §4). */
+export const INTERNAL_ERROR_MESSAGE = 'internal error';
+
+/** The original behind each generic INTERNAL answer, by the trailer sent with it, for the server's call log. */
+const unexpectedByTrailer = new WeakMap<Metadata, { error: unknown }>();
+
+/**
+ * Maps anything a handler threw, once: an AppError keeps its code, message and reason; anything else answers
+ * INTERNAL "internal error", and the original (message, stack) stays on the server, where the interceptor
+ * that logs every call finds it by the trailer (unexpectedErrorOf) and logs it.
+ */
+export function grpcErrorOf(thrown: unknown): GrpcServiceError {
+  if (isAppError(thrown)) return toGrpcError(thrown);
+  const error = toGrpcError(new AppError('INTERNAL', INTERNAL_ERROR_MESSAGE, { cause: thrown }));
+  unexpectedByTrailer.set(error.metadata, { error: thrown });
+  return error;
+}
+
+/** The unexpected error a status' trailer was made for by grpcErrorOf, if any. */
+export function unexpectedErrorOf(trailer: Metadata | null | undefined): { error: unknown } | undefined {
+  return trailer ? unexpectedByTrailer.get(trailer) : undefined;
 }
 
 /** Reads the reason back on the client side (from the plain metadata copy). */

@@ -1,6 +1,6 @@
 import type { Metadata, sendUnaryData, ServerUnaryCall } from '@grpc/grpc-js';
-import { toAppError, AppError } from '@teamseat/errors';
-import { toGrpcError } from './status-details';
+import { AppError } from '@teamseat/errors';
+import { grpcErrorOf, toGrpcError } from './status-details';
 
 /**
  * What a handler gets besides the request. The signal is made only for a handler that asks for it: an
@@ -38,7 +38,8 @@ class CallContext {
 
 /**
  * Adapts an async `(request, context) => response` function to grpc-js' callback style: every thrown error
- * is mapped to a gRPC status once, here, and a call whose deadline already passed is not started.
+ * is mapped to a gRPC status once, here (an unknown one to a bare INTERNAL, see grpcErrorOf), and a call
+ * whose deadline already passed is not started.
  */
 export function unary<Req, Res>(
   handler: (
@@ -63,7 +64,7 @@ export function unary<Req, Res>(
       },
       (error: unknown) => {
         context.settled = true;
-        callback(toGrpcError(toAppError(error)), null);
+        callback(grpcErrorOf(error), null);
       },
     );
   };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { loadCatalogFile } from '@teamseat/contracts';
-import { createReadiness, startAdminServer, type ShutdownStep } from '@teamseat/health';
+import { createReadiness, runShutdownSteps, startAdminServer, type ShutdownStep } from '@teamseat/health';
 import { createGrpcServer } from '@teamseat/grpc';
 import { createBatchingProducer, createKafka, ensureTopics, kafkaReachable } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
@@ -251,13 +251,11 @@ export async function startEntitlementService({
     registry,
     shutdownSteps,
     stop() {
-      stopping ??= (async () => {
-        for (const step of shutdownSteps) {
-          await Promise.resolve(step.run()).catch((error: unknown) =>
-            logger.warn({ err: error, step: step.name }, 'shutdown step failed'),
-          );
-        }
-      })();
+      stopping ??= runShutdownSteps({
+        logger,
+        steps: shutdownSteps,
+        timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+      }).then(() => undefined);
       return stopping;
     },
     internals: {

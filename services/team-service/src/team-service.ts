@@ -1,9 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { loadPackageDefinition } from '@grpc/grpc-js';
 import { loadCatalogFile } from '@teamseat/contracts';
-import { createReadiness, startAdminServer, type ShutdownStep } from '@teamseat/health';
-import { createGrpcServer, loadEmbeddedDescriptors } from '@teamseat/grpc';
-import type { ProtoGrpcType } from '@teamseat/grpc/dist/generated/team_service';
+import { createReadiness, runShutdownSteps, startAdminServer, type ShutdownStep } from '@teamseat/health';
+import { createGrpcServer, loadEmbeddedDescriptors, loadTeamseatProtos } from '@teamseat/grpc';
 import { createBatchingProducer, createKafka, ensureTopics, kafkaReachable } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
 import { createMetricsRegistry, type Registry } from '@teamseat/metrics';
@@ -124,7 +122,7 @@ export async function startTeamService({
   });
 
   const packageDefinition = loadEmbeddedDescriptors();
-  const proto = loadPackageDefinition(packageDefinition) as unknown as ProtoGrpcType;
+  const proto = loadTeamseatProtos(packageDefinition);
   const grpc = createGrpcServer({
     logger,
     registry,
@@ -187,9 +185,11 @@ export async function startTeamService({
     registry,
     shutdownSteps,
     stop() {
-      stopping ??= (async () => {
-        for (const step of shutdownSteps) await step.run();
-      })();
+      stopping ??= runShutdownSteps({
+        logger: log,
+        steps: shutdownSteps,
+        timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+      }).then(() => undefined);
       return stopping;
     },
     internals: { relay, sweepDeadlines: () => sweeper.sweep() },

@@ -1,52 +1,43 @@
-import { loadPackageDefinition, Metadata, type ServiceError } from '@grpc/grpc-js';
-import { createClient, loadEmbeddedDescriptors } from '@teamseat/grpc';
-import type { ProtoGrpcType as EntitlementProto } from '@teamseat/grpc/dist/generated/entitlement_service';
-import type { ProtoGrpcType as TeamProto } from '@teamseat/grpc/dist/generated/team_service';
-import type { EntitlementServiceClient } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/EntitlementService';
-import type { TeamServiceClient } from '@teamseat/grpc/dist/generated/teamseat/team/v1/TeamService';
+import { Metadata, type Client, type ServiceDefinition } from '@grpc/grpc-js';
+import { createClient, loadTeamseatProtos } from '@teamseat/grpc';
 
-const loaded = loadPackageDefinition(loadEmbeddedDescriptors()) as unknown as TeamProto & EntitlementProto;
+const protos = loadTeamseatProtos();
 
 export interface Rpc {
   <Res>(method: string, request: object): Promise<Res>;
   close(): void;
 }
 
-function rpcOf(client: { close(): void }): Rpc {
+/**
+ * Calls any unary method of the service by its proto name, through the method's definition. The demo names
+ * methods as strings, so the response type is the caller's to state.
+ */
+function rpcOf(client: Client, service: ServiceDefinition): Rpc {
   const rpc = <Res>(method: string, request: object) =>
     new Promise<Res>((resolve, reject) => {
-      type Unary = (
-        req: object,
-        md: Metadata,
-        opts: object,
-        cb: (e: ServiceError | null, r: Res) => void,
-      ) => void;
-      const fn = (client as unknown as Record<string, Unary | undefined>)[method];
-      if (!fn) return reject(new Error(`no method ${method}`));
-      fn.call(
-        client,
+      const definition = service[method];
+      if (!definition) return reject(new Error(`no method ${method}`));
+      client.makeUnaryRequest(
+        definition.path,
+        definition.requestSerialize,
+        definition.responseDeserialize,
         request,
         new Metadata(),
         { deadline: Date.now() + 10_000 },
-        (error: ServiceError | null, response: Res) => (error ? reject(error) : resolve(response)),
+        (error, response) => (error ? reject(error) : resolve(response)),
       );
     });
   return Object.assign(rpc, { close: () => client.close() });
 }
 
 export function teamService(address: string, token: string): Rpc {
-  return rpcOf(
-    createClient(loaded.teamseat.team.v1.TeamService as never, { address, token }) as TeamServiceClient,
-  );
+  const { TeamService } = protos.teamseat.team.v1;
+  return rpcOf(createClient(TeamService, { address, token }), TeamService.service);
 }
 
 export function entitlementService(address: string, token: string): Rpc {
-  return rpcOf(
-    createClient(loaded.teamseat.entitlement.v1.EntitlementService as never, {
-      address,
-      token,
-    }) as EntitlementServiceClient,
-  );
+  const { EntitlementService } = protos.teamseat.entitlement.v1;
+  return rpcOf(createClient(EntitlementService, { address, token }), EntitlementService.service);
 }
 
 /** The emulator's control API (`/_emulator/...`): store actions and the virtual clock. */

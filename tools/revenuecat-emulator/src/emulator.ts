@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
+import { runShutdownSteps, type ShutdownStep } from '@teamseat/health';
 import { createLogger } from '@teamseat/logger';
 import { loadCatalogFile } from './adapters/catalog-file';
 import { createRandomIds } from './adapters/random-ids';
@@ -32,8 +33,13 @@ export interface Emulator {
   faults: FaultInjector;
   /** Forgets customers, webhooks, rate-limit windows; resets the clock. Faults and settings stay. */
   reset(): void;
+  /** What stop() runs, in order; `npm run emulator` runs them on SIGTERM. */
+  shutdownSteps: ShutdownStep[];
   stop(): Promise<void>;
 }
+
+/** The hard limit of stop(): a hung webhook delivery or client must not keep a test or the process alive. */
+export const STOP_TIMEOUT_MS = 5_000;
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const logger = options.logger ?? createLogger({ service: 'revenuecat-emulator', level: 'silent' });
@@ -99,6 +105,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const sweepMs = options.sweepIntervalMs ?? DEFAULTS.sweepIntervalMs;
   const sweep = sweepMs > 0 && !clock.frozen ? setInterval(() => service.tick(), sweepMs).unref() : null;
   logger.info({ port, catalogProducts: catalog.products.length }, 'revenuecat emulator listening');
+  const shutdownSteps: ShutdownStep[] = [
+    {
+      name: 'stop the sweep and webhook deliveries',
+      run: () => {
+        if (sweep) clearInterval(sweep);
+        webhooks.stop();
+        faults.releaseHung();
+      },
+    },
+    {
+      name: 'close the HTTP server',
+      run: () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    },
+  ];
 
   return {
     url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
@@ -111,14 +135,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     webhooks,
     faults,
     reset,
+    shutdownSteps,
     async stop() {
-      if (sweep) clearInterval(sweep);
-      webhooks.stop();
-      faults.releaseHung();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await runShutdownSteps({ logger, steps: shutdownSteps, timeoutMs: STOP_TIMEOUT_MS });
     },
   };
 }

@@ -1,7 +1,8 @@
 import { ConfigError, loadConfig } from '@teamseat/config';
+import { onShutdownSignal } from '@teamseat/health';
 import { createLogger } from '@teamseat/logger';
 import { configSchema, toOptions } from './config';
-import { startEmulator } from './emulator';
+import { startEmulator, STOP_TIMEOUT_MS } from './emulator';
 
 /** Composition root: the only file that reads process.env. `npm run emulator` starts it. */
 async function main() {
@@ -12,19 +13,7 @@ async function main() {
     { url: emulator.url, products: emulator.catalog.products.map((p) => p.productId) },
     `RevenueCat emulator on ${emulator.url} (v1: ${emulator.url}/v1, control: ${emulator.url}/_emulator)`,
   );
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    const force = setTimeout(() => process.exit(1), 5_000).unref();
-    void emulator.stop().then(() => {
-      clearTimeout(force);
-      process.exit(0);
-    });
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  onShutdownSignal({ logger, steps: emulator.shutdownSteps, timeoutMs: STOP_TIMEOUT_MS });
 }
 
 main().catch((error: unknown) => {

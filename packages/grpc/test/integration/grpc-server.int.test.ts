@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { expect } from 'chai';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
@@ -41,10 +42,17 @@ describe('grpc server', () => {
   const aborted: unknown[] = [];
   const contexts: object[] = [];
   const registry = createMetricsRegistry('grpc-test');
+  const logged: Array<{ level: string; msg: string; err?: { message: string; stack: string } }> = [];
+  const logLines = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logged.push(JSON.parse(chunk.toString()));
+      done();
+    },
+  });
 
   before(async () => {
     server = createGrpcServer({
-      logger: createLogger({ service: 'grpc-test', level: 'silent' }),
+      logger: createLogger({ service: 'grpc-test', level: 'error', destination: logLines }),
       registry,
       authTokens: ['token-a', 'token-b'],
       packageDefinition,
@@ -60,6 +68,10 @@ describe('grpc server', () => {
                 await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
                 aborted.push(signal.reason);
                 return { text: 'aborted' };
+              }
+              if (request.text === 'bug') throw new Error('connect to mongodb://admin:hunter2@db failed');
+              if (request.text === 'known-internal') {
+                throw new AppError('INTERNAL', 'grant ledger out of step', { reason: 'LEDGER_OUT_OF_STEP' });
               }
               if (request.text === 'full') {
                 throw new AppError('RESOURCE_EXHAUSTED', '3 of 3 seats used', {
@@ -181,6 +193,32 @@ describe('grpc server', () => {
     };
     expect(info.reason).to.equal('SEAT_LIMIT_REACHED');
     client.close();
+  });
+
+  it('when a handler throws an unknown error, then the caller gets only INTERNAL "internal error" and the log has the error with its stack', async () => {
+    const client = createClient(EchoService as never, { address, token: 'token-a' }) as EchoClient;
+    const error = (await call(client, 'bug').catch((e: grpc.ServiceError) => e)) as grpc.ServiceError;
+    client.close();
+    expect(error.code).to.equal(grpc.status.INTERNAL);
+    expect(error.details).to.equal('internal error');
+    expect(reasonOf(error)).to.equal('INTERNAL');
+    const statusBytes = error.metadata.get('grpc-status-details-bin')[0] as Buffer;
+    expect(statusBytes.toString('latin1')).to.not.include('hunter2');
+    const entry = logged.find((line) => line.err?.message.includes('hunter2'));
+    expect(entry, 'a log line with the original error').to.not.equal(undefined);
+    expect(entry!.level).to.equal('error');
+    expect(entry!.err!.stack).to.include('grpc-server.int.test.ts');
+  });
+
+  it('when a handler throws an AppError with code INTERNAL, then its own message and reason reach the caller', async () => {
+    const client = createClient(EchoService as never, { address, token: 'token-a' }) as EchoClient;
+    const error = (await call(client, 'known-internal').catch(
+      (e: grpc.ServiceError) => e,
+    )) as grpc.ServiceError;
+    client.close();
+    expect(error.code).to.equal(grpc.status.INTERNAL);
+    expect(error.details).to.equal('grant ledger out of step');
+    expect(reasonOf(error)).to.equal('LEDGER_OUT_OF_STEP');
   });
 
   it('when the health service is asked without a token, then it answers, NOT_SERVING until set to serving', async () => {

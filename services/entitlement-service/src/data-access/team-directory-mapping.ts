@@ -1,6 +1,10 @@
 import { status, type ServiceError } from '@grpc/grpc-js';
 import { AppError, type ErrorCode } from '@teamseat/errors';
-import type { Team__Output } from '@teamseat/grpc/dist/generated/teamseat/team/v1/Team';
+import type {
+  ApplySubscriptionStateRequest,
+  Team__Output,
+  TeamStatus as ProtoTeamStatus,
+} from '@teamseat/grpc';
 import { LIFETIME } from '../domain/expiry';
 import type { OwnerTeamState, TeamStatus } from '../domain/owner-team-state';
 import { fromTimestamp, toTimestamp } from '../proto/timestamps';
@@ -73,7 +77,7 @@ export function toAppError(method: string, error: ServiceError): AppError {
   });
 }
 
-const STATUS_OUT: Record<TeamStatus, string> = {
+const STATUS_OUT: Record<TeamStatus, ProtoTeamStatus> = {
   active: 'TEAM_STATUS_ACTIVE',
   grace: 'TEAM_STATUS_GRACE',
   expired: 'TEAM_STATUS_EXPIRED',
@@ -89,7 +93,7 @@ export function subscriptionStateRequest(
   subscriberUserId: string,
   state: OwnerTeamState,
   sourceEventId: string | undefined,
-) {
+): ApplySubscriptionStateRequest {
   const { product } = state;
   return {
     subscriberUserId,

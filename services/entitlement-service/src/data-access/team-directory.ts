@@ -1,8 +1,6 @@
-import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
+import { credentials, Metadata } from '@grpc/grpc-js';
 import { AppError } from '@teamseat/errors';
 import { bearerInterceptor } from '@teamseat/grpc';
-import type { Team__Output } from '@teamseat/grpc/dist/generated/teamseat/team/v1/Team';
-import type { TeamServiceClient as TeamClient } from '@teamseat/grpc/dist/generated/teamseat/team/v1/TeamService';
 import type { Expiry } from '../domain/expiry';
 import type { OwnerTeamState, TeamStatus } from '../domain/owner-team-state';
 import { TeamServiceClient } from '../proto/packages';
@@ -75,18 +73,33 @@ export function createTeamDirectory({
 }): TeamDirectory {
   const client = new TeamServiceClient(address, credentials.createInsecure(), {
     interceptors: [bearerInterceptor(token)],
-  }) as unknown as TeamClient;
+  });
+  const methods = TeamServiceClient.service;
 
-  function call<Req, Res>(method: keyof TeamClient & string, request: Req): Promise<Res> {
+  /** One unary call, typed by the method's generated definition (request in, `__Output` response back). */
+  function call<Req, Res>(
+    method: {
+      path: string;
+      requestSerialize: (request: Req) => Buffer;
+      responseDeserialize: (bytes: Buffer) => Res;
+    },
+    request: Req,
+  ): Promise<Res> {
+    const name = method.path.slice(method.path.lastIndexOf('/') + 1);
     return new Promise<Res>((resolve, reject) => {
-      const fn = client[method] as unknown as (
-        req: Req,
-        metadata: Metadata,
-        options: { deadline: number },
-        callback: (error: ServiceError | null, response?: Res) => void,
-      ) => void;
-      fn.call(client, request, new Metadata(), { deadline: now() + deadlineMs }, (error, response) =>
-        error ? reject(toAppError(method, error)) : resolve(response as Res),
+      client.makeUnaryRequest(
+        method.path,
+        method.requestSerialize,
+        method.responseDeserialize,
+        request,
+        new Metadata(),
+        { deadline: now() + deadlineMs },
+        (error, response) => {
+          if (error) reject(toAppError(name, error));
+          else if (response === undefined)
+            reject(new AppError('INTERNAL', `team-service ${name}: no response`));
+          else resolve(response);
+        },
       );
     });
   }
@@ -104,10 +117,7 @@ export function createTeamDirectory({
     const roster: RosterEntry[] = [];
     let pageToken = '';
     do {
-      const page = await call<
-        object,
-        { members: Array<{ userId: string; role: string; holdsSeat: boolean }>; nextPageToken: string }
-      >('ListMembers', { teamId, pageSize, pageToken });
+      const page = await call(methods.ListMembers, { teamId, pageSize, pageToken });
       for (const member of page.members) {
         roster.push({
           userId: member.userId,
@@ -122,10 +132,10 @@ export function createTeamDirectory({
 
   return {
     async applySubscriptionState({ subscriberUserId, state, sourceEventId }) {
-      const response = await call<
-        object,
-        { team: Team__Output | null; changed: boolean; removedUserIds: string[] }
-      >('ApplySubscriptionState', subscriptionStateRequest(subscriberUserId, state, sourceEventId));
+      const response = await call(
+        methods.ApplySubscriptionState,
+        subscriptionStateRequest(subscriberUserId, state, sourceEventId),
+      );
       return {
         team: response.team ? toTeamSummary(response.team) : undefined,
         changed: response.changed,
@@ -136,13 +146,13 @@ export function createTeamDirectory({
     rosterOf,
 
     async getTeam(teamId) {
-      const response = await optional(call<object, { team: Team__Output | null }>('GetTeam', { teamId }));
+      const response = await optional(call(methods.GetTeam, { teamId }));
       return response?.team ? toTeamSummary(response.team) : undefined;
     },
 
     async teamByKey(subscriberUserId, managementEntitlement) {
       const response = await optional(
-        call<object, { team: Team__Output | null }>('GetTeam', {
+        call(methods.GetTeam, {
           key: { subscriberUserId, managementEntitlement },
         }),
       );
@@ -150,7 +160,7 @@ export function createTeamDirectory({
     },
 
     async transferToNewSubscriber({ teamId, newOwnerUserId, sourceEventId }) {
-      await call('TransferOwnership', {
+      await call(methods.TransferOwnership, {
         teamId,
         newOwnerUserId,
         kind: 'TRANSFER_KIND_STORE_TRANSFER',

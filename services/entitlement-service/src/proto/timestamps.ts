@@ -1,4 +1,4 @@
-import type { Timestamp, Timestamp__Output } from '@teamseat/grpc/dist/generated/google/protobuf/Timestamp';
+import type { Timestamp, Timestamp__Output } from '@teamseat/grpc';
 
 export const toTimestamp = (ms: number): Timestamp => ({
   seconds: Math.floor(ms / 1000),

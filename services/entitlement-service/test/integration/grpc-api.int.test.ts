@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import { credentials, status, type ServiceError } from '@grpc/grpc-js';
-import { reasonOf } from '@teamseat/grpc';
-import type { EntitlementServiceClient as Client } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/EntitlementService';
+import { reasonOf, type EntitlementServiceClient as Client } from '@teamseat/grpc';
 import { waitFor } from '@teamseat/testing';
 import { SERVICE_NAME } from '../../src/entitlement-service';
 import { EntitlementServiceClient } from '../../src/proto/packages';
@@ -52,6 +51,14 @@ describe('gRPC API (team-service not running)', function () {
     expect(error.code).to.equal(status.INVALID_ARGUMENT);
     expect(error.details).to.contain('user_id');
     expect(reasonOf(error)).to.equal('INVALID_ARGUMENT');
+  });
+
+  it('when user_id has a control character, then INVALID_ARGUMENT names the field and the problem', async () => {
+    const error = (await call(h.client, 'CheckAccess', { userId: 'ada\u0000', entitlement: 'pro' }).catch(
+      (e: unknown) => e,
+    )) as ServiceError;
+    expect(error.code).to.equal(status.INVALID_ARGUMENT);
+    expect(error.details).to.equal('user_id: must not contain control characters');
   });
 
   it('when an unknown user is asked about, then access is inactive with no source', async () => {

@@ -1,9 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createClient } from '@teamseat/grpc';
-import type { EntitlementServiceClient as EntClient } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/EntitlementService';
-import type { TeamServiceClient as TeamClient } from '@teamseat/grpc/dist/generated/teamseat/team/v1/TeamService';
+import {
+  createClient,
+  type EntitlementServiceClient as EntClient,
+  type TeamServiceClient as TeamClient,
+} from '@teamseat/grpc';
 import { startEmulator, type Emulator, type EmulatorOptions } from '@teamseat/revenuecat-emulator';
 import {
   configSchema as teamConfigSchema,

@@ -1,4 +1,4 @@
-import type { Team__Output } from '@teamseat/grpc/dist/generated/teamseat/team/v1/Team';
+import type { Team__Output } from '@teamseat/grpc';
 import { waitFor } from '@teamseat/testing';
 import { call } from './service-harness';
 import type { E2eStack } from './e2e-harness';
@@ -79,5 +79,6 @@ export function promoExpiry(stack: E2eStack, userId: string, entitlement = 'pro'
   return ends.length === 0 ? undefined : Math.max(...ends);
 }
 
+/** Loosely typed on purpose: tests pick the action and build its input at run time. */
 export const storeAction = (stack: E2eStack, name: string, input: object) =>
-  stack.emulator.service.storeAction(name as never, input);
+  stack.emulator.service.storeAction(name as never, input as never);

@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { createClient } from '@teamseat/grpc';
-import type { EntitlementServiceClient as Client } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/EntitlementService';
+import { createClient, type EntitlementServiceClient as Client } from '@teamseat/grpc';
 import { createBatchingProducer, createKafka, type BatchingProducer } from '@teamseat/kafka';
 import { createLogger, type Logger } from '@teamseat/logger';
 import { startEmulator, type Emulator, type EmulatorOptions } from '@teamseat/revenuecat-emulator';

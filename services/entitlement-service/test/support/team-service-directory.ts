@@ -1,5 +1,4 @@
-import type { TeamServiceClient as TeamClient } from '@teamseat/grpc/dist/generated/teamseat/team/v1/TeamService';
-import { createClient } from '@teamseat/grpc';
+import { createClient, type TeamServiceClient as TeamClient } from '@teamseat/grpc';
 import { configSchema as teamConfigSchema, startTeamService } from '@teamseat/team-service';
 import { getInfrastructure, randomDatabaseUri, randomName } from '@teamseat/testing';
 import { createTeamDirectory, type TeamDirectory } from '../../src/data-access/team-directory';

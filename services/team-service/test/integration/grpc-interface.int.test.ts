@@ -71,7 +71,7 @@ describe('team-service gRPC interface', () => {
   it('when an id is empty, too long or has control characters, then INVALID_ARGUMENT names the field', async () => {
     const cases: Array<[object, string]> = [
       [{ teamId: '', userId: 'u', actorUserId: 'a' }, 'team_id'],
-      [{ teamId: 't', userId: 'x'.repeat(513), actorUserId: 'a' }, 'user_id'],
+      [{ teamId: 't', userId: 'x'.repeat(1501), actorUserId: 'a' }, 'user_id'],
       [{ teamId: 't', userId: 'u', actorUserId: 'a\nb' }, 'actor_user_id'],
       [{ teamId: 't', userId: 'u\u0000', actorUserId: 'a' }, 'user_id'],
       [{ teamId: 't', userId: 'u', actorUserId: '' }, 'actor_user_id'],
@@ -87,8 +87,13 @@ describe('team-service gRPC interface', () => {
         field,
       );
     }
-    const longest = await harness.app('ListTeamsOfUser', { userId: 'x'.repeat(512) });
-    expect(longest.memberships).to.deep.equal([]);
+    // The longest user id RevenueCat takes (ADR 0015) is stored and found as it is.
+    const longest = 'x'.repeat(1500);
+    expect((await harness.app('ListTeamsOfUser', { userId: longest })).memberships).to.deep.equal([]);
+    const { team, owner } = await provisionTeam(harness, { seats: 3 });
+    await harness.app('AddMember', { teamId: team.teamId, userId: longest, actorUserId: owner });
+    const { memberships } = await harness.app('ListTeamsOfUser', { userId: longest });
+    expect(memberships.map((m: { team: { teamId: string } }) => m.team.teamId)).to.deep.equal([team.teamId]);
     await expectFailure(
       harness.app('ListMembers', { teamId: 't', pageSize: -1 }),
       status.INVALID_ARGUMENT,

@@ -1,10 +1,12 @@
 import { Metadata, type ServiceError } from '@grpc/grpc-js';
-import { createClient, reasonOf, status } from '@teamseat/grpc';
-import type { TeamServiceClient } from '@teamseat/grpc/dist/generated/teamseat/team/v1/TeamService';
-import type { ProtoGrpcType } from '@teamseat/grpc/dist/generated/team_service';
-import type { Team__Output } from '@teamseat/grpc/dist/generated/teamseat/team/v1/Team';
-import { loadPackageDefinition } from '@grpc/grpc-js';
-import { loadEmbeddedDescriptors } from '@teamseat/grpc';
+import {
+  createClient,
+  loadTeamseatProtos,
+  reasonOf,
+  status,
+  type Team__Output,
+  type TeamServiceClient,
+} from '@teamseat/grpc';
 import { createLogger } from '@teamseat/logger';
 import { createTestTopic, getInfrastructure, randomDatabaseUri, randomName } from '@teamseat/testing';
 import { expect } from 'chai';
@@ -16,7 +18,7 @@ import { startTeamService, type RunningTeamService } from '../../src/team-servic
 export const INTERNAL_TOKEN = 'test-internal-token';
 export const APP_TOKEN = 'test-app-token';
 
-const proto = loadPackageDefinition(loadEmbeddedDescriptors()) as unknown as ProtoGrpcType;
+const proto = loadTeamseatProtos();
 export const TeamServiceCtor = proto.teamseat.team.v1.TeamService;
 
 /** A settable clock: tests move time forward to expire invites and deadlines. */

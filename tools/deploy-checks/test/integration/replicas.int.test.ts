@@ -1,4 +1,4 @@
-import type { ListTeamsOfUserResponse__Output } from '@teamseat/grpc/dist/generated/teamseat/team/v1/ListTeamsOfUserResponse';
+import type { ListTeamsOfUserResponse__Output } from '@teamseat/grpc';
 import { getInfrastructure, waitFor } from '@teamseat/testing';
 import { expect } from 'chai';
 import { stopAll } from '../support/processes';

@@ -1,7 +1,5 @@
-import { loadPackageDefinition, type ServiceError } from '@grpc/grpc-js';
-import { createClient, loadEmbeddedDescriptors } from '@teamseat/grpc';
-import type { ProtoGrpcType } from '@teamseat/grpc/dist/generated/team_service';
-import type { TeamServiceClient } from '@teamseat/grpc/dist/generated/teamseat/team/v1/TeamService';
+import type { ServiceError } from '@grpc/grpc-js';
+import { createClient, loadTeamseatProtos, type TeamServiceClient } from '@teamseat/grpc';
 import type { Infrastructure } from '@teamseat/testing';
 import { randomDatabaseUri, randomName } from '@teamseat/testing';
 import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
@@ -106,7 +104,7 @@ export async function startReplicaSystem(infra: Infrastructure) {
   const kafka = new Kafka({ clientId: prefix, brokers: infra.kafkaBrokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
-  const proto = loadPackageDefinition(loadEmbeddedDescriptors()) as unknown as ProtoGrpcType;
+  const proto = loadTeamseatProtos();
   const teamClient: TeamServiceClient = createClient(proto.teamseat.team.v1.TeamService, {
     address: `127.0.0.1:${ports.team}`,
     token: TOKEN,

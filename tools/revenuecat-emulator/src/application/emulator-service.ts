@@ -25,18 +25,26 @@ export interface ServiceSettings {
   strictEntitlements: boolean;
 }
 
-export type StoreActionName =
-  | 'purchase'
-  | 'renew'
-  | 'cancel'
-  | 'uncancel'
-  | 'billing_issue'
-  | 'expire'
-  | 'product_change'
-  | 'pause'
-  | 'refund'
-  | 'transfer'
-  | 'family_share';
+const STORE_ACTIONS = {
+  purchase: actions.purchase,
+  renew: actions.renew,
+  cancel: actions.cancel,
+  uncancel: actions.uncancel,
+  billing_issue: actions.billingIssue,
+  expire: actions.expire,
+  product_change: actions.productChange,
+  pause: actions.pause,
+  refund: actions.refund,
+  transfer,
+  family_share: familyShare,
+};
+
+export type StoreActionName = keyof typeof STORE_ACTIONS;
+/** What each store action takes (the control API's schemas produce exactly this). */
+export type StoreActionInput<Name extends StoreActionName> = Parameters<(typeof STORE_ACTIONS)[Name]>[1];
+type StoreActions = {
+  [Name in StoreActionName]: (ctx: StoreContext, input: StoreActionInput<Name>) => WebhookEvent[];
+};
 
 /**
  * The emulator's use cases, between the HTTP edges and the pure domain: each call first lets time pass
@@ -77,19 +85,8 @@ export function createEmulatorService(deps: {
 
   const view = (customer: Customer) => subscriberView(customer, clock.now(), settings.nulls);
 
-  const storeActions: Record<StoreActionName, (ctx: StoreContext, input: never) => WebhookEvent[]> = {
-    purchase: actions.purchase,
-    renew: actions.renew,
-    cancel: actions.cancel,
-    uncancel: actions.uncancel,
-    billing_issue: actions.billingIssue,
-    expire: actions.expire,
-    product_change: actions.productChange,
-    pause: actions.pause,
-    refund: actions.refund,
-    transfer,
-    family_share: familyShare,
-  };
+  // As a mapped type, indexing by a generic name pairs each action with its own input (no cast needed).
+  const storeActions: StoreActions = STORE_ACTIONS;
 
   return {
     tick,
@@ -159,9 +156,9 @@ export function createEmulatorService(deps: {
       };
     },
     entitlementsV2: () => entitlementListV2View(settings.projectId, catalog, createdAtMs),
-    storeAction(name: StoreActionName, input: unknown): WebhookEvent[] {
+    storeAction<Name extends StoreActionName>(name: Name, input: StoreActionInput<Name>): WebhookEvent[] {
       tick();
-      return emit(storeActions[name](context(), input as never));
+      return emit(storeActions[name](context(), input));
     },
     sendTestEvent: () => emit([testEvent({ appId: settings.appId, timestampMs: clock.now(), ids })]),
     advance(ms: number) {

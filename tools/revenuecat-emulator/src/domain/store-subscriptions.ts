@@ -210,6 +210,14 @@ const MIRRORED_FIELDS = [
   'expirationSent',
 ] as const;
 
+function mirrorField<Field extends (typeof MIRRORED_FIELDS)[number]>(
+  to: StoreSubscription,
+  from: StoreSubscription,
+  field: Field,
+): void {
+  to[field] = from[field];
+}
+
 /** Applies the purchaser's change to each family copy and sends the same event type for each member. */
 export function mirrorToFamily(
   ctx: StoreContext,
@@ -219,7 +227,7 @@ export function mirrorToFamily(
   extra: Record<string, unknown> = {},
 ): WebhookEvent[] {
   return familyCopies(ctx, owner, sub).map(({ customer, sub: copy }) => {
-    for (const field of MIRRORED_FIELDS) (copy as unknown as Record<string, unknown>)[field] = sub[field];
+    for (const field of MIRRORED_FIELDS) mirrorField(copy, sub, field);
     copy.entitlements = [...sub.entitlements];
     return subscriptionEvent(
       type,

@@ -1,10 +1,13 @@
 import { status, type ServerWritableStream } from '@grpc/grpc-js';
+import { requireUserId } from '@teamseat/contracts';
 import { AppError, invalidArgument, toAppError } from '@teamseat/errors';
-import { unary } from '@teamseat/grpc';
+import {
+  unary,
+  type EntitlementServiceHandlers,
+  type WatchEntitlementChangesRequest__Output,
+  type WatchEntitlementChangesResponse,
+} from '@teamseat/grpc';
 import type { Logger } from '@teamseat/logger';
-import type { EntitlementServiceHandlers } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/EntitlementService';
-import type { WatchEntitlementChangesRequest__Output } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/WatchEntitlementChangesRequest';
-import type { WatchEntitlementChangesResponse } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/WatchEntitlementChangesResponse';
 import { TEAM_SERVICE_UNAVAILABLE } from '../../data-access/team-directory';
 import type { AccessQueries } from '../../use-cases/access-queries';
 import type { ChangeHub } from '../../use-cases/change-hub';
@@ -15,6 +18,7 @@ import * as map from './proto-mapping';
 
 const MAX_ID_LENGTH = 1_500;
 
+/** Team ids and entitlement identifiers; user ids follow the shared rule (requireUserId, ADR 0015). */
 function requireId(field: string, value: string): string {
   if (value.trim().length === 0) throw invalidArgument(field, 'must not be empty');
   if (value.length > MAX_ID_LENGTH)
@@ -40,7 +44,7 @@ export function createEntitlementGrpcService(deps: {
   return {
     CheckAccess: unary(async (request) => {
       const answer = await access.checkAccess(
-        requireId('user_id', request.userId),
+        requireUserId('user_id', request.userId),
         requireId('entitlement', request.entitlement),
       );
       return {
@@ -51,7 +55,7 @@ export function createEntitlementGrpcService(deps: {
 
     ListEntitlements: unary(async (request) => {
       const { entitlements, syncedAt } = await access.listEntitlements(
-        requireId('user_id', request.userId),
+        requireUserId('user_id', request.userId),
         request.includeInactive,
       );
       const nowMs = now();
@@ -62,7 +66,7 @@ export function createEntitlementGrpcService(deps: {
     }),
 
     SyncCustomer: unary(async (request) => {
-      const userId = requireId('user_id', request.userId);
+      const userId = requireUserId('user_id', request.userId);
       let result;
       try {
         result = await sync.sync(userId, { cause: 'sync', applyTeams: true });
@@ -81,7 +85,7 @@ export function createEntitlementGrpcService(deps: {
             },
           );
         }
-        throw appError;
+        throw error; // as thrown: an unknown error must reach `unary` unknown, to answer only "internal error"
       }
       const answer = await access.listEntitlements(userId, true);
       const nowMs = now();

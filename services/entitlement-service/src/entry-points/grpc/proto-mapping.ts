@@ -1,10 +1,12 @@
 import type { EntitlementChange as ChangeEvent } from '@teamseat/contracts';
-import type { AccessSource } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/AccessSource';
-import type { Entitlement } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/Entitlement';
-import type { EntitlementChange } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/EntitlementChange';
-import type { Expiry as ProtoExpiry } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/Expiry';
-import type { MemberGrant } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/MemberGrant';
-import type { TeamAccessReport } from '@teamseat/grpc/dist/generated/teamseat/entitlement/v1/TeamAccessReport';
+import type {
+  AccessSource,
+  Entitlement,
+  EntitlementChange,
+  Expiry as ProtoExpiry,
+  MemberGrant,
+  TeamAccessReport,
+} from '@teamseat/grpc';
 import type { GrantState } from '../../data-access/grant-record';
 import type { AccessSource as DomainSource, EntitlementAccess } from '../../domain/access';
 import { isLifetime, type Expiry } from '../../domain/expiry';

@@ -1,8 +1,10 @@
 import { findTeamProduct, type Catalog } from '@teamseat/contracts';
 import { invalidArgument } from '@teamseat/errors';
-import { unary } from '@teamseat/grpc';
-import type { ApplySubscriptionStateRequest__Output as ApplyRequest } from '@teamseat/grpc/dist/generated/teamseat/team/v1/ApplySubscriptionStateRequest';
-import type { TeamServiceHandlers } from '@teamseat/grpc/dist/generated/teamseat/team/v1/TeamService';
+import {
+  unary,
+  type ApplySubscriptionStateRequest__Output as ApplyRequest,
+  type TeamServiceHandlers,
+} from '@teamseat/grpc';
 import type { SubscriptionCommands } from '../../domain/subscription-commands';
 import type { SubscriptionState } from '../../domain/subscription-decisions';
 import type { CallerResolver } from './caller';
@@ -15,6 +17,7 @@ import {
   requireEnum,
   requireId,
   requireInteger,
+  requireUserId,
   timestampOf,
 } from './validation';
 
@@ -31,7 +34,7 @@ const PREVIOUS_OWNER_ROLE_IN = {
  * products under the given management entitlement, and unset enums take the catalog's values.
  */
 export function subscriptionStateOf(request: ApplyRequest, catalog: Catalog | null): SubscriptionState {
-  const subscriberUserId = requireId('subscriber_user_id', request.subscriberUserId);
+  const subscriberUserId = requireUserId('subscriber_user_id', request.subscriberUserId);
   const productId = requireId('product_id', request.productId);
   const managementEntitlement = requireId('management_entitlement', request.managementEntitlement);
   const status = requireEnum('status', request.status, STATUS_IN);
@@ -105,7 +108,7 @@ export function createInternalHandlers({
 
     TransferOwnership: unary(async (request, context) => {
       const teamId = requireId('team_id', request.teamId);
-      const newOwnerUserId = requireId('new_owner_user_id', request.newOwnerUserId);
+      const newOwnerUserId = requireUserId('new_owner_user_id', request.newOwnerUserId);
       const kind = requireEnum('kind', request.kind, TRANSFER_KIND_IN);
       const roleName = String(request.previousOwnerRole || 'ROLE_UNSPECIFIED');
       if (!(roleName in PREVIOUS_OWNER_ROLE_IN)) {
@@ -115,7 +118,7 @@ export function createInternalHandlers({
       let actor: string | null = null;
       if (kind === 'store-transfer')
         callers.requireInternal(context, 'TransferOwnership with TRANSFER_KIND_STORE_TRANSFER');
-      else actor = requireId('actor_user_id', request.actorUserId);
+      else actor = requireUserId('actor_user_id', request.actorUserId);
       const causation = optionalId('source_event_id', request.sourceEventId);
       const { team } = await subscriptions.transferOwnership(
         { teamId, newOwnerUserId, kind, previousOwnerRole, actor },

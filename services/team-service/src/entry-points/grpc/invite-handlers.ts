@@ -1,6 +1,5 @@
 import { invalidArgument } from '@teamseat/errors';
-import { unary } from '@teamseat/grpc';
-import type { TeamServiceHandlers } from '@teamseat/grpc/dist/generated/teamseat/team/v1/TeamService';
+import { unary, type TeamServiceHandlers } from '@teamseat/grpc';
 import { parseInviteToken } from '../../domain/invite-token';
 import type { TeamCommands } from '../../domain/team-commands';
 import { pageOfInvites, type InviteCursor } from '../../domain/team-queries';
@@ -8,7 +7,15 @@ import type { TeamReads } from '../../domain/team-reads';
 import type { CallerResolver } from './caller';
 import { decodePageToken, encodePageToken } from './page-token';
 import { INVITE_STATUS_IN, inviteOut, memberOut, teamOut } from './proto-mapping';
-import { enumList, optionalId, pageSizeOf, requireEmail, requireId, ttlHoursOf } from './validation';
+import {
+  enumList,
+  optionalUserId,
+  pageSizeOf,
+  requireEmail,
+  requireId,
+  requireUserId,
+  ttlHoursOf,
+} from './validation';
 
 type Handlers = Pick<
   TeamServiceHandlers,
@@ -35,7 +42,7 @@ export function createInviteHandlers({
         teamId: requireId('team_id', request.teamId),
         email: requireEmail('email', request.email),
         ttlHours: ttlHoursOf('ttl_hours', request.ttlHours, defaultTtlHours),
-        actor: requireId('actor_user_id', request.actorUserId),
+        actor: requireUserId('actor_user_id', request.actorUserId),
       };
       const { team, result } = await commands.invite(command, callers.optionsOf(context));
       return { invite: inviteOut(team.teamId, result.invite, result.token), team: teamOut(team) };
@@ -45,7 +52,7 @@ export function createInviteHandlers({
       if (request.token === '') throw invalidArgument('token', 'must not be empty');
       const token = parseInviteToken(request.token);
       if (!token) throw invalidArgument('token', 'is not an invite token');
-      const actor = requireId('actor_user_id', request.actorUserId);
+      const actor = requireUserId('actor_user_id', request.actorUserId);
       const { team, result } = await commands.acceptInvite({ token, actor }, callers.optionsOf(context));
       return {
         team: teamOut(team),
@@ -58,7 +65,7 @@ export function createInviteHandlers({
       const command = {
         teamId: requireId('team_id', request.teamId),
         inviteId: requireId('invite_id', request.inviteId),
-        actor: requireId('actor_user_id', request.actorUserId),
+        actor: requireUserId('actor_user_id', request.actorUserId),
       };
       const { team, result } = await commands.revokeInvite(command, callers.optionsOf(context));
       return { invite: inviteOut(team.teamId, result.invite), team: teamOut(team) };
@@ -69,7 +76,7 @@ export function createInviteHandlers({
         teamId: requireId('team_id', request.teamId),
         inviteId: requireId('invite_id', request.inviteId),
         ttlHours: ttlHoursOf('ttl_hours', request.ttlHours, defaultTtlHours),
-        actor: requireId('actor_user_id', request.actorUserId),
+        actor: requireUserId('actor_user_id', request.actorUserId),
       };
       const { team, result } = await commands.resendInvite(command, callers.optionsOf(context));
       return { invite: inviteOut(team.teamId, result.invite, result.token), team: teamOut(team) };
@@ -84,7 +91,10 @@ export function createInviteHandlers({
         createdAt: 'number',
         inviteId: 'string',
       });
-      const team = await reads.getTeamForManager(teamId, optionalId('actor_user_id', request.actorUserId));
+      const team = await reads.getTeamForManager(
+        teamId,
+        optionalUserId('actor_user_id', request.actorUserId),
+      );
       const page = pageOfInvites(team, { statuses, after, pageSize, now: now() });
       return {
         invites: page.items.map((invite) => inviteOut(teamId, invite)),

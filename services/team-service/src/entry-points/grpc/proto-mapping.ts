@@ -1,6 +1,4 @@
-import type { Invite as ProtoInvite } from '@teamseat/grpc/dist/generated/teamseat/team/v1/Invite';
-import type { Member as ProtoMember } from '@teamseat/grpc/dist/generated/teamseat/team/v1/Member';
-import type { Team as ProtoTeam } from '@teamseat/grpc/dist/generated/teamseat/team/v1/Team';
+import type { Invite as ProtoInvite, Member as ProtoMember, Team as ProtoTeam } from '@teamseat/grpc';
 import {
   summaryOf,
   type GrantMode,

@@ -1,12 +1,11 @@
-import { unary } from '@teamseat/grpc';
-import type { TeamServiceHandlers } from '@teamseat/grpc/dist/generated/teamseat/team/v1/TeamService';
+import { unary, type TeamServiceHandlers } from '@teamseat/grpc';
 import type { TeamCommands } from '../../domain/team-commands';
 import { pageOfMembers, seatUsageOf, type MemberCursor } from '../../domain/team-queries';
 import type { TeamCursor, TeamReads } from '../../domain/team-reads';
 import type { CallerResolver } from './caller';
 import { decodePageToken, encodePageToken } from './page-token';
 import { memberOut, roleOut, ROLE_IN, STATUS_IN, statusOut, teamOut } from './proto-mapping';
-import { enumList, optionalId, pageSizeOf, requireId, toTimestamp } from './validation';
+import { enumList, optionalUserId, pageSizeOf, requireId, requireUserId, toTimestamp } from './validation';
 
 type Handlers = Pick<
   TeamServiceHandlers,
@@ -33,9 +32,9 @@ export function createRosterHandlers({
 }): Handlers {
   return {
     GetTeam: unary(async (request) => {
-      const actor = optionalId('actor_user_id', request.actorUserId);
+      const actor = optionalUserId('actor_user_id', request.actorUserId);
       if (request.lookup === 'key') {
-        const subscriber = requireId('key.subscriber_user_id', request.key?.subscriberUserId);
+        const subscriber = requireUserId('key.subscriber_user_id', request.key?.subscriberUserId);
         const entitlement = requireId('key.management_entitlement', request.key?.managementEntitlement);
         return { team: teamOut(await reads.getTeamByKey(subscriber, entitlement, actor)) };
       }
@@ -44,7 +43,7 @@ export function createRosterHandlers({
     }),
 
     ListTeamsOfUser: unary(async (request) => {
-      const userId = requireId('user_id', request.userId);
+      const userId = requireUserId('user_id', request.userId);
       const roles = enumList('roles', request.roles, ROLE_IN);
       const statuses = enumList('statuses', request.statuses, STATUS_IN);
       const pageSize = pageSizeOf('page_size', request.pageSize);
@@ -53,7 +52,7 @@ export function createRosterHandlers({
         createdAt: 'number',
         teamId: 'string',
       });
-      const actor = optionalId('actor_user_id', request.actorUserId);
+      const actor = optionalUserId('actor_user_id', request.actorUserId);
       const page = await reads.teamsOfUser(userId, { roles, statuses, after, pageSize, actor });
       return {
         memberships: page.items.map(({ team, role }) => ({ team: teamOut(team), role: roleOut(role) })),
@@ -66,8 +65,8 @@ export function createRosterHandlers({
     AddMember: unary(async (request, context) => {
       const command = {
         teamId: requireId('team_id', request.teamId),
-        userId: requireId('user_id', request.userId),
-        actor: requireId('actor_user_id', request.actorUserId),
+        userId: requireUserId('user_id', request.userId),
+        actor: requireUserId('actor_user_id', request.actorUserId),
       };
       const { team, result } = await commands.addMember(command, callers.optionsOf(context));
       return { team: teamOut(team), member: memberOut(result.member) };
@@ -76,8 +75,8 @@ export function createRosterHandlers({
     RemoveMember: unary(async (request, context) => {
       const command = {
         teamId: requireId('team_id', request.teamId),
-        userId: requireId('user_id', request.userId),
-        actor: requireId('actor_user_id', request.actorUserId),
+        userId: requireUserId('user_id', request.userId),
+        actor: requireUserId('actor_user_id', request.actorUserId),
       };
       const { team } = await commands.removeMember(command, callers.optionsOf(context));
       return { team: teamOut(team) };
@@ -86,7 +85,7 @@ export function createRosterHandlers({
     LeaveTeam: unary(async (request, context) => {
       const command = {
         teamId: requireId('team_id', request.teamId),
-        actor: requireId('actor_user_id', request.actorUserId),
+        actor: requireUserId('actor_user_id', request.actorUserId),
       };
       const { team } = await commands.leaveTeam(command, callers.optionsOf(context));
       return { team: teamOut(team) };
@@ -101,7 +100,7 @@ export function createRosterHandlers({
         addedAt: 'number',
         userId: 'string',
       });
-      const team = await reads.getTeam(teamId, optionalId('actor_user_id', request.actorUserId));
+      const team = await reads.getTeam(teamId, optionalUserId('actor_user_id', request.actorUserId));
       const page = pageOfMembers(team, { roles, after, pageSize });
       return {
         members: page.items.map(memberOut),
@@ -115,8 +114,8 @@ export function createRosterHandlers({
     GrantAdmin: unary(async (request, context) => {
       const command = {
         teamId: requireId('team_id', request.teamId),
-        userId: requireId('user_id', request.userId),
-        actor: requireId('actor_user_id', request.actorUserId),
+        userId: requireUserId('user_id', request.userId),
+        actor: requireUserId('actor_user_id', request.actorUserId),
       };
       const { team } = await commands.grantAdmin(command, callers.optionsOf(context));
       return { team: teamOut(team) };
@@ -125,8 +124,8 @@ export function createRosterHandlers({
     RevokeAdmin: unary(async (request, context) => {
       const command = {
         teamId: requireId('team_id', request.teamId),
-        userId: requireId('user_id', request.userId),
-        actor: requireId('actor_user_id', request.actorUserId),
+        userId: requireUserId('user_id', request.userId),
+        actor: requireUserId('actor_user_id', request.actorUserId),
       };
       const { team } = await commands.revokeAdmin(command, callers.optionsOf(context));
       return { team: teamOut(team) };
@@ -135,7 +134,7 @@ export function createRosterHandlers({
     GetSeatUsage: unary(async (request) => {
       const team = await reads.getTeam(
         requireId('team_id', request.teamId),
-        optionalId('actor_user_id', request.actorUserId),
+        optionalUserId('actor_user_id', request.actorUserId),
       );
       return {
         teamId: team.teamId,

@@ -1,5 +1,5 @@
 import type { Catalog } from '@teamseat/contracts';
-import type { TeamServiceHandlers } from '@teamseat/grpc/dist/generated/teamseat/team/v1/TeamService';
+import type { TeamServiceHandlers } from '@teamseat/grpc';
 import type { SubscriptionCommands } from '../../domain/subscription-commands';
 import type { TeamCommands } from '../../domain/team-commands';
 import type { TeamReads } from '../../domain/team-reads';

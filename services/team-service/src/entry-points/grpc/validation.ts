@@ -1,4 +1,5 @@
 import { z } from '@teamseat/config';
+import { requireUserId } from '@teamseat/contracts';
 import { invalidArgument } from '@teamseat/errors';
 
 // Request checks at the edge. Each violation is INVALID_ARGUMENT naming the proto field. Values reach
@@ -30,6 +31,14 @@ export function requireId(field: string, value: unknown): string {
 /** An optional id: empty means absent. */
 export function optionalId(field: string, value: unknown): string | undefined {
   return value === '' || value === undefined || value === null ? undefined : requireId(field, value);
+}
+
+/** User ids follow the one rule of every service (packages/contracts/src/user-id.ts, ADR 0015). */
+export { requireUserId };
+
+/** An optional user id: empty means absent. */
+export function optionalUserId(field: string, value: unknown): string | undefined {
+  return value === '' || value === undefined || value === null ? undefined : requireUserId(field, value);
 }
 
 /** Lower-cased and trimmed, then checked. */

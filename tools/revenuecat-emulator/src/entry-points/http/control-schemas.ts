@@ -1,10 +1,11 @@
 import { z } from '@teamseat/config';
+import { userIdSchema } from '@teamseat/contracts';
 import { invalidArgument } from '@teamseat/errors';
 import { PURCHASE_STORES } from '../../domain/types';
-import type { StoreActionName } from '../../application/emulator-service';
+import type { StoreActionInput, StoreActionName } from '../../application/emulator-service';
 
 /** Request bodies of the control API: snake_case like RevenueCat, mapped to the domain's inputs. */
-const userId = z.string().min(1, 'must not be empty').max(1500);
+const userId = userIdSchema;
 const productId = z.string().min(1, 'must not be empty');
 const positiveMs = z.number().int('must be an integer').positive('must be positive');
 const ref = { app_user_id: userId, product_id: productId };
@@ -22,7 +23,9 @@ const refOf = (b: { app_user_id: string; product_id: string }) => ({
   productId: b.product_id,
 });
 
-export const storeActionSchemas: Record<StoreActionName, z.ZodType<unknown>> = {
+export const storeActionSchemas: {
+  [Name in StoreActionName]: z.ZodType<StoreActionInput<Name>, z.ZodTypeDef, unknown>;
+} = {
   purchase: z
     .object({
       ...ref,
