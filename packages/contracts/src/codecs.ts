@@ -39,6 +39,15 @@ export function encodeTeamEvent(event: TeamEventInput): Buffer {
 }
 
 /**
+ * Validates and serialises a team event whose type is known only at run time (an outbox entry read back
+ * from storage). Throws AppError INVALID_ARGUMENT naming the field, as encodeTeamEvent does.
+ */
+export function encodeStoredTeamEvent(envelope: unknown): Buffer {
+  assertKnownTeamEventType(envelope);
+  return Buffer.from(JSON.stringify(validateEnvelope(teamEventSchema, envelope)), 'utf8');
+}
+
+/**
  * Throws AppError INVALID_ARGUMENT: reason UNKNOWN_EVENT_TYPE for a `teamseat.team.*` type this
  * version does not know (skip it), INVALID_ENVELOPE for anything else (dead-letter it).
  */

@@ -6,6 +6,7 @@ import { AppError } from '@teamseat/errors';
 import {
   buildTeamEvent,
   decodeTeamEvent,
+  encodeStoredTeamEvent,
   encodeTeamEvent,
   TEAM_EVENT_TYPES,
   type TeamEvent,
@@ -87,6 +88,15 @@ describe('team events', function () {
     expect(
       decodeError({ ...memberAdded(), data: { ...memberAdded().data, periodEndsAt: 5 } }).details['field'],
     ).to.equal('data.periodEndsAt');
+  });
+
+  it('when an event read back from storage is encoded, then the contract checks its run-time type and data', function () {
+    const stored: Record<string, unknown> = { ...memberAdded() };
+    expect(decodeTeamEvent(encodeStoredTeamEvent(stored)).type).to.equal(TEAM_EVENT_TYPES.MemberAdded);
+    const unknownType = () => encodeStoredTeamEvent({ ...stored, type: 'teamseat.team.Renamed.v1' });
+    expect(unknownType).to.throw(AppError).with.property('reason', 'UNKNOWN_EVENT_TYPE');
+    const badData = () => encodeStoredTeamEvent({ ...stored, data: { ...memberAdded().data, userId: '' } });
+    expect(badData).to.throw(AppError, 'userId');
   });
 
   it('when the value is not JSON, then it fails with INVALID_ENVELOPE', function () {

@@ -1,4 +1,4 @@
-import { buildTeamEvent, EVENT_SOURCES, encodeTeamEvent, type TeamEventType } from '@teamseat/contracts';
+import { buildEnvelope, EVENT_SOURCES, encodeStoredTeamEvent } from '@teamseat/contracts';
 import type { BatchingProducer, OutgoingMessage } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
 import { usersInScope } from '../domain/member-grants';
@@ -101,9 +101,11 @@ export function createOutboxRelay({
       if (group.grants) scopes.push(group.grants);
       causationId = group.causationid ?? causationId;
       for (const event of group.events) {
-        const envelope = buildTeamEvent(
-          event.type as TeamEventType,
-          { ...event.data, teamVersion: version } as never,
+        // The stored type is a string: the contract checks it (and the data) when encoding.
+        const envelope = buildEnvelope(
+          event.type,
+          pending.teamId,
+          { ...event.data, teamVersion: version },
           {
             id: event.id,
             source: EVENT_SOURCES.teamService,
@@ -114,7 +116,7 @@ export function createOutboxRelay({
         );
         messages.push({
           key: pending.teamId,
-          value: encodeTeamEvent(envelope),
+          value: encodeStoredTeamEvent(envelope),
           headers: {
             'ce-id': event.id,
             'ce-type': event.type,
