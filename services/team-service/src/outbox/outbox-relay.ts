@@ -1,7 +1,7 @@
 import { buildEnvelope, EVENT_SOURCES, encodeStoredTeamEvent } from '@teamseat/contracts';
 import type { BatchingProducer, OutgoingMessage } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
-import { usersInScope } from '../domain/member-grants';
+import { usersInScope, type GrantScope } from '../domain/member-grants';
 import type { TeamViews } from '../domain/ports';
 import type { OutboxStore, PendingOutbox } from '../data-access/outbox-store';
 import { grantFactMessage } from './grant-facts';
@@ -93,11 +93,12 @@ export function createOutboxRelay({
     const messages: OutgoingMessage[] = [];
     const keys: string[] = [];
     const ids: string[] = [];
-    const scopes = [];
+    const scopes: GrantScope[] = [];
     let causationId: string | undefined;
     for (const { key, version, group } of pending.groups) {
       if (messages.length > 0 && messages.length + group.events.length > maxEventsPerRound) break;
       keys.push(key);
+      // Groups written before grant scopes existed have none: they concern no one's grant.
       if (group.grants) scopes.push(group.grants);
       causationId = group.causationid ?? causationId;
       for (const event of group.events) {
