@@ -205,33 +205,40 @@ describe('import boundaries (eslint)', function () {
   });
 
   describe('enabling the interior for a workspace', () => {
-    it('when a workspace is added to the list, then its domain/ is held to (a)', async () => {
+    it('when a workspace is in the list, then its domain/ and application/ are held to (a) and (b); left out, they are not', async () => {
       const module = pathToFileURL(path.join(ROOT, 'eslint/import-boundaries.mjs')).href;
       const { importBoundaries, INTERIORS } = (await import(module)) as {
         importBoundaries: (options: { interiors: string[] }) => Linter.Config[];
         INTERIORS: string[];
       };
-      const withTeamService = new ESLint({
-        cwd: ROOT,
-        overrideConfigFile: true,
-        overrideConfig: [
-          { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } },
-          ...importBoundaries({ interiors: [...INTERIORS, 'services/team-service'] }),
-        ],
-      });
-      const domainFile = 'services/team-service/src/domain/boundary-fixture.ts';
+      const workspace = 'services/team-service';
+      const lintWith = (interiors: string[]) =>
+        new ESLint({
+          cwd: ROOT,
+          overrideConfigFile: true,
+          overrideConfig: [
+            { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } },
+            ...importBoundaries({ interiors }),
+          ],
+        });
+      const listed = lintWith([...INTERIORS.filter((dir) => dir !== workspace), workspace]);
+      const leftOut = lintWith(INTERIORS.filter((dir) => dir !== workspace));
+      const domainFile = `${workspace}/src/domain/boundary-fixture.ts`;
+      const applicationFile = `${workspace}/src/application/boundary-fixture.ts`;
       const io = "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n";
+      const adapter = "export * from '../adapters/database/team-repository';\n";
 
-      expect(INTERIORS).not.to.include('services/team-service');
-      await expectAllowed(domainFile, io);
-      await expectReported(domainFile, io, 'no-restricted-imports', withTeamService);
-      // (The snippet's folder must exist for the resolver, and team-service has no application/ yet.)
+      expect(INTERIORS).to.include(workspace);
+      await expectReported(domainFile, io, 'no-restricted-imports', listed);
       await expectReported(
         domainFile,
         "export * from '../entry-points/grpc/caller';\n",
         'import/no-restricted-paths',
-        withTeamService,
+        listed,
       );
+      await expectReported(applicationFile, adapter, 'import/no-restricted-paths', listed);
+      await expectAllowed(domainFile, io, leftOut);
+      await expectAllowed(applicationFile, adapter, leftOut);
     });
   });
 });

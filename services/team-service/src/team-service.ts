@@ -6,20 +6,20 @@ import { createBatchingProducer, createKafka, ensureTopics, kafkaReachable } fro
 import type { Logger } from '@teamseat/logger';
 import { createMetricsRegistry, type Registry } from '@teamseat/metrics';
 import type { TeamServiceConfig } from './config';
-import { ensureIndexes } from './data-access/indexes';
-import { createMongoConnections } from './data-access/mongo-connections';
-import { createOutboxStore } from './data-access/outbox-store';
-import { createTeamKeyRegistry } from './data-access/team-key-registry';
-import { createTeamRepository } from './data-access/team-repository';
-import { createTeamViews } from './data-access/team-views';
-import { createCommandRunner } from './domain/command-runner';
-import { createSubscriptionCommands } from './domain/subscription-commands';
-import { createTeamCommands } from './domain/team-commands';
-import { createTeamReads } from './domain/team-reads';
+import { ensureIndexes } from './adapters/database/indexes';
+import { createMongoConnections } from './adapters/database/mongo-connections';
+import { createOutboxStore } from './adapters/database/outbox-store';
+import { createTeamKeyRegistry } from './adapters/database/team-key-registry';
+import { createTeamRepository } from './adapters/database/team-repository';
+import { createTeamViews } from './adapters/database/team-views';
+import { createCommandRunner } from './application/command-runner';
+import { createSubscriptionCommands } from './application/subscription-commands';
+import { createTeamCommands } from './application/team-commands';
+import { createTeamReads } from './application/team-reads';
 import { createTeamGrpcService, TEAM_SERVICE_NAME } from './entry-points/grpc/team-grpc-service';
 import { createDeadlineSweeper } from './entry-points/jobs/deadline-sweeper';
-import { createOutboxRelay, type OutboxRelay, type RelayHooks } from './outbox/outbox-relay';
-import { createRelayMetrics } from './outbox/relay-metrics';
+import { createOutboxRelay, type OutboxRelay, type RelayHooks } from './adapters/kafka/outbox-relay';
+import { createRelayMetrics } from './adapters/kafka/relay-metrics';
 
 export interface RunningTeamService {
   readonly port: number;

@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { createLogger } from '@teamseat/logger';
 import { getInfrastructure, randomDatabaseUri } from '@teamseat/testing';
 import { expect } from 'chai';
-import { createMongoConnections, type MongoConnections } from '../../src/data-access/mongo-connections';
-import { createOutboxStore } from '../../src/data-access/outbox-store';
-import { createTeamKeyRegistry } from '../../src/data-access/team-key-registry';
-import { createTeamRepository } from '../../src/data-access/team-repository';
-import { createTeamViews } from '../../src/data-access/team-views';
+import { createMongoConnections, type MongoConnections } from '../../src/adapters/database/mongo-connections';
+import { createOutboxStore } from '../../src/adapters/database/outbox-store';
+import { createTeamKeyRegistry } from '../../src/adapters/database/team-key-registry';
+import { createTeamRepository } from '../../src/adapters/database/team-repository';
+import { createTeamViews } from '../../src/adapters/database/team-views';
 import { provisionTeam } from '../../src/domain/subscription-decisions';
 import { NO_GRANT_CHANGE } from '../../src/domain/member-grants';
 import { memberAdded } from '../../src/domain/team-events';
 import type { Member, Team } from '../../src/domain/team';
 
-// Every query and update operator the data-access layer relies on, run against the real database
+// Every query and update operator the database adapters rely on, run against the real database
 // (FerretDB locally): FerretDB 1.x implements a subset of MongoDB, so each is checked here.
 
 const meta = { causationId: null, traceparent: null };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
 import { expect } from 'chai';
-import { createTeamRepository } from '../../src/data-access/team-repository';
+import { createTeamRepository } from '../../src/adapters/database/team-repository';
 import { NO_GRANT_CHANGE } from '../../src/domain/member-grants';
 import type { Member } from '../../src/domain/team';
 import { eventsOf, latestGrants, publishedEvents, publishedFacts, typeName } from '../support/events';

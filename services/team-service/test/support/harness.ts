@@ -12,7 +12,7 @@ import { createTestTopic, getInfrastructure, randomDatabaseUri, randomName } fro
 import { expect } from 'chai';
 import mongoose from 'mongoose';
 import { configSchema, type TeamServiceConfig } from '../../src/config';
-import type { RelayHooks } from '../../src/outbox/outbox-relay';
+import type { RelayHooks } from '../../src/adapters/kafka/outbox-relay';
 import { startTeamService, type RunningTeamService } from '../../src/team-service';
 
 export const INTERNAL_TOKEN = 'test-internal-token';

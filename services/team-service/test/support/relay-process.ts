@@ -4,10 +4,10 @@
 // acknowledged that many rounds, before marking them sent). Without it, it relays until SIGTERM.
 import { createBatchingProducer, createKafka } from '@teamseat/kafka';
 import { createLogger } from '@teamseat/logger';
-import { createMongoConnections } from '../../src/data-access/mongo-connections';
-import { createOutboxStore } from '../../src/data-access/outbox-store';
-import { createTeamViews } from '../../src/data-access/team-views';
-import { createOutboxRelay } from '../../src/outbox/outbox-relay';
+import { createMongoConnections } from '../../src/adapters/database/mongo-connections';
+import { createOutboxStore } from '../../src/adapters/database/outbox-store';
+import { createTeamViews } from '../../src/adapters/database/team-views';
+import { createOutboxRelay } from '../../src/adapters/kafka/outbox-relay';
 
 async function main(): Promise<void> {
   const logger = createLogger({ service: 'relay-process', level: process.env.TEST_LOG_LEVEL ?? 'silent' });

@@ -7,7 +7,7 @@ import {
   parseInviteToken,
   secretMatches,
 } from '../../src/domain/invite-token';
-import { pageOfMembers } from '../../src/domain/team-queries';
+import { pageOfMembers } from '../../src/application/team-queries';
 import { decodePageToken, encodePageToken } from '../../src/entry-points/grpc/page-token';
 import {
   pageSizeOf,

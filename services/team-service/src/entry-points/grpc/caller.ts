@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Metadata } from '@teamseat/grpc';
-import type { CallOptions } from '../../domain/command-runner';
+import type { CallOptions } from '../../application/command-runner';
 import { internalOnly } from '../../domain/team-errors';
 
 export interface Caller {

@@ -5,7 +5,7 @@ import {
   type ApplySubscriptionStateRequest__Output as ApplyRequest,
   type TeamServiceHandlers,
 } from '@teamseat/grpc';
-import type { SubscriptionCommands } from '../../domain/subscription-commands';
+import type { SubscriptionCommands } from '../../application/subscription-commands';
 import type { SubscriptionState } from '../../domain/subscription-decisions';
 import type { CallerResolver } from './caller';
 import { GRANT_MODE_IN, SHRINK_POLICY_IN, STATUS_IN, teamOut, TRANSFER_KIND_IN } from './proto-mapping';

@@ -1,7 +1,7 @@
 import { unary, type TeamServiceHandlers } from '@teamseat/grpc';
-import type { TeamCommands } from '../../domain/team-commands';
-import { pageOfMembers, seatUsageOf, type MemberCursor } from '../../domain/team-queries';
-import type { TeamCursor, TeamReads } from '../../domain/team-reads';
+import type { TeamCommands } from '../../application/team-commands';
+import { pageOfMembers, seatUsageOf, type MemberCursor } from '../../application/team-queries';
+import type { TeamCursor, TeamReads } from '../../application/team-reads';
 import type { CallerResolver } from './caller';
 import { decodePageToken, encodePageToken } from './page-token';
 import { memberOut, roleOut, ROLE_IN, STATUS_IN, statusOut, teamOut } from './proto-mapping';

@@ -1,8 +1,8 @@
 import type { Catalog } from '@teamseat/contracts';
 import type { TeamServiceHandlers } from '@teamseat/grpc';
-import type { SubscriptionCommands } from '../../domain/subscription-commands';
-import type { TeamCommands } from '../../domain/team-commands';
-import type { TeamReads } from '../../domain/team-reads';
+import type { SubscriptionCommands } from '../../application/subscription-commands';
+import type { TeamCommands } from '../../application/team-commands';
+import type { TeamReads } from '../../application/team-reads';
 import { createCallerResolver } from './caller';
 import { createInternalHandlers } from './internal-handlers';
 import { createInviteHandlers } from './invite-handlers';

@@ -1,5 +1,5 @@
 import type { Logger } from '@teamseat/logger';
-import type { TeamCommands } from '../../domain/team-commands';
+import type { TeamCommands } from '../../application/team-commands';
 
 export interface DeadlineSweeper {
   start(): void;

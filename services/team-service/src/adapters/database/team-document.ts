@@ -1,5 +1,5 @@
-import type { GrantScope } from '../domain/member-grants';
-import type { EventMeta } from '../domain/ports';
+import type { GrantScope } from '../../domain/member-grants';
+import type { EventMeta } from '../../application/ports';
 import {
   adminsOf,
   nextDeadline,
@@ -9,8 +9,8 @@ import {
   type Invite,
   type Member,
   type Team,
-} from '../domain/team';
-import type { PendingEvent } from '../domain/team-events';
+} from '../../domain/team';
+import type { PendingEvent } from '../../domain/team-events';
 
 /** One event waiting in a team's outbox, as the relay will publish it (teamVersion added then). */
 export interface StoredEvent {

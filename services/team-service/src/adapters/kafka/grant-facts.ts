@@ -1,7 +1,7 @@
 import { buildMemberGrantTerms, encodeMemberGrantTerms, EVENT_SOURCES } from '@teamseat/contracts';
 import type { OutgoingMessage } from '@teamseat/kafka';
-import { memberGrantOf } from '../domain/member-grants';
-import type { Team } from '../domain/team';
+import { memberGrantOf } from '../../domain/member-grants';
+import type { Team } from '../../domain/team';
 
 /** The grant-terms fact for one user, from the team as read (its version orders the facts, ADR 0016). */
 export function grantFactMessage(

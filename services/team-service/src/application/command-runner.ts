@@ -1,9 +1,9 @@
 import { AppError } from '@teamseat/errors';
-import type { Decision, DecisionContext } from './decision';
+import type { Decision, DecisionContext } from '../domain/decision';
 import type { EventMeta, TeamRepository, TeamViews } from './ports';
-import type { Team } from './team';
-import { contention, teamNotFound } from './team-errors';
-import { grantScopeOf, type GrantScope } from './member-grants';
+import type { Team } from '../domain/team';
+import { contention, teamNotFound } from '../domain/team-errors';
+import { grantScopeOf, type GrantScope } from '../domain/member-grants';
 
 export interface CallOptions {
   /** The gRPC deadline; no new attempt starts after it. */

@@ -9,7 +9,7 @@ import {
   type Member,
   type Role,
   type Team,
-} from './team';
+} from '../domain/team';
 
 /** Counts a client shows as "x of n". */
 export interface SeatUsage {

@@ -1,9 +1,9 @@
 import { buildEnvelope, EVENT_SOURCES, encodeStoredTeamEvent } from '@teamseat/contracts';
 import type { BatchingProducer, OutgoingMessage } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
-import { usersInScope, type GrantScope } from '../domain/member-grants';
-import type { TeamViews } from '../domain/ports';
-import type { OutboxStore, PendingOutbox } from '../data-access/outbox-store';
+import { usersInScope, type GrantScope } from '../../domain/member-grants';
+import type { TeamViews } from '../../application/ports';
+import type { OutboxStore, PendingOutbox } from '../database/outbox-store';
 import { grantFactMessage } from './grant-facts';
 import type { RelayMetrics } from './relay-metrics';
 

@@ -1,8 +1,8 @@
-import type { MemberAppend } from '../domain/decision';
-import type { GrantScope } from '../domain/member-grants';
-import type { EventMeta, TeamRepository } from '../domain/ports';
-import type { Team } from '../domain/team';
-import type { PendingEvent } from '../domain/team-events';
+import type { MemberAppend } from '../../domain/decision';
+import type { GrantScope } from '../../domain/member-grants';
+import type { EventMeta, TeamRepository } from '../../application/ports';
+import type { Team } from '../../domain/team';
+import type { PendingEvent } from '../../domain/team-events';
 import { databaseCall as guarded, isDuplicateKey } from './database-errors';
 import type { Db } from './mongo-connections';
 import { fromDocument, outboxGroup, toDocumentFields, type TeamDocument } from './team-document';

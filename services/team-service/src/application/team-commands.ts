@@ -1,14 +1,19 @@
 import type { CallOptions, Runner } from './command-runner';
-import { decideDeadlines } from './deadline-decisions';
-import { decideAcceptInvite, decideInvite, decideResendInvite, decideRevokeInvite } from './invite-decisions';
-import type { ParsedInviteToken } from './invite-token';
+import { decideDeadlines } from '../domain/deadline-decisions';
+import {
+  decideAcceptInvite,
+  decideInvite,
+  decideResendInvite,
+  decideRevokeInvite,
+} from '../domain/invite-decisions';
+import type { ParsedInviteToken } from '../domain/invite-token';
 import {
   decideAddMember,
   decideGrantAdmin,
   decideLeaveTeam,
   decideRemoveMember,
   decideRevokeAdmin,
-} from './roster-decisions';
+} from '../domain/roster-decisions';
 
 export type TeamCommands = ReturnType<typeof createTeamCommands>;
 

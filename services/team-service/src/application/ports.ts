@@ -1,9 +1,9 @@
-import type { MemberAppend } from './decision';
-import type { GrantScope } from './member-grants';
-import type { Team, TeamSummary } from './team';
-import type { PendingEvent } from './team-events';
+import type { MemberAppend } from '../domain/decision';
+import type { GrantScope } from '../domain/member-grants';
+import type { Team, TeamSummary } from '../domain/team';
+import type { PendingEvent } from '../domain/team-events';
 
-// What the domain needs from storage, implemented in src/data-access. Every write is one
+// What the use cases need from storage, implemented in adapters/database. Every write is one
 // single-document update that carries its events and the users whose grants it changes (the outbox) in
 // the same update.
 

@@ -1,5 +1,5 @@
-import type { TeamViews, UserTeamEntry } from '../domain/ports';
-import { summaryOf, type Team, type TeamSummary } from '../domain/team';
+import type { TeamViews, UserTeamEntry } from '../../application/ports';
+import { summaryOf, type Team, type TeamSummary } from '../../domain/team';
 import { databaseCall } from './database-errors';
 import type { Db } from './mongo-connections';
 

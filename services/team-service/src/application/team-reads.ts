@@ -1,7 +1,14 @@
-import { requireManager, requireOnTeam, roleOf } from './permissions';
+import { requireManager, requireOnTeam, roleOf } from '../domain/permissions';
 import type { TeamKeyRegistry, TeamRepository, TeamViews, UserTeamEntry } from './ports';
-import { roleInSummary, summaryOf, type Role, type Team, type TeamStatus, type TeamSummary } from './team';
-import { notSelf, teamNotFound } from './team-errors';
+import {
+  roleInSummary,
+  summaryOf,
+  type Role,
+  type Team,
+  type TeamStatus,
+  type TeamSummary,
+} from '../domain/team';
+import { notSelf, teamNotFound } from '../domain/team-errors';
 
 export type TeamReads = ReturnType<typeof createTeamReads>;
 

@@ -1,6 +1,6 @@
 import { unavailable } from '@teamseat/errors';
 import { databaseCall, isDuplicateKey } from './database-errors';
-import type { TeamKeyRegistry } from '../domain/ports';
+import type { TeamKeyRegistry } from '../../application/ports';
 import type { Db } from './mongo-connections';
 
 export const TEAM_KEYS = 'team_keys';

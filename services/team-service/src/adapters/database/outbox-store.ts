@@ -1,4 +1,4 @@
-import type { Team } from '../domain/team';
+import type { Team } from '../../domain/team';
 import type { Db } from './mongo-connections';
 import { fromDocument, type OutboxGroup, type TeamDocument } from './team-document';
 import { TEAMS } from './team-repository';

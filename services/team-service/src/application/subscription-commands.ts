@@ -1,15 +1,15 @@
 import type { CallOptions, Runner } from './command-runner';
-import { decideTransferOwnership, type TransferCommand } from './ownership-decisions';
+import { decideTransferOwnership, type TransferCommand } from '../domain/ownership-decisions';
 import type { TeamKeyRegistry, TeamRepository } from './ports';
 import {
   decideApplySubscriptionState,
   provisionTeam,
   type ApplyResult,
   type SubscriptionState,
-} from './subscription-decisions';
-import type { Team } from './team';
-import { contention, teamAlreadyOwned, teamNotFound } from './team-errors';
-import { grantScopeOf } from './member-grants';
+} from '../domain/subscription-decisions';
+import type { Team } from '../domain/team';
+import { contention, teamAlreadyOwned, teamNotFound } from '../domain/team-errors';
+import { grantScopeOf } from '../domain/member-grants';
 
 export type SubscriptionCommands = ReturnType<typeof createSubscriptionCommands>;
 
