@@ -7,32 +7,31 @@ import type { Logger } from '@teamseat/logger';
 import { createMetricsRegistry, type Registry } from '@teamseat/metrics';
 import type { EntitlementServiceConfig } from './config';
 import { consumerSettings, revenueCatSettings, sweepSettings } from './settings';
-import { createCustomerRepository } from './data-access/customer-repository';
-import { createLeaseRepository } from './data-access/lease-repository';
-import { connectMongo, mongoReachable } from './data-access/mongo';
-import { createProcessedEventRepository } from './data-access/processed-event-repository';
-import { createRetryQueueRepository } from './data-access/retry-queue-repository';
-import { createTeamDirectory } from './data-access/team-directory';
+import { createCustomerRepository } from './adapters/database/customer-repository';
+import { createLeaseRepository } from './adapters/database/lease-repository';
+import { connectMongo, mongoReachable } from './adapters/database/mongo';
+import { createProcessedEventRepository } from './adapters/database/processed-event-repository';
+import { createRetryQueueRepository } from './adapters/database/retry-queue-repository';
+import { createTeamDirectory } from './adapters/team-service/team-directory';
 import { HOUR_MS, DAY_MS } from './domain/expiry';
 import type { TeamProduct } from './domain/team-product';
 import { createEntitlementGrpcService } from './entry-points/grpc/entitlement-grpc-service';
 import { createConsumerMetrics } from './entry-points/kafka/consumer-metrics';
 import { createConsumers } from './entry-points/kafka/create-consumers';
 import { EntitlementServiceClient, packageDefinition } from './proto/packages';
-import { createRevenueCat } from './revenuecat/create-revenuecat';
+import { createRevenueCat } from './adapters/revenuecat/create-revenuecat';
 import {
   createAccessCache,
-  createChangePublisher,
   createCustomerSync,
   createUserReconciler,
   createWebhookHandler,
-} from './use-cases';
-import { createAccessQueries } from './use-cases/access-queries';
-import { originOf } from './use-cases/change-publisher';
-import { createChangeHub } from './use-cases/change-hub';
-import { createSweep } from './use-cases/sweep';
-import { createUserLocks } from './use-cases/user-locks';
-import { createTeamAccessReports } from './use-cases/team-access-report';
+} from './application';
+import { createAccessQueries } from './application/access-queries';
+import { createChangePublisher, originOf } from './adapters/kafka/change-publisher';
+import { createChangeHub } from './application/change-hub';
+import { createSweep } from './application/sweep';
+import { createUserLocks } from './application/user-locks';
+import { createTeamAccessReports } from './application/team-access-report';
 
 export const SERVICE_NAME = 'teamseat.entitlement.v1.EntitlementService';
 

@@ -1,7 +1,7 @@
 import { createClient, type TeamServiceClient as TeamClient } from '@teamseat/grpc';
 import { configSchema as teamConfigSchema, startTeamService } from '@teamseat/team-service';
 import { getInfrastructure, randomDatabaseUri, randomName } from '@teamseat/testing';
-import { createTeamDirectory, type TeamDirectory } from '../../src/data-access/team-directory';
+import { createTeamDirectory, type TeamDirectory } from '../../src/adapters/team-service/team-directory';
 import type { Expiry } from '../../src/domain/expiry';
 import type { TeamProduct } from '../../src/domain/team-product';
 import { TeamServiceClient } from '../../src/proto/packages';

@@ -7,11 +7,11 @@ import type {
   MemberGrant,
   TeamAccessReport,
 } from '@teamseat/grpc';
-import type { GrantState } from '../../data-access/grant-record';
+import type { GrantState } from '../../adapters/database/grant-record';
 import type { AccessSource as DomainSource, EntitlementAccess } from '../../domain/access';
 import { isLifetime, type Expiry } from '../../domain/expiry';
 import { toTimestamp } from '../../proto/timestamps';
-import type { TeamAccessReport as DomainReport } from '../../use-cases/team-access-report';
+import type { TeamAccessReport as DomainReport } from '../../application/team-access-report';
 
 export const timestamp = (ms: number | undefined) => (ms === undefined ? null : toTimestamp(ms));
 

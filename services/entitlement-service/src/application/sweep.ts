@@ -1,9 +1,9 @@
 import { toAppError } from '@teamseat/errors';
 import type { Logger } from '@teamseat/logger';
-import type { CustomerRepository } from '../data-access/customer-repository';
-import type { RetryQueueRepository } from '../data-access/retry-queue-repository';
-import type { LeaseRepository } from '../data-access/lease-repository';
-import type { ProcessedEventRepository } from '../data-access/processed-event-repository';
+import type { CustomerRepository } from '../adapters/database/customer-repository';
+import type { RetryQueueRepository } from '../adapters/database/retry-queue-repository';
+import type { LeaseRepository } from '../adapters/database/lease-repository';
+import type { ProcessedEventRepository } from '../adapters/database/processed-event-repository';
 import type { CustomerSync } from './customer-sync';
 import type { UserReconciler } from './user-reconciler';
 

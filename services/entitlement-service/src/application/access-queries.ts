@@ -1,6 +1,6 @@
 import { Counter, Gauge, type Registry } from '@teamseat/metrics';
-import type { CustomerRepository } from '../data-access/customer-repository';
-import { teamGrantsOf } from '../data-access/grant-record';
+import type { CustomerRepository } from '../adapters/database/customer-repository';
+import { teamGrantsOf } from '../adapters/database/grant-record';
 import { entitlementAccess, entitlementIds, type EntitlementAccess } from '../domain/access';
 import type { AccessCache, CachedAccess } from './access-cache';
 

@@ -1,4 +1,4 @@
-import type { Expiry } from '../domain/expiry';
+import type { Expiry } from '../../domain/expiry';
 import { loadOptionalExpiry, storeOptionalExpiry } from './stored-expiry';
 
 /** Where a grant stands (entitlement_service.proto, GrantState). */

@@ -1,6 +1,6 @@
 import { AppError } from '@teamseat/errors';
-import { LIFETIME, type Expiry } from '../domain/expiry';
-import type { Subscriber, SubscriberEntitlement, SubscriberSubscription } from '../domain/subscriber';
+import { LIFETIME, type Expiry } from '../../domain/expiry';
+import type { Subscriber, SubscriberEntitlement, SubscriberSubscription } from '../../domain/subscriber';
 import { REVENUECAT_UNAVAILABLE } from './revenuecat-errors';
 
 /** Expiries this far out are "for life": API v2 has no lifetime grant, so we grant until then. */

@@ -5,9 +5,9 @@ import type {
   Team__Output,
   TeamStatus as ProtoTeamStatus,
 } from '@teamseat/grpc';
-import { LIFETIME } from '../domain/expiry';
-import type { OwnerTeamState, TeamStatus } from '../domain/owner-team-state';
-import { fromTimestamp, toTimestamp } from '../proto/timestamps';
+import { LIFETIME } from '../../domain/expiry';
+import type { OwnerTeamState, TeamStatus } from '../../domain/owner-team-state';
+import { fromTimestamp, toTimestamp } from '../../proto/timestamps';
 import type { TeamRole, TeamSummary } from './team-directory';
 
 export const TEAM_SERVICE_UNAVAILABLE = 'TEAM_SERVICE_UNAVAILABLE';

@@ -1,13 +1,13 @@
 import { AppError } from '@teamseat/errors';
 import { parseWebhookBody, readRevenueCatEvent, type RevenueCatEvent } from '@teamseat/contracts';
 import type { Logger } from '@teamseat/logger';
-import type { CustomerRepository } from '../data-access/customer-repository';
-import type { ProcessedEventRepository } from '../data-access/processed-event-repository';
-import type { TeamDirectory } from '../data-access/team-directory';
+import type { CustomerRepository } from '../adapters/database/customer-repository';
+import type { ProcessedEventRepository } from '../adapters/database/processed-event-repository';
+import type { TeamDirectory } from '../adapters/team-service/team-directory';
 import { deriveOwnerTeamStates, fundingSubscription } from '../domain/owner-team-state';
 import type { TeamProduct } from '../domain/team-product';
 import { isPlausibleEventTime } from '../domain/watermark';
-import type { RevenueCatClient } from '../revenuecat/revenuecat-client';
+import type { RevenueCatClient } from '../adapters/revenuecat/revenuecat-client';
 import type { CustomerSync } from './customer-sync';
 
 export type WebhookOutcome = 'processed' | 'duplicate' | 'ignored';

@@ -7,9 +7,9 @@ import {
   type ChangeCause,
 } from '@teamseat/contracts';
 import type { BatchingProducer } from '@teamseat/kafka';
-import type { AccessSource as DomainSource } from '../domain/access';
-import type { EntitlementChangeFact } from '../domain/entitlement-changes';
-import { isLifetime, type Expiry } from '../domain/expiry';
+import type { AccessSource as DomainSource } from '../../domain/access';
+import type { EntitlementChangeFact } from '../../domain/entitlement-changes';
+import { isLifetime, type Expiry } from '../../domain/expiry';
 
 export interface ChangeContext {
   cause: ChangeCause;

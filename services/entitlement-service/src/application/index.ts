@@ -1,5 +1,4 @@
 export * from './access-cache';
-export * from './change-publisher';
 export * from './customer-sync';
 export * from './webhook-handler';
 export * from './user-reconciler';

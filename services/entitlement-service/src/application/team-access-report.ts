@@ -1,7 +1,7 @@
 import { AppError } from '@teamseat/errors';
-import type { CustomerRepository } from '../data-access/customer-repository';
-import type { GrantRecord, GrantState } from '../data-access/grant-record';
-import type { TeamDirectory, TeamSummary } from '../data-access/team-directory';
+import type { CustomerRepository } from '../adapters/database/customer-repository';
+import type { GrantRecord, GrantState } from '../adapters/database/grant-record';
+import type { TeamDirectory, TeamSummary } from '../adapters/team-service/team-directory';
 import type { Expiry } from '../domain/expiry';
 import type { UserReconciler } from './user-reconciler';
 

@@ -1,4 +1,4 @@
-import { LIFETIME, isLifetime, type Expiry } from '../domain/expiry';
+import { LIFETIME, isLifetime, type Expiry } from '../../domain/expiry';
 
 /**
  * How expiries are stored: BSON has no infinity worth trusting across drivers and FerretDB, so LIFETIME is

@@ -1,9 +1,9 @@
 import { credentials, Metadata } from '@grpc/grpc-js';
 import { AppError } from '@teamseat/errors';
 import { bearerInterceptor } from '@teamseat/grpc';
-import type { Expiry } from '../domain/expiry';
-import type { OwnerTeamState, TeamStatus } from '../domain/owner-team-state';
-import { TeamServiceClient } from '../proto/packages';
+import type { Expiry } from '../../domain/expiry';
+import type { OwnerTeamState, TeamStatus } from '../../domain/owner-team-state';
+import { TeamServiceClient } from '../../proto/packages';
 import { ROLE, subscriptionStateRequest, toAppError, toTeamSummary } from './team-directory-mapping';
 
 export { TEAM_SERVICE_UNAVAILABLE, toTeamSummary } from './team-directory-mapping';

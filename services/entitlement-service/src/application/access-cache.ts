@@ -1,5 +1,5 @@
-import type { CustomerRecord } from '../data-access/customer-repository';
-import { teamGrantsOf } from '../data-access/grant-record';
+import type { CustomerRecord } from '../adapters/database/customer-repository';
+import { teamGrantsOf } from '../adapters/database/grant-record';
 import type { TeamGrants } from '../domain/access';
 
 export interface CachedAccess {

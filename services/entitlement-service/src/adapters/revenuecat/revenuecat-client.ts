@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError, toAppError } from '@teamseat/errors';
 import type { Logger } from '@teamseat/logger';
-import { isLifetime, type Expiry } from '../domain/expiry';
-import type { Subscriber } from '../domain/subscriber';
+import { isLifetime, type Expiry } from '../../domain/expiry';
+import type { Subscriber } from '../../domain/subscriber';
 import type { BreakerState, RevenueCatBreaker } from './circuit-breaker';
 import type { HttpRequest, HttpTransport } from './http-transport';
 import { createKeyedSerializer } from './keyed-serializer';

@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import { collection } from './mongo';
-import type { Subscriber } from '../domain/subscriber';
-import type { TeamTerms } from '../domain/team-terms';
+import type { Subscriber } from '../../domain/subscriber';
+import type { TeamTerms } from '../../domain/team-terms';
 import { loadGrant, storeGrant, type GrantRecord, type StoredGrant } from './grant-record';
 import { isDuplicateKey } from './mongo';
 import { loadExpiry, storeExpiry } from './stored-expiry';
