@@ -1,6 +1,6 @@
-import type { CustomerRecord } from '../adapters/database/customer-repository';
-import { teamGrantsOf } from '../adapters/database/grant-record';
 import type { TeamGrants } from '../domain/access';
+import type { CustomerRecord } from '../domain/customer';
+import { teamGrantsOf } from '../domain/grant-record';
 
 export interface CachedAccess {
   customer: CustomerRecord | undefined;

@@ -1,8 +1,8 @@
 import { Counter, Gauge, type Registry } from '@teamseat/metrics';
-import type { CustomerRepository } from '../adapters/database/customer-repository';
-import { teamGrantsOf } from '../adapters/database/grant-record';
 import { entitlementAccess, entitlementIds, type EntitlementAccess } from '../domain/access';
+import { teamGrantsOf } from '../domain/grant-record';
 import type { AccessCache, CachedAccess } from './access-cache';
+import type { CustomerRepository } from './ports';
 
 const REFRESH_TICK_MS = 10;
 

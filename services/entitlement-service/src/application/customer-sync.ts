@@ -1,19 +1,19 @@
 import type { Logger } from '@teamseat/logger';
-import {
-  mergePatch,
-  type CustomerPatch,
-  type CustomerRepository,
-} from '../adapters/database/customer-repository';
-import { teamGrantsOf } from '../adapters/database/grant-record';
-import type { TeamDirectory } from '../adapters/team-service/team-directory';
+import { mergePatch, type CustomerPatch } from '../domain/customer';
 import { diffEntitlements } from '../domain/entitlement-changes';
+import { teamGrantsOf } from '../domain/grant-record';
 import { deriveOwnerTeamStates, type OwnerTeamState } from '../domain/owner-team-state';
 import type { Subscriber } from '../domain/subscriber';
 import type { TeamProduct } from '../domain/team-product';
 import { isNewerSnapshot, isStaleEvent } from '../domain/watermark';
-import type { RevenueCatClient } from '../adapters/revenuecat/revenuecat-client';
 import type { AccessCache } from './access-cache';
-import type { ChangeContext, ChangePublisher } from '../adapters/kafka/change-publisher';
+import type {
+  ChangeContext,
+  ChangePublisher,
+  CustomerRepository,
+  RevenueCatClient,
+  TeamDirectory,
+} from './ports';
 import type { UserLocks } from './user-locks';
 
 export interface SyncOptions extends ChangeContext {

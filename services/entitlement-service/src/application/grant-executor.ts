@@ -1,11 +1,11 @@
-import type { GrantRecord, GrantState } from '../adapters/database/grant-record';
+import type { AppError } from '@teamseat/errors';
+import type { Logger } from '@teamseat/logger';
 import type { DesiredGrant } from '../domain/desired-grants';
 import { isLifetime, type Expiry } from '../domain/expiry';
 import { grantMatches, type GrantStep } from '../domain/grant-plan';
+import type { GrantRecord, GrantState } from '../domain/grant-record';
 import { promotionalExpiry, type Subscriber } from '../domain/subscriber';
-import type { AppError } from '@teamseat/errors';
-import type { Logger } from '@teamseat/logger';
-import type { RevenueCatClient } from '../adapters/revenuecat/revenuecat-client';
+import type { RevenueCatClient } from './ports';
 
 export interface GrantOutcome {
   record: GrantRecord;

@@ -1,13 +1,16 @@
 import { toAppError } from '@teamseat/errors';
 import type { Logger } from '@teamseat/logger';
-import type { CustomerRepository } from '../adapters/database/customer-repository';
-import type { RetryQueueRepository } from '../adapters/database/retry-queue-repository';
-import type { LeaseRepository } from '../adapters/database/lease-repository';
-import type { ProcessedEventRepository } from '../adapters/database/processed-event-repository';
 import type { CustomerSync } from './customer-sync';
+import type {
+  CustomerRepository,
+  LeaseRepository,
+  ProcessedEventRepository,
+  RetryQueueRepository,
+} from './ports';
 import type { UserReconciler } from './user-reconciler';
 
 export interface SweepSettings {
+  /** How often the job runs the sweep; the lease lasts two intervals (at least a minute). */
   intervalMs: number;
   /** Users handled per run; each costs RevenueCat calls. */
   batch: number;
@@ -30,7 +33,8 @@ export interface SweepReport {
  * The self-healing sweep (DESIGN §4.10): retries grants whose last attempt failed, re-derives the teams of
  * subscribers whose period just ended (a missed RENEWAL or EXPIRATION), and re-fetches customers not synced
  * for a while (a missed INITIAL_PURCHASE). Rate-aware: it works through users one at a time, so it holds at
- * most one slot of the shared limiter, and it skips a run while live work is queued. One replica at a time.
+ * most one slot of the shared limiter, and it skips a run while live work is queued. One replica at a time
+ * (a lease). Its timer is entry-points/jobs/sweep-job.ts.
  */
 export function createSweep(deps: {
   customers: CustomerRepository;
@@ -49,7 +53,6 @@ export function createSweep(deps: {
 }) {
   const { customers, retries, processed, leases, sync, reconciler, settings, now } = deps;
   const log = deps.logger.child({ module: 'sweep' });
-  let timer: NodeJS.Timeout | undefined;
   let running: Promise<SweepReport> | undefined;
   let stopped = false;
 
@@ -103,30 +106,16 @@ export function createSweep(deps: {
   }
 
   return {
-    /** One run now (tests, and the timer). Concurrent calls share the run in progress. */
+    /** One run (entry-points/jobs/sweep-job.ts calls it on a timer; tests call it). Concurrent calls share a run. */
     run(): Promise<SweepReport> {
       running ??= runOnce().finally(() => {
         running = undefined;
       });
       return running;
     },
-    start() {
-      if (settings.intervalMs <= 0) return;
-      const tick = () => {
-        timer = setTimeout(() => {
-          void this.run()
-            .catch((error: unknown) => log.warn({ err: error }, 'sweep run failed'))
-            .finally(() => {
-              if (!stopped) tick();
-            });
-        }, settings.intervalMs);
-        timer.unref();
-      };
-      tick();
-    },
+    /** Ends the run in progress after its current user, waits for it and gives the lease up. */
     async stop() {
       stopped = true;
-      clearTimeout(timer);
       await running?.catch(() => undefined);
       await leases.release('sweep', deps.instanceId).catch(() => undefined);
     },

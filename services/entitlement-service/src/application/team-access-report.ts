@@ -1,8 +1,7 @@
 import { AppError } from '@teamseat/errors';
-import type { CustomerRepository } from '../adapters/database/customer-repository';
-import type { GrantRecord, GrantState } from '../adapters/database/grant-record';
-import type { TeamDirectory, TeamSummary } from '../adapters/team-service/team-directory';
 import type { Expiry } from '../domain/expiry';
+import type { GrantRecord, GrantState } from '../domain/grant-record';
+import type { CustomerRepository, TeamDirectory, TeamSummary } from './ports';
 import type { UserReconciler } from './user-reconciler';
 
 export interface MemberGrantRow {

@@ -1,4 +1,4 @@
-import { createKeyedSerializer, type KeyedSerializer } from '../adapters/revenuecat/keyed-serializer';
+import { createKeyedSerializer, type KeyedSerializer } from './keyed-serializer';
 
 /**
  * One lock per user id around every read-decide-write of a customer document (sync and reconcile), so the

@@ -1,24 +1,24 @@
 import { toAppError, type AppError } from '@teamseat/errors';
 import type { Logger } from '@teamseat/logger';
-import {
-  mergePatch,
-  type CustomerRecord,
-  type CustomerRepository,
-} from '../adapters/database/customer-repository';
-import { sameGrants, teamGrantsOf, type GrantRecord } from '../adapters/database/grant-record';
-import type { RetryQueueRepository } from '../adapters/database/retry-queue-repository';
+import { mergePatch, type CustomerRecord } from '../domain/customer';
 import { computeDesiredGrants } from '../domain/desired-grants';
 import { diffEntitlements } from '../domain/entitlement-changes';
 import { HOUR_MS } from '../domain/expiry';
 import { planGrantSteps } from '../domain/grant-plan';
+import { sameGrants, teamGrantsOf, type GrantRecord } from '../domain/grant-record';
 import { promotionalExpiry, type Subscriber } from '../domain/subscriber';
 import type { TeamProduct } from '../domain/team-product';
 import { applyTeamTerms, holdingsOf, type TeamTerms } from '../domain/team-terms';
 import { isNewerSnapshot } from '../domain/watermark';
-import type { RevenueCatClient } from '../adapters/revenuecat/revenuecat-client';
 import type { AccessCache } from './access-cache';
-import type { ChangeContext, ChangePublisher } from '../adapters/kafka/change-publisher';
 import { createGrantExecutor } from './grant-executor';
+import type {
+  ChangeContext,
+  ChangePublisher,
+  CustomerRepository,
+  RetryQueueRepository,
+  RevenueCatClient,
+} from './ports';
 import type { UserLocks } from './user-locks';
 
 export interface ReconcileResult {

@@ -1,14 +1,11 @@
-import { AppError } from '@teamseat/errors';
 import { parseWebhookBody, readRevenueCatEvent, type RevenueCatEvent } from '@teamseat/contracts';
+import { AppError } from '@teamseat/errors';
 import type { Logger } from '@teamseat/logger';
-import type { CustomerRepository } from '../adapters/database/customer-repository';
-import type { ProcessedEventRepository } from '../adapters/database/processed-event-repository';
-import type { TeamDirectory } from '../adapters/team-service/team-directory';
 import { deriveOwnerTeamStates, fundingSubscription } from '../domain/owner-team-state';
 import type { TeamProduct } from '../domain/team-product';
 import { isPlausibleEventTime } from '../domain/watermark';
-import type { RevenueCatClient } from '../adapters/revenuecat/revenuecat-client';
 import type { CustomerSync } from './customer-sync';
+import type { CustomerRepository, ProcessedEventRepository, RevenueCatClient, TeamDirectory } from './ports';
 
 export type WebhookOutcome = 'processed' | 'duplicate' | 'ignored';
 

@@ -1,12 +1,10 @@
 import { expect } from 'chai';
 import { Registry } from '@teamseat/metrics';
 import { waitFor } from '@teamseat/testing';
-import {
-  createCustomerRepository,
-  type CustomerRepository,
-} from '../../src/adapters/database/customer-repository';
+import { createCustomerRepository } from '../../src/adapters/database/customer-repository';
 import { createAccessCache } from '../../src/application/access-cache';
 import { createAccessQueries } from '../../src/application/access-queries';
+import type { CustomerRepository } from '../../src/application/ports';
 import { freshDatabase } from '../support/infrastructure';
 import { DAY, T0, subscriber } from '../support/subscribers';
 

@@ -5,7 +5,7 @@ import { createMetricsRegistry } from '@teamseat/metrics';
 import { SERVICE_NAME } from '../../src/entitlement-service';
 import { createChangeHub } from '../../src/application/change-hub';
 import { createEntitlementGrpcService } from '../../src/entry-points/grpc/entitlement-grpc-service';
-import { EntitlementServiceClient, packageDefinition } from '../../src/proto/packages';
+import { EntitlementServiceClient, packageDefinition } from '../support/protos';
 import type { CustomerSync } from '../../src/application/customer-sync';
 import { call, testLogger, TOKEN } from '../support/service-harness';
 

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { LIFETIME } from '../../src/domain';
-import { createCustomerRepository, mergePatch } from '../../src/adapters/database/customer-repository';
-import type { GrantRecord } from '../../src/adapters/database/grant-record';
+import { createCustomerRepository } from '../../src/adapters/database/customer-repository';
+import { mergePatch } from '../../src/domain/customer';
+import type { GrantRecord } from '../../src/domain/grant-record';
 import { createLeaseRepository } from '../../src/adapters/database/lease-repository';
 import { createProcessedEventRepository } from '../../src/adapters/database/processed-event-repository';
 import { createRetryQueueRepository } from '../../src/adapters/database/retry-queue-repository';

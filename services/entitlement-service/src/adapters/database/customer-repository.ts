@@ -1,58 +1,12 @@
 import type { Connection } from 'mongoose';
 import { collection } from './mongo';
+import type { CustomerRepository } from '../../application/ports';
+import type { CustomerPatch, CustomerRecord } from '../../domain/customer';
 import type { Subscriber } from '../../domain/subscriber';
 import type { TeamTerms } from '../../domain/team-terms';
-import { loadGrant, storeGrant, type GrantRecord, type StoredGrant } from './grant-record';
+import { loadGrant, storeGrant, type StoredGrant } from './stored-grant';
 import { isDuplicateKey } from './mongo';
 import { loadExpiry, storeExpiry } from './stored-expiry';
-
-/**
- * One document per app user id (DESIGN §3): the latest subscriber snapshot fetched from RevenueCat, the
- * watermark, and the user's rows of the grant ledger. Keeping the ledger in the same document makes a
- * reconciled user one read and one write; FerretDB (local and CI) only serves `_id` lookups without a scan
- * and allows one writer at a time, so the number of writes per user bounds throughput (ADR 0005).
- */
-export interface CustomerRecord {
-  userId: string;
-  snapshot: Subscriber | undefined;
-  /** RevenueCat request date of the stored snapshot (0 when none). */
-  fetchedAtMs: number | undefined;
-  /** The watermark: request date of the last snapshot whose handling finished (domain/watermark.ts). */
-  settledAtMs: number | undefined;
-  /** Wall time of the last snapshot store. */
-  syncedAt: Date | undefined;
-  /** Team lines (management entitlements) whose state was applied for this user as subscriber. */
-  teamLines: string[];
-  /** RevenueCat time after which the sweep re-checks the user's teams (just past the earliest period end). */
-  nextTeamCheckAtMs: number | undefined;
-  /** The user's rows of the grant ledger. */
-  grants: GrantRecord[];
-  /** Per team, the newest grant terms a fact from team-service gave (what the ledger's rows are computed from). */
-  teamTerms: TeamTerms[];
-  /** True while the user is in the retry queue (so clearing it costs nothing when it is not). */
-  retryQueued: boolean;
-  /**
-   * How many writes the document has had, so a reader can ask whether it changed without reading it all
-   * (`revisionOf`). Undefined when not known: a record computed by `mergePatch`, or a document written
-   * before revisions existed.
-   */
-  revision: number | undefined;
-}
-
-export interface CustomerPatch {
-  /** The caller stores only a snapshot not older (RevenueCat clock) than the stored one. */
-  snapshot?: Subscriber | undefined;
-  /** Moves the watermark forward, never back. */
-  settledAtMs?: number | undefined;
-  addTeamLines?: readonly string[] | undefined;
-  /** null removes it. */
-  nextTeamCheckAtMs?: number | null | undefined;
-  /** Replaces the user's ledger rows. */
-  grants?: readonly GrantRecord[] | undefined;
-  /** Replaces the user's per-team grant terms. */
-  teamTerms?: readonly TeamTerms[] | undefined;
-  retryQueued?: boolean | undefined;
-}
 
 // The snapshot and the ledger rows are stored as JSON strings: nothing ever queries inside them, and
 // FerretDB handles one string field several times faster than the nested document (ADR 0005).
@@ -112,52 +66,15 @@ function toRecord(doc: CustomerDocument): CustomerRecord {
 }
 
 /**
- * The record as it is after `patch` (for the write-through cache), computed without a read. `revision` is
- * what `update` answered; the result carries it only when it is the next after `record`'s, i.e. no other
- * write came between the read of `record` and this one (otherwise the merge may miss that write).
+ * One document per app user id (DESIGN §3): the record of domain/customer.ts. Keeping the ledger in the
+ * same document makes a reconciled user one read and one write; FerretDB (local and CI) only serves `_id`
+ * lookups without a scan and allows one writer at a time, so the number of writes per user bounds
+ * throughput (ADR 0005).
  */
-export function mergePatch(
-  userId: string,
-  record: CustomerRecord | undefined,
-  patch: CustomerPatch,
-  revision: number | undefined,
-  nowMs: number,
-): CustomerRecord {
-  const base: CustomerRecord = record ?? {
-    userId,
-    snapshot: undefined,
-    fetchedAtMs: undefined,
-    settledAtMs: undefined,
-    syncedAt: undefined,
-    teamLines: [],
-    nextTeamCheckAtMs: undefined,
-    grants: [],
-    teamTerms: [],
-    retryQueued: false,
-    revision: undefined,
-  };
-  return {
-    ...base,
-    ...(patch.snapshot
-      ? { snapshot: patch.snapshot, fetchedAtMs: patch.snapshot.requestDateMs, syncedAt: new Date(nowMs) }
-      : {}),
-    settledAtMs:
-      patch.settledAtMs === undefined
-        ? base.settledAtMs
-        : Math.max(base.settledAtMs ?? -Infinity, patch.settledAtMs),
-    teamLines: [...new Set([...base.teamLines, ...(patch.addTeamLines ?? [])])],
-    nextTeamCheckAtMs:
-      patch.nextTeamCheckAtMs === null ? undefined : (patch.nextTeamCheckAtMs ?? base.nextTeamCheckAtMs),
-    grants: patch.grants ? [...patch.grants] : base.grants,
-    teamTerms: patch.teamTerms ? [...patch.teamTerms] : base.teamTerms,
-    retryQueued: patch.retryQueued ?? base.retryQueued,
-    revision: revision !== undefined && revision === (record?.revision ?? 0) + 1 ? revision : undefined,
-  };
-}
-
-export type CustomerRepository = ReturnType<typeof createCustomerRepository>;
-
-export function createCustomerRepository(connection: Connection, { now }: { now: () => number }) {
+export function createCustomerRepository(
+  connection: Connection,
+  { now }: { now: () => number },
+): CustomerRepository & { ensureIndexes(): Promise<void> } {
   const customers = collection<CustomerDocument>(connection, 'customers');
 
   function updateOf(patch: CustomerPatch) {
@@ -236,7 +153,7 @@ export function createCustomerRepository(connection: Connection, { now }: { now:
      * Applies the patch in one write and answers the document's revision after it (undefined when nothing
      * was written): an insert when the caller knows the user is new, an update by `_id`
      * otherwise (FerretDB scans for anything but `_id`). Whether a snapshot is newer than the stored one is
-     * decided by the caller from the document it has just read, under the per-user lock (use-cases/user-locks).
+     * decided by the caller from the document it has just read, under the per-user lock (application/user-locks.ts).
      */
     async update(userId: string, patch: CustomerPatch, { isNew = false } = {}): Promise<number | undefined> {
       const changes = updateOf(patch);

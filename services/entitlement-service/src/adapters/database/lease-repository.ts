@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import type { LeaseRepository } from '../../application/ports';
 import { collection } from './mongo';
 import { isDuplicateKey } from './mongo';
 
@@ -12,7 +13,10 @@ interface LeaseDocument {
  * A time-boxed lease in one document, so that of several replicas one runs the sweep at a time (single-
  * document atomic update; FerretDB has no transactions and needs none here).
  */
-export function createLeaseRepository(connection: Connection, { now: wallClock }: { now: () => number }) {
+export function createLeaseRepository(
+  connection: Connection,
+  { now: wallClock }: { now: () => number },
+): LeaseRepository {
   const leases = collection<LeaseDocument>(connection, 'leases');
   return {
     /** True when `holder` holds the lease named `name` for the next `ttlMs`. */
@@ -36,5 +40,3 @@ export function createLeaseRepository(connection: Connection, { now: wallClock }
     },
   };
 }
-
-export type LeaseRepository = ReturnType<typeof createLeaseRepository>;

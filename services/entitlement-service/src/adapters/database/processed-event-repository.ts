@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import type { ProcessedEventRepository } from '../../application/ports';
 import { collection } from './mongo';
 import { isDuplicateKey } from './mongo';
 
@@ -8,8 +9,6 @@ interface ProcessedEventDocument {
   processedAt: Date;
 }
 
-export type ProcessedEventRepository = ReturnType<typeof createProcessedEventRepository>;
-
 /**
  * Ids of webhook events already handled (DESIGN §3). The id is the document key, so the unique index on it
  * is MongoDB's own, and both operations are single `_id` operations. There is no TTL index (FerretDB has
@@ -18,7 +17,7 @@ export type ProcessedEventRepository = ReturnType<typeof createProcessedEventRep
 export function createProcessedEventRepository(
   connection: Connection,
   { now, batchMs = 5, maxBatch = 200 }: { now: () => number; batchMs?: number; maxBatch?: number },
-) {
+): ProcessedEventRepository & { ensureIndexes(): Promise<void> } {
   const events = collection<ProcessedEventDocument>(connection, 'processed-events');
   // Marks arriving within a few milliseconds share one insertMany: FerretDB costs per operation, and every
   // webhook ends with a mark. Each caller still waits for its own mark (it precedes the offset commit).

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import type { RetryQueueRepository } from '../../application/ports';
 import { collection } from './mongo';
 
 interface RetryDocument {
@@ -6,13 +7,11 @@ interface RetryDocument {
   dueAtMs: number;
 }
 
-export type RetryQueueRepository = ReturnType<typeof createRetryQueueRepository>;
-
 /**
  * Users with a ledger row whose last attempt failed or did not finish, and when to try again. Small by
  * design (only users in trouble), so the sweep can scan it even where only `_id` lookups are indexed.
  */
-export function createRetryQueueRepository(connection: Connection) {
+export function createRetryQueueRepository(connection: Connection): RetryQueueRepository {
   const queue = collection<RetryDocument>(connection, 'retry-queue');
   return {
     async schedule(userId: string, dueAtMs: number): Promise<void> {

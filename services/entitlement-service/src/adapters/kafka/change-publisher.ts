@@ -4,24 +4,11 @@ import {
   buildEntitlementChange,
   encodeEntitlementChange,
   type AccessSource,
-  type ChangeCause,
 } from '@teamseat/contracts';
 import type { BatchingProducer } from '@teamseat/kafka';
+import type { ChangePublisher } from '../../application/ports';
 import type { AccessSource as DomainSource } from '../../domain/access';
-import type { EntitlementChangeFact } from '../../domain/entitlement-changes';
 import { isLifetime, type Expiry } from '../../domain/expiry';
-
-export interface ChangeContext {
-  cause: ChangeCause;
-  /** RevenueCat event id or team event id behind the change. */
-  causationId?: string | undefined;
-  traceparent?: string | undefined;
-}
-
-export interface ChangePublisher {
-  /** Publishes one envelope per fact and resolves once Kafka acknowledged them all. */
-  publish(facts: EntitlementChangeFact[], context: ChangeContext): Promise<void>;
-}
 
 const iso = (expiry: Expiry | undefined): string | null =>
   expiry === undefined || isLifetime(expiry) ? null : new Date(expiry).toISOString();

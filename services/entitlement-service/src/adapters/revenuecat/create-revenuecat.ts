@@ -3,12 +3,8 @@ import type { Registry } from '@teamseat/metrics';
 import { createRevenueCatBreaker, type BreakerOptions } from './circuit-breaker';
 import { createHttpTransport } from './http-transport';
 import { createRateLimiter } from './rate-limiter';
-import {
-  createRevenueCatClient,
-  type ApiVersion,
-  type RetryPolicy,
-  DEFAULT_RETRY_POLICY,
-} from './revenuecat-client';
+import type { ApiVersion } from '../../application/ports';
+import { createRevenueCatClient, type RetryPolicy, DEFAULT_RETRY_POLICY } from './revenuecat-client';
 import { createRevenueCatClock } from './revenuecat-clock';
 import { createRevenueCatMetrics } from './revenuecat-metrics';
 

@@ -1,7 +1,6 @@
 export * from './revenuecat-errors';
 export * from './rate-limiter';
 export * from './circuit-breaker';
-export * from './keyed-serializer';
 export * from './subscriber-parser';
 export * from './revenuecat-clock';
 export * from './revenuecat-metrics';

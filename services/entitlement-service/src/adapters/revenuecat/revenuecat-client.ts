@@ -1,27 +1,20 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError, toAppError } from '@teamseat/errors';
 import type { Logger } from '@teamseat/logger';
+import type { ApiVersion, RevenueCatClient } from '../../application/ports';
+import { createKeyedSerializer } from '../../application/keyed-serializer';
 import { isLifetime, type Expiry } from '../../domain/expiry';
 import type { Subscriber } from '../../domain/subscriber';
 import type { BreakerState, RevenueCatBreaker } from './circuit-breaker';
 import type { HttpRequest, HttpTransport } from './http-transport';
-import { createKeyedSerializer } from './keyed-serializer';
 import type { RevenueCatClock } from './revenuecat-clock';
 import type { RevenueCatMetrics } from './revenuecat-metrics';
 import { FAR_FUTURE_MS, parseSubscriberBody } from './subscriber-parser';
 import { createV2EntitlementIds } from './v2-entitlement-ids';
 
-export type ApiVersion = 'v1' | 'v2';
-
-export interface RevenueCatClient {
-  readonly apiVersion: ApiVersion;
+/** The port use cases call, with what the composition root also needs: the whole clock and the breaker. */
+export interface HttpRevenueCatClient extends RevenueCatClient {
   readonly clock: RevenueCatClock;
-  /** `GET /v1/subscribers/{id}`: the customer as RevenueCat knows it now (created if unknown). */
-  getSubscriber(appUserId: string): Promise<Subscriber>;
-  /** Grants a promotional entitlement until `expiresAt` (LIFETIME: for life); returns the customer after. */
-  grant(appUserId: string, entitlement: string, expiresAt: Expiry): Promise<Subscriber>;
-  /** Revokes every promotional grant of the entitlement; returns the customer after. */
-  revoke(appUserId: string, entitlement: string): Promise<Subscriber>;
   breakerState(): BreakerState;
 }
 
@@ -77,7 +70,7 @@ export function createRevenueCatClient({
   projectId?: string;
   retry?: RetryPolicy;
   random?: () => number;
-}): RevenueCatClient {
+}): HttpRevenueCatClient {
   if (apiVersion === 'v2' && !projectId) throw new Error('REVENUECAT_PROJECT_ID is required with API v2');
   const log = logger.child({ module: 'revenuecat' });
   const perUser = createKeyedSerializer();

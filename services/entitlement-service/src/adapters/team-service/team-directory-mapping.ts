@@ -1,16 +1,15 @@
 import { status, type ServiceError } from '@grpc/grpc-js';
 import { AppError, type ErrorCode } from '@teamseat/errors';
-import type {
-  ApplySubscriptionStateRequest,
-  Team__Output,
-  TeamStatus as ProtoTeamStatus,
+import {
+  fromTimestamp,
+  toTimestamp,
+  type ApplySubscriptionStateRequest,
+  type Team__Output,
+  type TeamStatus as ProtoTeamStatus,
 } from '@teamseat/grpc';
+import { TEAM_SERVICE_UNAVAILABLE, type TeamRole, type TeamSummary } from '../../application/ports';
 import { LIFETIME } from '../../domain/expiry';
 import type { OwnerTeamState, TeamStatus } from '../../domain/owner-team-state';
-import { fromTimestamp, toTimestamp } from '../../proto/timestamps';
-import type { TeamRole, TeamSummary } from './team-directory';
-
-export const TEAM_SERVICE_UNAVAILABLE = 'TEAM_SERVICE_UNAVAILABLE';
 
 const STATUS: Record<string, TeamStatus> = {
   TEAM_STATUS_ACTIVE: 'active',

@@ -1,60 +1,8 @@
 import { credentials, Metadata } from '@grpc/grpc-js';
 import { AppError } from '@teamseat/errors';
-import { bearerInterceptor } from '@teamseat/grpc';
-import type { Expiry } from '../../domain/expiry';
-import type { OwnerTeamState, TeamStatus } from '../../domain/owner-team-state';
-import { TeamServiceClient } from '../../proto/packages';
+import { bearerInterceptor, loadTeamseatProtos, type TeamseatProtoGrpcType } from '@teamseat/grpc';
+import type { RosterEntry, TeamDirectory } from '../../application/ports';
 import { ROLE, subscriptionStateRequest, toAppError, toTeamSummary } from './team-directory-mapping';
-
-export { TEAM_SERVICE_UNAVAILABLE, toTeamSummary } from './team-directory-mapping';
-
-/** A team as entitlement-service needs it. */
-export interface TeamSummary {
-  teamId: string;
-  ownerUserId: string;
-  subscriberUserId: string;
-  productId: string;
-  managementEntitlement: string;
-  status: TeamStatus;
-  /** LIFETIME when team-service reports no period end (a lifetime purchase). */
-  periodEndsAt: Expiry;
-  memberEntitlements: string[];
-  grantMode: 'period' | 'lifetime';
-  ownerTakesSeat: boolean;
-  seatLimit: number;
-  seatsUsed: number;
-  memberCount: number;
-}
-
-export type TeamRole = 'owner' | 'admin' | 'member';
-
-export interface RosterEntry {
-  userId: string;
-  role: TeamRole;
-  holdsSeat: boolean;
-}
-
-export interface TeamDirectory {
-  applySubscriptionState(input: {
-    subscriberUserId: string;
-    state: OwnerTeamState;
-    sourceEventId?: string | undefined;
-  }): Promise<{ team: TeamSummary | undefined; changed: boolean; removedUserIds: string[] }>;
-  /**
-   * The roster with roles and whether each holds a seat: for the operator's team report and ReconcileTeam
-   * only. Grants never read it back; they follow team-service's grant-terms facts (ADR 0016).
-   */
-  rosterOf(teamId: string): Promise<RosterEntry[]>;
-  getTeam(teamId: string): Promise<TeamSummary | undefined>;
-  teamByKey(subscriberUserId: string, managementEntitlement: string): Promise<TeamSummary | undefined>;
-  /** After a RevenueCat TRANSFER: the team follows the purchase to its new subscriber. */
-  transferToNewSubscriber(input: {
-    teamId: string;
-    newOwnerUserId: string;
-    sourceEventId: string;
-  }): Promise<void>;
-  close(): void;
-}
 
 /** team-service over gRPC (DESIGN §1: entitlement-service → team-service, never the other way). */
 export function createTeamDirectory({
@@ -63,6 +11,7 @@ export function createTeamDirectory({
   deadlineMs = 5_000,
   pageSize = 500,
   now,
+  protos = loadTeamseatProtos(),
 }: {
   address: string;
   token: string;
@@ -70,11 +19,14 @@ export function createTeamDirectory({
   pageSize?: number;
   /** Wall clock: gRPC deadlines are wall-clock moments. */
   now: () => number;
-}): TeamDirectory {
-  const client = new TeamServiceClient(address, credentials.createInsecure(), {
+  /** The loaded teamseat protos (the composition root loads them once for the server and this client). */
+  protos?: TeamseatProtoGrpcType;
+}): TeamDirectory & { close(): void } {
+  const { TeamService } = protos.teamseat.team.v1;
+  const client = new TeamService(address, credentials.createInsecure(), {
     interceptors: [bearerInterceptor(token)],
   });
-  const methods = TeamServiceClient.service;
+  const methods = TeamService.service;
 
   /** One unary call, typed by the method's generated definition (request in, `__Output` response back). */
   function call<Req, Res>(

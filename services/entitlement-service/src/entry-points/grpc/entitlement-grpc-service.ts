@@ -8,11 +8,11 @@ import {
   type WatchEntitlementChangesResponse,
 } from '@teamseat/grpc';
 import type { Logger } from '@teamseat/logger';
-import { TEAM_SERVICE_UNAVAILABLE } from '../../adapters/team-service/team-directory';
 import type { AccessQueries } from '../../application/access-queries';
 import type { ChangeHub } from '../../application/change-hub';
 import type { CustomerSync } from '../../application/customer-sync';
 import type { TeamAccessReports } from '../../application/team-access-report';
+import { TEAM_SERVICE_UNAVAILABLE } from '../../application/ports';
 import type { UserReconciler } from '../../application/user-reconciler';
 import * as map from './proto-mapping';
 

@@ -1,30 +1,10 @@
-import type { Expiry } from '../../domain/expiry';
+import type { GrantRecord, GrantState } from '../../domain/grant-record';
 import { loadOptionalExpiry, storeOptionalExpiry } from './stored-expiry';
 
-/** Where a grant stands (entitlement_service.proto, GrantState). */
-export type GrantState = 'in-sync' | 'grant-pending' | 'revoke-pending' | 'failed' | 'revoked';
-
-/** One row of the ledger of promotional grants this system made: (user, entitlement). */
-export interface GrantRecord {
-  userId: string;
-  entitlement: string;
-  /** Teams that want the grant; empty when none does. */
-  teamIds: string[];
-  /** What the teams want (undefined: nothing, revoke). */
-  desired: Expiry | undefined;
-  /** What RevenueCat last reported for the promotional grant (undefined: none). */
-  confirmed: Expiry | undefined;
-  confirmedAtMs: number | undefined;
-  state: GrantState;
-  /** Attempts since the last success. */
-  attempts: number;
-  lastError: string | undefined;
-  lastAttemptAtMs: number | undefined;
-  /** When the sweep should try again (failed or pending rows only). */
-  nextAttemptAtMs: number | undefined;
-}
-
-/** The stored form: null means lifetime, so "none" needs its own flag (absent and null are easily confused). */
+/**
+ * A ledger row as stored in the customer document's `grants` string. Null means lifetime, so "none" needs
+ * its own flag (absent and null are easily confused).
+ */
 export interface StoredGrant {
   entitlement: string;
   teamIds: string[];
@@ -73,14 +53,4 @@ export function loadGrant(userId: string, stored: StoredGrant): GrantRecord {
     lastAttemptAtMs: stored.lastAttemptAtMs ?? undefined,
     nextAttemptAtMs: stored.nextAttemptAtMs ?? undefined,
   };
-}
-
-/** Ledger rows wanted by at least one team: entitlement → teams (for labelling team grants). */
-export function teamGrantsOf(grants: readonly GrantRecord[]): Map<string, string[]> {
-  return new Map(grants.filter((g) => g.desired !== undefined).map((g) => [g.entitlement, g.teamIds]));
-}
-
-/** Rows equal in every field (written only when something changed). */
-export function sameGrants(a: readonly GrantRecord[], b: readonly GrantRecord[]): boolean {
-  return JSON.stringify(a.map(storeGrant)) === JSON.stringify(b.map(storeGrant));
 }

@@ -1,6 +1,6 @@
 import { loadEmbeddedDescriptors, loadTeamseatProtos } from '@teamseat/grpc';
 
-/** The package definition of every teamseat proto, from the descriptors compiled into @teamseat/grpc. */
+/** The teamseat protos as the tests' clients and hand-built servers use them. */
 export const packageDefinition: ReturnType<typeof loadEmbeddedDescriptors> = loadEmbeddedDescriptors();
 
 const loaded = loadTeamseatProtos(packageDefinition);
