@@ -7,3 +7,4 @@ export { status, Metadata } from '@grpc/grpc-js';
 export * from './proto-options';
 export * from './generated-types';
 export * from './teamseat-protos';
+export * from './timestamps';

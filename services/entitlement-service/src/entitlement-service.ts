@@ -1,38 +1,37 @@
 import { randomUUID } from 'node:crypto';
 import { loadCatalogFile } from '@teamseat/contracts';
+import { createGrpcServer, loadEmbeddedDescriptors, loadTeamseatProtos } from '@teamseat/grpc';
 import { createReadiness, runShutdownSteps, startAdminServer, type ShutdownStep } from '@teamseat/health';
-import { createGrpcServer } from '@teamseat/grpc';
 import { createBatchingProducer, createKafka, ensureTopics, kafkaReachable } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
 import { createMetricsRegistry, type Registry } from '@teamseat/metrics';
-import type { EntitlementServiceConfig } from './config';
-import { consumerSettings, revenueCatSettings, sweepSettings } from './settings';
-import { createCustomerRepository } from './data-access/customer-repository';
-import { createLeaseRepository } from './data-access/lease-repository';
-import { connectMongo, mongoReachable } from './data-access/mongo';
-import { createProcessedEventRepository } from './data-access/processed-event-repository';
-import { createRetryQueueRepository } from './data-access/retry-queue-repository';
-import { createTeamDirectory } from './data-access/team-directory';
-import { HOUR_MS, DAY_MS } from './domain/expiry';
-import type { TeamProduct } from './domain/team-product';
-import { createEntitlementGrpcService } from './entry-points/grpc/entitlement-grpc-service';
-import { createConsumerMetrics } from './entry-points/kafka/consumer-metrics';
-import { createConsumers } from './entry-points/kafka/create-consumers';
-import { EntitlementServiceClient, packageDefinition } from './proto/packages';
-import { createRevenueCat } from './revenuecat/create-revenuecat';
+import { createCustomerRepository } from './adapters/database/customer-repository';
+import { createLeaseRepository } from './adapters/database/lease-repository';
+import { connectMongo, mongoReachable } from './adapters/database/mongo';
+import { createProcessedEventRepository } from './adapters/database/processed-event-repository';
+import { createRetryQueueRepository } from './adapters/database/retry-queue-repository';
+import { createChangePublisher, originOf } from './adapters/kafka/change-publisher';
+import { createRevenueCat } from './adapters/revenuecat/create-revenuecat';
+import { createTeamDirectory } from './adapters/team-service/team-directory';
 import {
   createAccessCache,
-  createChangePublisher,
   createCustomerSync,
   createUserReconciler,
   createWebhookHandler,
-} from './use-cases';
-import { createAccessQueries } from './use-cases/access-queries';
-import { originOf } from './use-cases/change-publisher';
-import { createChangeHub } from './use-cases/change-hub';
-import { createSweep } from './use-cases/sweep';
-import { createUserLocks } from './use-cases/user-locks';
-import { createTeamAccessReports } from './use-cases/team-access-report';
+} from './application';
+import { createAccessQueries } from './application/access-queries';
+import { createChangeHub } from './application/change-hub';
+import { createSweep } from './application/sweep';
+import { createTeamAccessReports } from './application/team-access-report';
+import { createUserLocks } from './application/user-locks';
+import type { EntitlementServiceConfig } from './config';
+import { HOUR_MS, DAY_MS } from './domain/expiry';
+import type { TeamProduct } from './domain/team-product';
+import { createEntitlementGrpcService } from './entry-points/grpc/entitlement-grpc-service';
+import { createSweepJob } from './entry-points/jobs/sweep-job';
+import { createConsumerMetrics } from './entry-points/kafka/consumer-metrics';
+import { createConsumers } from './entry-points/kafka/create-consumers';
+import { consumerSettings, revenueCatSettings, sweepSettings } from './settings';
 
 export const SERVICE_NAME = 'teamseat.entitlement.v1.EntitlementService';
 
@@ -70,6 +69,9 @@ export async function startEntitlementService({
   const registry = createMetricsRegistry('entitlement-service');
   const readiness = createReadiness();
   const products: TeamProduct[] = loadCatalogFile(config.CATALOG_FILE).products;
+  // Loaded once: the gRPC server (with reflection) and the team-service client share them.
+  const packageDefinition = loadEmbeddedDescriptors();
+  const protos = loadTeamseatProtos(packageDefinition);
 
   const connection = await connectMongo(config.MONGODB_URI);
   const customers = createCustomerRepository(connection, { now });
@@ -107,6 +109,7 @@ export async function startEntitlementService({
     token: config.TEAM_SERVICE_TOKEN,
     deadlineMs: config.TEAM_SERVICE_DEADLINE_MS,
     now,
+    protos,
   });
 
   const locks = createUserLocks();
@@ -177,6 +180,7 @@ export async function startEntitlementService({
     logger,
     now,
   });
+  const sweepJob = createSweepJob({ sweep, intervalMs: config.SWEEP_INTERVAL_MS, logger });
 
   const grpc = createGrpcServer({
     logger,
@@ -186,7 +190,7 @@ export async function startEntitlementService({
     services: [
       {
         name: SERVICE_NAME,
-        definition: EntitlementServiceClient.service,
+        definition: protos.teamseat.entitlement.v1.EntitlementService.service,
         implementation: createEntitlementGrpcService({
           access: createAccessQueries({
             customers,
@@ -212,7 +216,7 @@ export async function startEntitlementService({
   // The changes listener first, so this instance sees its own changes; then the intake.
   await consumers.changes.start();
   await Promise.all([consumers.webhooks.start(), consumers.memberGrants.start()]);
-  sweep.start();
+  sweepJob.start();
   grpc.setServing(true);
   logger.info(
     { port, adminPort: admin.port, instanceId, teamProducts: products.length },
@@ -229,7 +233,7 @@ export async function startEntitlementService({
     },
     { name: 'end watch streams', run: () => hub.closeAll() },
     { name: 'stop the gRPC server', run: () => grpc.stop(5_000) },
-    { name: 'stop the sweep', run: () => sweep.stop() },
+    { name: 'stop the sweep', run: () => sweepJob.stop() },
     {
       name: 'stop the consumers (in-flight messages finish)',
       run: async () => {

@@ -1,8 +1,8 @@
 import type { EntitlementServiceConfig } from './config';
 import { DAY_MS, HOUR_MS } from './domain/expiry';
 import type { ConsumerSettings } from './entry-points/kafka/create-consumers';
-import type { RevenueCatSettings } from './revenuecat/create-revenuecat';
-import type { SweepSettings } from './use-cases/sweep';
+import type { RevenueCatSettings } from './adapters/revenuecat/create-revenuecat';
+import type { SweepSettings } from './application/sweep';
 
 /** The validated configuration, cut into the settings each part takes. */
 export function revenueCatSettings(config: EntitlementServiceConfig): RevenueCatSettings {

@@ -8,3 +8,5 @@ export * from './grant-plan';
 export * from './watermark';
 export * from './access';
 export * from './entitlement-changes';
+export * from './grant-record';
+export * from './customer';

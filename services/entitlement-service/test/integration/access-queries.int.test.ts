@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import { Registry } from '@teamseat/metrics';
 import { waitFor } from '@teamseat/testing';
-import { createCustomerRepository, type CustomerRepository } from '../../src/data-access/customer-repository';
-import { createAccessCache } from '../../src/use-cases/access-cache';
-import { createAccessQueries } from '../../src/use-cases/access-queries';
+import { createCustomerRepository } from '../../src/adapters/database/customer-repository';
+import { createAccessCache } from '../../src/application/access-cache';
+import { createAccessQueries } from '../../src/application/access-queries';
+import type { CustomerRepository } from '../../src/application/ports';
 import { freshDatabase } from '../support/infrastructure';
 import { DAY, T0, subscriber } from '../support/subscribers';
 

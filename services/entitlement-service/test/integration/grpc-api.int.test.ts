@@ -3,7 +3,7 @@ import { credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { reasonOf, type EntitlementServiceClient as Client } from '@teamseat/grpc';
 import { waitFor } from '@teamseat/testing';
 import { SERVICE_NAME } from '../../src/entitlement-service';
-import { EntitlementServiceClient } from '../../src/proto/packages';
+import { EntitlementServiceClient } from '../support/protos';
 import { healthStatus } from '@teamseat/testing';
 import { call, startHarness, type Harness } from '../support/service-harness';
 

@@ -3,10 +3,10 @@ import { status, type ServiceError } from '@grpc/grpc-js';
 import { createClient, createGrpcServer, reasonOf, type GrpcServer } from '@teamseat/grpc';
 import { createMetricsRegistry } from '@teamseat/metrics';
 import { SERVICE_NAME } from '../../src/entitlement-service';
-import { createChangeHub } from '../../src/use-cases/change-hub';
+import { createChangeHub } from '../../src/application/change-hub';
 import { createEntitlementGrpcService } from '../../src/entry-points/grpc/entitlement-grpc-service';
-import { EntitlementServiceClient, packageDefinition } from '../../src/proto/packages';
-import type { CustomerSync } from '../../src/use-cases/customer-sync';
+import { EntitlementServiceClient, packageDefinition } from '../support/protos';
+import type { CustomerSync } from '../../src/application/customer-sync';
 import { call, testLogger, TOKEN } from '../support/service-harness';
 
 /** A use case none of these calls should reach. */

@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import { LIFETIME } from '../../src/domain';
-import { createCustomerRepository, mergePatch } from '../../src/data-access/customer-repository';
-import type { GrantRecord } from '../../src/data-access/grant-record';
-import { createLeaseRepository } from '../../src/data-access/lease-repository';
-import { createProcessedEventRepository } from '../../src/data-access/processed-event-repository';
-import { createRetryQueueRepository } from '../../src/data-access/retry-queue-repository';
+import { createCustomerRepository } from '../../src/adapters/database/customer-repository';
+import { mergePatch } from '../../src/domain/customer';
+import type { GrantRecord } from '../../src/domain/grant-record';
+import { createLeaseRepository } from '../../src/adapters/database/lease-repository';
+import { createProcessedEventRepository } from '../../src/adapters/database/processed-event-repository';
+import { createRetryQueueRepository } from '../../src/adapters/database/retry-queue-repository';
 import { freshDatabase } from '../support/infrastructure';
 import { DAY, T0, subscriber, subscription } from '../support/subscribers';
 

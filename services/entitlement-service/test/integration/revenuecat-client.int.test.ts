@@ -4,7 +4,7 @@ import { createMetricsRegistry } from '@teamseat/metrics';
 import { startEmulator, type Emulator } from '@teamseat/revenuecat-emulator';
 import { AppError } from '@teamseat/errors';
 import { HOUR_MS, DAY_MS, promotionalExpiry } from '../../src/domain';
-import { createRevenueCat, type RevenueCatSettings } from '../../src/revenuecat';
+import { createRevenueCat, type RevenueCatSettings } from '../../src/adapters/revenuecat';
 
 const logger = createLogger({ service: 'test', level: 'silent' });
 const START = Date.UTC(2030, 0, 1);

@@ -17,7 +17,7 @@ import { startGateway, type RunningGateway } from '@teamseat/webhook-gateway/dis
 import { getInfrastructure, randomDatabaseUri, randomName, waitFor } from '@teamseat/testing';
 import type { EntitlementServiceConfig } from '../../src/config';
 import { startEntitlementService, type RunningEntitlementService } from '../../src/entitlement-service';
-import { EntitlementServiceClient, TeamServiceClient } from '../../src/proto/packages';
+import { EntitlementServiceClient, TeamServiceClient } from './protos';
 import { RC_KEY, TOKEN, randomTopics, testConfig, testLogger, type Topics } from './service-harness';
 
 export const APP_TOKEN = 'test-app-token';

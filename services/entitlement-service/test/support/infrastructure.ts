@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { getInfrastructure, randomDatabaseUri } from '@teamseat/testing';
-import { connectMongo } from '../../src/data-access/mongo';
+import { connectMongo } from '../../src/adapters/database/mongo';
 
 /** A fresh database of its own for one test file; dropped by the returned close function. */
 export async function freshDatabase(

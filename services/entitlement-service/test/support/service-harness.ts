@@ -6,7 +6,7 @@ import { startEmulator, type Emulator, type EmulatorOptions } from '@teamseat/re
 import { getInfrastructure, randomDatabaseUri, randomName } from '@teamseat/testing';
 import { configSchema, type EntitlementServiceConfig } from '../../src/config';
 import { startEntitlementService, type RunningEntitlementService } from '../../src/entitlement-service';
-import { EntitlementServiceClient } from '../../src/proto/packages';
+import { EntitlementServiceClient } from './protos';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../../..');
 export const CATALOG_FILE = path.join(REPO_ROOT, 'config/catalog.sample.yaml');

@@ -1,10 +1,11 @@
 import { createClient, type TeamServiceClient as TeamClient } from '@teamseat/grpc';
 import { configSchema as teamConfigSchema, startTeamService } from '@teamseat/team-service';
 import { getInfrastructure, randomDatabaseUri, randomName } from '@teamseat/testing';
-import { createTeamDirectory, type TeamDirectory } from '../../src/data-access/team-directory';
+import { createTeamDirectory } from '../../src/adapters/team-service/team-directory';
+import type { TeamDirectory } from '../../src/application/ports';
 import type { Expiry } from '../../src/domain/expiry';
 import type { TeamProduct } from '../../src/domain/team-product';
-import { TeamServiceClient } from '../../src/proto/packages';
+import { TeamServiceClient } from './protos';
 import { APP_TOKEN, E2E_CATALOG, writeCatalog } from './e2e-harness';
 import { TOKEN, testLogger } from './service-harness';
 

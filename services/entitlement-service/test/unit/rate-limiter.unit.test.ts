@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { createRateLimiter } from '../../src/revenuecat/rate-limiter';
+import { createRateLimiter } from '../../src/adapters/revenuecat/rate-limiter';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -8,12 +8,12 @@ import {
   type WatchEntitlementChangesResponse,
 } from '@teamseat/grpc';
 import type { Logger } from '@teamseat/logger';
-import { TEAM_SERVICE_UNAVAILABLE } from '../../data-access/team-directory';
-import type { AccessQueries } from '../../use-cases/access-queries';
-import type { ChangeHub } from '../../use-cases/change-hub';
-import type { CustomerSync } from '../../use-cases/customer-sync';
-import type { TeamAccessReports } from '../../use-cases/team-access-report';
-import type { UserReconciler } from '../../use-cases/user-reconciler';
+import type { AccessQueries } from '../../application/access-queries';
+import type { ChangeHub } from '../../application/change-hub';
+import type { CustomerSync } from '../../application/customer-sync';
+import type { TeamAccessReports } from '../../application/team-access-report';
+import { TEAM_SERVICE_UNAVAILABLE } from '../../application/ports';
+import type { UserReconciler } from '../../application/user-reconciler';
 import * as map from './proto-mapping';
 
 const MAX_ID_LENGTH = 1_500;

@@ -1,17 +1,17 @@
 import type { EntitlementChange as ChangeEvent } from '@teamseat/contracts';
-import type {
-  AccessSource,
-  Entitlement,
-  EntitlementChange,
-  Expiry as ProtoExpiry,
-  MemberGrant,
-  TeamAccessReport,
+import {
+  toTimestamp,
+  type AccessSource,
+  type Entitlement,
+  type EntitlementChange,
+  type Expiry as ProtoExpiry,
+  type MemberGrant,
+  type TeamAccessReport,
 } from '@teamseat/grpc';
-import type { GrantState } from '../../data-access/grant-record';
+import type { TeamAccessReport as DomainReport } from '../../application/team-access-report';
 import type { AccessSource as DomainSource, EntitlementAccess } from '../../domain/access';
 import { isLifetime, type Expiry } from '../../domain/expiry';
-import { toTimestamp } from '../../proto/timestamps';
-import type { TeamAccessReport as DomainReport } from '../../use-cases/team-access-report';
+import type { GrantState } from '../../domain/grant-record';
 
 export const timestamp = (ms: number | undefined) => (ms === undefined ? null : toTimestamp(ms));
 

@@ -13,7 +13,7 @@ import {
 } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
 import type { TeamTerms } from '../../domain/team-terms';
-import type { UserReconciler, WebhookHandler } from '../../use-cases';
+import type { UserReconciler, WebhookHandler } from '../../application';
 import type { ConsumerMetrics } from './consumer-metrics';
 
 export interface ConsumerSettings {

@@ -1,0 +1,112 @@
+import { status, type ServiceError } from '@grpc/grpc-js';
+import { AppError, type ErrorCode } from '@teamseat/errors';
+import {
+  fromTimestamp,
+  toTimestamp,
+  type ApplySubscriptionStateRequest,
+  type Team__Output,
+  type TeamStatus as ProtoTeamStatus,
+} from '@teamseat/grpc';
+import { TEAM_SERVICE_UNAVAILABLE, type TeamRole, type TeamSummary } from '../../application/ports';
+import { LIFETIME } from '../../domain/expiry';
+import type { OwnerTeamState, TeamStatus } from '../../domain/owner-team-state';
+
+const STATUS: Record<string, TeamStatus> = {
+  TEAM_STATUS_ACTIVE: 'active',
+  TEAM_STATUS_GRACE: 'grace',
+  TEAM_STATUS_EXPIRED: 'expired',
+};
+export const ROLE: Record<string, TeamRole> = {
+  ROLE_OWNER: 'owner',
+  ROLE_ADMIN: 'admin',
+  ROLE_MEMBER: 'member',
+};
+const RETRIABLE = new Set<number>([
+  status.UNAVAILABLE,
+  status.DEADLINE_EXCEEDED,
+  status.RESOURCE_EXHAUSTED,
+  status.ABORTED,
+  status.CANCELLED,
+  status.UNKNOWN,
+]);
+const CODES: Partial<Record<number, ErrorCode>> = {
+  [status.NOT_FOUND]: 'NOT_FOUND',
+  [status.INVALID_ARGUMENT]: 'INVALID_ARGUMENT',
+  [status.PERMISSION_DENIED]: 'PERMISSION_DENIED',
+  [status.UNAUTHENTICATED]: 'PERMISSION_DENIED',
+  [status.ALREADY_EXISTS]: 'ALREADY_EXISTS',
+  [status.FAILED_PRECONDITION]: 'FAILED_PRECONDITION',
+};
+
+export function toTeamSummary(team: Team__Output): TeamSummary {
+  return {
+    teamId: team.teamId,
+    ownerUserId: team.ownerUserId,
+    subscriberUserId: team.subscriberUserId,
+    productId: team.productId,
+    managementEntitlement: team.managementEntitlement,
+    status: STATUS[team.status] ?? 'expired',
+    periodEndsAt: fromTimestamp(team.periodEndsAt) ?? LIFETIME,
+    memberEntitlements: team.memberEntitlements,
+    grantMode: team.grantMode === 'GRANT_MODE_LIFETIME' ? 'lifetime' : 'period',
+    ownerTakesSeat: team.ownerTakesSeat,
+    seatLimit: team.seatLimit,
+    seatsUsed: team.seatsUsed,
+    memberCount: team.memberCount,
+  };
+}
+
+/** Maps a failed call once: transport trouble is retriable; anything else is a rejection to surface. */
+export function toAppError(method: string, error: ServiceError): AppError {
+  const reason = error.metadata?.get('error-reason')[0]?.toString();
+  const message = `team-service ${method}: ${error.details || error.message}`;
+  if (RETRIABLE.has(error.code)) {
+    return new AppError('UNAVAILABLE', message, {
+      reason: TEAM_SERVICE_UNAVAILABLE,
+      retriable: true,
+      cause: error,
+    });
+  }
+  const code = CODES[error.code] ?? 'INTERNAL';
+  return new AppError(code, message, {
+    reason: reason ?? code,
+    retriable: false,
+    cause: error,
+    details: { method },
+  });
+}
+
+const STATUS_OUT: Record<TeamStatus, ProtoTeamStatus> = {
+  active: 'TEAM_STATUS_ACTIVE',
+  grace: 'TEAM_STATUS_GRACE',
+  expired: 'TEAM_STATUS_EXPIRED',
+};
+const SHRINK_OUT = {
+  block: 'SHRINK_POLICY_BLOCK',
+  'remove-last-joined': 'SHRINK_POLICY_REMOVE_LAST_JOINED',
+  'admin-choice': 'SHRINK_POLICY_ADMIN_CHOICE',
+} as const;
+
+/** The ApplySubscriptionState request for a derived owner team state. */
+export function subscriptionStateRequest(
+  subscriberUserId: string,
+  state: OwnerTeamState,
+  sourceEventId: string | undefined,
+): ApplySubscriptionStateRequest {
+  const { product } = state;
+  return {
+    subscriberUserId,
+    productId: product.productId,
+    managementEntitlement: product.managementEntitlement,
+    seatLimit: state.seatLimit,
+    status: STATUS_OUT[state.status],
+    periodEndsAt: Number.isFinite(state.periodEndsAt) ? toTimestamp(state.periodEndsAt) : null,
+    memberEntitlements: product.memberEntitlements,
+    grantMode: product.grantMode === 'lifetime' ? 'GRANT_MODE_LIFETIME' : 'GRANT_MODE_PERIOD',
+    shrinkPolicy: SHRINK_OUT[product.shrinkPolicy],
+    ownerTakesSeat: product.ownerTakesSeat,
+    adminChoiceGraceHours: product.adminChoiceGraceHours ?? 0,
+    sourceEventAt: toTimestamp(state.sourceAtMs),
+    sourceEventId: sourceEventId ?? '',
+  };
+}

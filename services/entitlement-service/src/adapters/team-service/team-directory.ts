@@ -1,0 +1,126 @@
+import { credentials, Metadata } from '@grpc/grpc-js';
+import { AppError } from '@teamseat/errors';
+import { bearerInterceptor, loadTeamseatProtos, type TeamseatProtoGrpcType } from '@teamseat/grpc';
+import type { RosterEntry, TeamDirectory } from '../../application/ports';
+import { ROLE, subscriptionStateRequest, toAppError, toTeamSummary } from './team-directory-mapping';
+
+/** team-service over gRPC (DESIGN §1: entitlement-service → team-service, never the other way). */
+export function createTeamDirectory({
+  address,
+  token,
+  deadlineMs = 5_000,
+  pageSize = 500,
+  now,
+  protos = loadTeamseatProtos(),
+}: {
+  address: string;
+  token: string;
+  deadlineMs?: number;
+  pageSize?: number;
+  /** Wall clock: gRPC deadlines are wall-clock moments. */
+  now: () => number;
+  /** The loaded teamseat protos (the composition root loads them once for the server and this client). */
+  protos?: TeamseatProtoGrpcType;
+}): TeamDirectory & { close(): void } {
+  const { TeamService } = protos.teamseat.team.v1;
+  const client = new TeamService(address, credentials.createInsecure(), {
+    interceptors: [bearerInterceptor(token)],
+  });
+  const methods = TeamService.service;
+
+  /** One unary call, typed by the method's generated definition (request in, `__Output` response back). */
+  function call<Req, Res>(
+    method: {
+      path: string;
+      requestSerialize: (request: Req) => Buffer;
+      responseDeserialize: (bytes: Buffer) => Res;
+    },
+    request: Req,
+  ): Promise<Res> {
+    const name = method.path.slice(method.path.lastIndexOf('/') + 1);
+    return new Promise<Res>((resolve, reject) => {
+      client.makeUnaryRequest(
+        method.path,
+        method.requestSerialize,
+        method.responseDeserialize,
+        request,
+        new Metadata(),
+        { deadline: now() + deadlineMs },
+        (error, response) => {
+          if (error) reject(toAppError(name, error));
+          else if (response === undefined)
+            reject(new AppError('INTERNAL', `team-service ${name}: no response`));
+          else resolve(response);
+        },
+      );
+    });
+  }
+
+  async function optional<T>(promise: Promise<T>): Promise<T | undefined> {
+    try {
+      return await promise;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
+      throw error;
+    }
+  }
+
+  async function rosterOf(teamId: string): Promise<RosterEntry[]> {
+    const roster: RosterEntry[] = [];
+    let pageToken = '';
+    do {
+      const page = await call(methods.ListMembers, { teamId, pageSize, pageToken });
+      for (const member of page.members) {
+        roster.push({
+          userId: member.userId,
+          role: ROLE[member.role] ?? 'member',
+          holdsSeat: member.holdsSeat,
+        });
+      }
+      pageToken = page.nextPageToken;
+    } while (pageToken);
+    return roster;
+  }
+
+  return {
+    async applySubscriptionState({ subscriberUserId, state, sourceEventId }) {
+      const response = await call(
+        methods.ApplySubscriptionState,
+        subscriptionStateRequest(subscriberUserId, state, sourceEventId),
+      );
+      return {
+        team: response.team ? toTeamSummary(response.team) : undefined,
+        changed: response.changed,
+        removedUserIds: response.removedUserIds,
+      };
+    },
+
+    rosterOf,
+
+    async getTeam(teamId) {
+      const response = await optional(call(methods.GetTeam, { teamId }));
+      return response?.team ? toTeamSummary(response.team) : undefined;
+    },
+
+    async teamByKey(subscriberUserId, managementEntitlement) {
+      const response = await optional(
+        call(methods.GetTeam, {
+          key: { subscriberUserId, managementEntitlement },
+        }),
+      );
+      return response?.team ? toTeamSummary(response.team) : undefined;
+    },
+
+    async transferToNewSubscriber({ teamId, newOwnerUserId, sourceEventId }) {
+      await call(methods.TransferOwnership, {
+        teamId,
+        newOwnerUserId,
+        kind: 'TRANSFER_KIND_STORE_TRANSFER',
+        previousOwnerRole: 'ROLE_UNSPECIFIED',
+        sourceEventId,
+      });
+    },
+
+    close: () => client.close(),
+  };
+}

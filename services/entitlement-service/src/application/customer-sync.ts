@@ -1,0 +1,162 @@
+import type { Logger } from '@teamseat/logger';
+import { mergePatch, type CustomerPatch } from '../domain/customer';
+import { diffEntitlements } from '../domain/entitlement-changes';
+import { teamGrantsOf } from '../domain/grant-record';
+import { deriveOwnerTeamStates, type OwnerTeamState } from '../domain/owner-team-state';
+import type { Subscriber } from '../domain/subscriber';
+import type { TeamProduct } from '../domain/team-product';
+import { isNewerSnapshot, isStaleEvent } from '../domain/watermark';
+import type { AccessCache } from './access-cache';
+import type {
+  ChangeContext,
+  ChangePublisher,
+  CustomerRepository,
+  RevenueCatClient,
+  TeamDirectory,
+} from './ports';
+import type { UserLocks } from './user-locks';
+
+export interface SyncOptions extends ChangeContext {
+  /** Derive and apply the user's team state as a subscriber (never for our own promotional echoes). */
+  applyTeams: boolean;
+  /** A subscriber already fetched (a TRANSFER side): no second read. */
+  fetched?: Subscriber | undefined;
+  /** The triggering webhook's `event_timestamp_ms`: an event older than the handled snapshot is skipped. */
+  eventTimestampMs?: unknown;
+}
+
+export interface SyncResult {
+  /** True when the watermark showed the event already reflected: nothing was fetched or written. */
+  skipped: boolean;
+  subscriber: Subscriber | undefined;
+  /** Entitlements whose activity or expiry changed. */
+  changed: string[];
+  /** Teams whose state was applied. */
+  teamIds: string[];
+}
+
+export type CustomerSync = ReturnType<typeof createCustomerSync>;
+
+/**
+ * The owner sync (DESIGN §4.2), level-triggered: fetch the customer, publish what changed against the stored
+ * snapshot, store it, then apply the derived team state of every team line the customer bought into. The
+ * watermark moves only when all of that is done, so a retry after a failure repeats the missing steps. A
+ * customer without team lines costs one write; a subscriber two (snapshot, then watermark after team-service).
+ */
+export function createCustomerSync(deps: {
+  revenuecat: RevenueCatClient;
+  customers: CustomerRepository;
+  publisher: ChangePublisher;
+  teams: TeamDirectory;
+  products: readonly TeamProduct[];
+  cache: AccessCache;
+  locks: UserLocks;
+  /** How long after a period end the sweep checks a team whose renewal or expiry webhook never came. */
+  teamCheckDelayMs?: number;
+  logger: Logger;
+  /** Wall clock. */
+  now: () => number;
+}) {
+  const { revenuecat, customers, publisher, teams, products, cache, locks } = deps;
+  const log = deps.logger.child({ module: 'customer-sync' });
+
+  /** Lines bought before but absent now (refunded away, transferred): told to team-service as expired. */
+  function vanishedLines(
+    subscriber: Subscriber,
+    known: readonly string[],
+    present: readonly OwnerTeamState[],
+  ) {
+    const have = new Set(present.map((state) => state.product.managementEntitlement));
+    return known
+      .filter((line) => !have.has(line))
+      .map((line) => products.find((product) => product.managementEntitlement === line))
+      .filter((product): product is TeamProduct => product !== undefined)
+      .map(
+        (product): OwnerTeamState => ({
+          product,
+          status: 'expired',
+          periodEndsAt: subscriber.requestDateMs,
+          seatLimit: 0,
+          sourceAtMs: subscriber.requestDateMs,
+        }),
+      );
+  }
+
+  async function apply(
+    userId: string,
+    states: OwnerTeamState[],
+    causationId: string | undefined,
+  ): Promise<string[]> {
+    const teamIds: string[] = [];
+    for (const state of states) {
+      const result = await teams.applySubscriptionState({
+        subscriberUserId: userId,
+        state,
+        sourceEventId: causationId,
+      });
+      if (result.team) teamIds.push(result.team.teamId);
+      log.info(
+        {
+          userId,
+          line: state.product.managementEntitlement,
+          status: state.status,
+          changed: result.changed,
+          teamId: result.team?.teamId,
+        },
+        'team state applied',
+      );
+    }
+    return teamIds;
+  }
+
+  function nextTeamCheck(derived: readonly OwnerTeamState[]): number | null {
+    const running = derived.filter((s) => s.status !== 'expired' && Number.isFinite(s.periodEndsAt));
+    if (running.length === 0) return null;
+    return Math.min(...running.map((s) => s.periodEndsAt)) + (deps.teamCheckDelayMs ?? 300_000);
+  }
+
+  return {
+    sync(userId: string, options: SyncOptions): Promise<SyncResult> {
+      return locks.run(userId, async () => {
+        const stored = await customers.get(userId);
+        if (isStaleEvent(options.eventTimestampMs, { settledAtMs: stored?.settledAtMs })) {
+          return { skipped: true, subscriber: undefined, changed: [], teamIds: [] };
+        }
+        const subscriber = options.fetched ?? (await revenuecat.getSubscriber(userId));
+        const newer = isNewerSnapshot(subscriber.requestDateMs, stored?.fetchedAtMs);
+        const changes = newer
+          ? diffEntitlements(stored?.snapshot, subscriber, teamGrantsOf(stored?.grants ?? []))
+          : [];
+        // Published before storing: a crash in between republishes on the retry instead of losing the change.
+        await publisher.publish(changes, options);
+        const snapshot = newer ? subscriber : undefined;
+        const settledAtMs = subscriber.requestDateMs;
+
+        const derived = options.applyTeams ? deriveOwnerTeamStates(subscriber, products) : [];
+        const vanished = options.applyTeams
+          ? vanishedLines(subscriber, stored?.teamLines ?? [], derived)
+          : [];
+        const states = [...derived, ...vanished];
+        let teamIds: string[] = [];
+        let record = stored;
+        const write = async (patch: CustomerPatch) => {
+          const revision = await customers.update(userId, patch, { isNew: record === undefined });
+          record = mergePatch(userId, record, patch, revision, deps.now());
+          cache.remember(record);
+        };
+        if (states.length === 0) {
+          await write({ snapshot, settledAtMs });
+        } else {
+          await write({ snapshot });
+          teamIds = await apply(userId, states, options.causationId);
+          await write({
+            settledAtMs,
+            addTeamLines: derived.map((state) => state.product.managementEntitlement),
+            nextTeamCheckAtMs: nextTeamCheck(derived),
+          });
+        }
+        return { skipped: false, subscriber, changed: changes.map((change) => change.entitlement), teamIds };
+      });
+    },
+  };
+}

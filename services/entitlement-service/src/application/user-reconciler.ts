@@ -1,0 +1,169 @@
+import { toAppError, type AppError } from '@teamseat/errors';
+import type { Logger } from '@teamseat/logger';
+import { mergePatch, type CustomerRecord } from '../domain/customer';
+import { computeDesiredGrants } from '../domain/desired-grants';
+import { diffEntitlements } from '../domain/entitlement-changes';
+import { HOUR_MS } from '../domain/expiry';
+import { planGrantSteps } from '../domain/grant-plan';
+import { sameGrants, teamGrantsOf, type GrantRecord } from '../domain/grant-record';
+import { promotionalExpiry, type Subscriber } from '../domain/subscriber';
+import type { TeamProduct } from '../domain/team-product';
+import { applyTeamTerms, holdingsOf, type TeamTerms } from '../domain/team-terms';
+import { isNewerSnapshot } from '../domain/watermark';
+import type { AccessCache } from './access-cache';
+import { createGrantExecutor } from './grant-executor';
+import type {
+  ChangeContext,
+  ChangePublisher,
+  CustomerRepository,
+  RetryQueueRepository,
+  RevenueCatClient,
+} from './ports';
+import type { UserLocks } from './user-locks';
+
+export interface ReconcileResult {
+  userId: string;
+  granted: number;
+  revoked: number;
+  failed: number;
+  grants: GrantRecord[];
+}
+
+export type UserReconciler = ReturnType<typeof createUserReconciler>;
+
+/**
+ * Reconciles one user (DESIGN §4.3-4.6): per member entitlement, the grant wanted across every team in
+ * which the user holds a seat, made to match RevenueCat, each outcome recorded in the grant ledger. What
+ * each team gives comes only from the grant-terms facts team-service publishes, kept per team in the
+ * user's document (ADR 0016): nothing is read back from team-service. Only entitlements the ledger knows
+ * (or wants now) are touched, so grants made by others are left alone. One read and at most one write of
+ * the user's document; running it twice changes nothing the second time.
+ */
+export function createUserReconciler(deps: {
+  revenuecat: RevenueCatClient;
+  customers: CustomerRepository;
+  retries: RetryQueueRepository;
+  publisher: ChangePublisher;
+  products: readonly TeamProduct[];
+  cache: AccessCache;
+  locks: UserLocks;
+  defaultBufferMs: number;
+  /** Overrides every product's grantBufferHours (GRANT_BUFFER_HOURS). */
+  bufferOverrideMs?: number | undefined;
+  logger: Logger;
+  /** Wall clock. */
+  now: () => number;
+}) {
+  const { revenuecat, customers, retries, publisher, products, cache, locks } = deps;
+  const log = deps.logger.child({ module: 'reconciler' });
+  const executor = createGrantExecutor({ revenuecat, logger: log, wallClock: deps.now });
+
+  function bufferOf(productId: string): number {
+    if (deps.bufferOverrideMs !== undefined) return deps.bufferOverrideMs;
+    const hours = products.find((p) => p.productId === productId)?.grantBufferHours;
+    return hours === undefined ? deps.defaultBufferMs : hours * HOUR_MS;
+  }
+
+  return {
+    /** Makes RevenueCat match the terms the user's teams last gave (a retry, a sync, the sweep). */
+    reconcile(userId: string, context: ChangeContext): Promise<ReconcileResult> {
+      return locks.run(userId, async () => reconcileFrom(userId, context, await customers.get(userId)));
+    },
+    /**
+     * Records one team's new terms for the user and reconciles from all of the user's teams, in the same
+     * write. A fact not newer than the stored terms of its team changes nothing (undefined), unless the
+     * user's last reconcile left work pending: a fact redelivered after a transient failure (its terms were
+     * stored with the pending rows) then finishes that work instead of waiting for the sweep.
+     */
+    applyTerms(
+      userId: string,
+      terms: TeamTerms,
+      context: ChangeContext,
+    ): Promise<ReconcileResult | undefined> {
+      return locks.run(userId, async () => {
+        const stored = await customers.get(userId);
+        const applied = applyTeamTerms(stored?.teamTerms ?? [], terms);
+        if (applied.changed) return reconcileFrom(userId, context, stored, applied.terms);
+        return stored?.retryQueued ? reconcileFrom(userId, context, stored) : undefined;
+      });
+    },
+  };
+
+  /** `newTerms`: the user's terms after a fact, written with the outcome; undefined keeps the stored ones. */
+  async function reconcileFrom(
+    userId: string,
+    context: ChangeContext,
+    stored: CustomerRecord | undefined,
+    newTerms?: TeamTerms[],
+  ): Promise<ReconcileResult> {
+    const teamTerms = newTerms ?? stored?.teamTerms ?? [];
+    const holdings = holdingsOf(teamTerms, bufferOf);
+    const desired = computeDesiredGrants(holdings, {
+      nowMs: revenuecat.clock.now(),
+      bufferMs: deps.defaultBufferMs,
+    });
+    const rows = new Map((stored?.grants ?? []).map((row) => [row.entitlement, row]));
+    const entitlements = [...new Set([...desired.keys(), ...rows.keys()])].sort();
+    const result: ReconcileResult = { userId, granted: 0, revoked: 0, failed: 0, grants: [] };
+    let latest: Subscriber | undefined;
+    let transient: AppError | undefined;
+
+    for (const entitlement of entitlements) {
+      const input = { userId, entitlement, want: desired.get(entitlement), row: rows.get(entitlement) };
+      if (transient) {
+        result.grants.push(input.row ?? executor.failed(input, transient));
+        continue;
+      }
+      const view = latest ?? stored?.snapshot;
+      const current = view ? promotionalExpiry(view, entitlement) : input.row?.confirmed;
+      const plan = { nowMs: revenuecat.clock.now(), revokeBeforeAnyGrant: revenuecat.apiVersion === 'v2' };
+      const steps = planGrantSteps(input.want?.expiresAt, current, plan);
+      if (steps.length === 0) {
+        result.grants.push(executor.settle({ ...input, current }));
+        continue;
+      }
+      try {
+        const outcome = await executor.execute({ ...input, steps });
+        latest = outcome.subscriber ?? latest;
+        result.granted += outcome.granted;
+        result.revoked += outcome.revoked;
+        result.grants.push(outcome.record);
+      } catch (thrown) {
+        const error = toAppError(thrown);
+        result.grants.push(executor.failed(input, error));
+        if (error.retriable) transient = error;
+        else
+          log.error({ err: error, userId, entitlement }, 'grant rejected by RevenueCat; left to the sweep');
+      }
+    }
+    result.failed = result.grants.filter((g) => g.state === 'failed').length;
+
+    // One write for the whole user: the newest snapshot and every ledger row, after publishing the changes.
+    const snapshot =
+      latest && isNewerSnapshot(latest.requestDateMs, stored?.fetchedAtMs) ? latest : undefined;
+    if (snapshot) {
+      await publisher.publish(
+        diffEntitlements(stored?.snapshot, snapshot, teamGrantsOf(result.grants)),
+        context,
+      );
+    }
+    const troubled = result.grants.filter((g) => g.nextAttemptAtMs !== undefined && g.state !== 'in-sync');
+    const retryQueued = troubled.length > 0;
+    if (
+      snapshot ||
+      newTerms ||
+      !sameGrants(result.grants, stored?.grants ?? []) ||
+      retryQueued !== (stored?.retryQueued ?? false)
+    ) {
+      const patch = { snapshot, grants: result.grants, retryQueued, ...(newTerms ? { teamTerms } : {}) };
+      const revision = await customers.update(userId, patch, { isNew: !stored });
+      cache.remember(mergePatch(userId, stored, patch, revision, deps.now()));
+    } else if (stored) {
+      cache.remember(stored);
+    }
+    if (retryQueued) await retries.schedule(userId, Math.min(...troubled.map((g) => g.nextAttemptAtMs!)));
+    else if (stored?.retryQueued) await retries.clear(userId);
+    if (transient) throw transient;
+    return result;
+  }
+}
