@@ -17,7 +17,8 @@ const settings = {
   durationS: Number(process.env.BENCH_DURATION_S ?? 15),
   warmupS: Number(process.env.BENCH_WARMUP_S ?? 3),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 100),
-  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+  // Two gateways swap places every round; an even count gives each the first place as often.
+  rounds: Number(process.env.BENCH_ROUNDS ?? (process.env.BENCH_COMPARE_ROOT ? 4 : 3)),
   brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
   logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
   compareRoot: process.env.BENCH_COMPARE_ROOT,
