@@ -17,9 +17,11 @@ const settings = {
   durationS: Number(process.env.BENCH_DURATION_S ?? 15),
   warmupS: Number(process.env.BENCH_WARMUP_S ?? 3),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 100),
-  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+  // Two gateways swap places every round; an even count gives each the first place as often.
+  rounds: Number(process.env.BENCH_ROUNDS ?? (process.env.BENCH_COMPARE_ROOT ? 4 : 3)),
   brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
   logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
+  compareRoot: process.env.BENCH_COMPARE_ROOT,
 };
 const AUTHORIZATION = `Bearer bench-${randomBytes(8).toString('hex')}`;
 const ID_PLACEHOLDER = '[<id>]';
@@ -54,13 +56,16 @@ function startProcess(script, env) {
   return { child, stopped };
 }
 
-/** For tuning runs, more gateway settings: BENCH_GATEWAY_ENV="KAFKA_LINGER_MS=5 KAFKA_PRODUCER_LANES=1". */
-function extraGatewaySettings() {
-  const pairs = (process.env.BENCH_GATEWAY_ENV ?? '').split(' ').filter(Boolean);
+/**
+ * For tuning runs, more gateway settings: BENCH_GATEWAY_ENV="KAFKA_LINGER_MS=5 KAFKA_MAX_BATCH_MESSAGES=100"
+ * (BENCH_COMPARE_ENV: for the compared gateway only, after those).
+ */
+function extraGatewaySettings(variable) {
+  const pairs = (process.env[variable] ?? '').split(' ').filter(Boolean);
   return Object.fromEntries(
     pairs.map((pair) => {
       const equals = pair.indexOf('=');
-      if (equals < 1) throw new Error(`BENCH_GATEWAY_ENV: "${pair}" is not NAME=value`);
+      if (equals < 1) throw new Error(`${variable}: "${pair}" is not NAME=value`);
       return [pair.slice(0, equals), pair.slice(equals + 1)];
     }),
   );
@@ -176,80 +181,116 @@ const baselineProcess = startProcess(path.join(here, 'bare-koa.mjs'), { PORT: St
 await waitUntilListening(baselinePort);
 const baselineUrl = `http://127.0.0.1:${baselinePort}/webhooks/revenuecat`;
 
-const topic = `bench.gateway.${Date.now().toString(36)}`;
-const [port, adminPort] = [await freePort(), await freePort()];
-const gatewayProcess = startProcess(path.join(root, 'services', 'webhook-gateway', 'dist', 'main.js'), {
-  NODE_ENV: 'production',
-  HOST: '127.0.0.1',
-  PORT: String(port),
-  ADMIN_PORT: String(adminPort),
-  KAFKA_BROKERS: settings.brokers.join(','),
-  WEBHOOK_AUTHORIZATION: AUTHORIZATION,
-  WEBHOOK_TOPIC: topic,
-  LOG_LEVEL: settings.logLevel,
-  ...extraGatewaySettings(),
-});
-await waitUntilAnswering(`http://127.0.0.1:${adminPort}/readyz`);
-const gatewayUrl = `http://127.0.0.1:${port}/webhooks/revenuecat`;
+/**
+ * Starts the gateway built in `checkout` (this one, or BENCH_COMPARE_ROOT) on ports chosen here, publishing
+ * to a topic of its own; resolves once it is ready.
+ */
+async function startGateway(checkout, topic, settingsFrom) {
+  const [port, adminPort] = [await freePort(), await freePort()];
+  const started = startProcess(path.join(checkout, 'services', 'webhook-gateway', 'dist', 'main.js'), {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    ADMIN_PORT: String(adminPort),
+    KAFKA_BROKERS: settings.brokers.join(','),
+    WEBHOOK_AUTHORIZATION: AUTHORIZATION,
+    WEBHOOK_TOPIC: topic,
+    LOG_LEVEL: settings.logLevel,
+    ...Object.assign({}, ...settingsFrom.map(extraGatewaySettings)),
+  });
+  const metricsUrl = `http://127.0.0.1:${adminPort}/metrics`;
+  await waitUntilAnswering(`http://127.0.0.1:${adminPort}/readyz`);
+  return { ...started, topic, metricsUrl, url: `http://127.0.0.1:${port}/webhooks/revenuecat` };
+}
+
+const runId = Date.now().toString(36);
+const subject = await startGateway(root, `bench.gateway.${runId}`, ['BENCH_GATEWAY_ENV']);
+// BENCH_COMPARE_ROOT=<another checkout, built>: its gateway takes the same turns, so two builds are
+// compared within one run (the same neighbours' load reaches both) rather than across runs.
+const compared = settings.compareRoot
+  ? await startGateway(path.resolve(settings.compareRoot), `bench.gateway.${runId}.compared`, [
+      'BENCH_GATEWAY_ENV',
+      'BENCH_COMPARE_ENV',
+    ])
+  : undefined;
+const gateways = compared ? [subject, compared] : [subject];
 
 log(`warm-up ${settings.warmupS} s each`);
 await load(baselineUrl, settings.warmupS);
-await load(gatewayUrl, settings.warmupS);
-const metricsBefore = await fetch(`http://127.0.0.1:${adminPort}/metrics`).then((r) => r.text());
+for (const gateway of gateways) await load(gateway.url, settings.warmupS);
+for (const gateway of gateways) gateway.metricsBefore = await fetch(gateway.metricsUrl).then((r) => r.text());
 const slice = settings.durationS / settings.rounds;
 log(`${settings.rounds} turns of ${slice} s each side at ${settings.connections} connections`);
-const gatewayTurns = [];
 const baselineTurns = [];
+for (const gateway of gateways) gateway.turns = [];
 for (let round = 0; round < settings.rounds; round += 1) {
-  gatewayTurns.push(await turn(gatewayUrl, gatewayProcess.child.pid, slice));
+  // Two gateways swap places every round, so neither always follows the other.
+  const order = round % 2 === 0 ? gateways : [...gateways].reverse();
+  for (const gateway of order) gateway.turns.push(await turn(gateway.url, gateway.child.pid, slice));
   baselineTurns.push(await turn(baselineUrl, baselineProcess.child.pid, slice));
 }
-const gateway = combine(gatewayTurns);
 const baseline = combine(baselineTurns);
-const metricsText = await fetch(`http://127.0.0.1:${adminPort}/metrics`).then((r) => r.text());
-gatewayProcess.child.kill('SIGTERM');
-baselineProcess.child.kill('SIGTERM');
-await Promise.all([gatewayProcess.stopped, baselineProcess.stopped]);
+for (const gateway of gateways) gateway.metricsText = await fetch(gateway.metricsUrl).then((r) => r.text());
+for (const { child } of [...gateways, baselineProcess]) child.kill('SIGTERM');
+await Promise.all([...gateways, baselineProcess].map(({ stopped }) => stopped));
 
 const sumOf = (text, name) =>
   text
     .split('\n')
     .filter((line) => line.startsWith(name))
     .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
-const measured = (name) => sumOf(metricsText, name) - sumOf(metricsBefore, name);
-const batches = measured('webhook_publish_batch_size_count');
-const batched = measured('webhook_publish_batch_size_sum');
-const publishes = measured('webhook_publish_duration_seconds_count');
-const publishSeconds = measured('webhook_publish_duration_seconds_sum');
-const records = await recordsOn(topic);
-const acknowledged = sumOf(metricsText, 'webhook_requests_total{status="200"');
 
+/** A gateway's figures: its turns combined, its batches and publish wait, and its 200s against its topic. */
+async function figures(gateway) {
+  const measured = (name) => sumOf(gateway.metricsText, name) - sumOf(gateway.metricsBefore, name);
+  const batches = measured('webhook_publish_batch_size_count');
+  const batched = measured('webhook_publish_batch_size_sum');
+  const publishes = measured('webhook_publish_duration_seconds_count');
+  const publishSeconds = measured('webhook_publish_duration_seconds_sum');
+  const records = await recordsOn(gateway.topic);
+  const acknowledged = sumOf(gateway.metricsText, 'webhook_requests_total{status="200"');
+  if (records < acknowledged) {
+    log(`FAIL: ${acknowledged} requests got 200 but only ${records} records are on ${gateway.topic}`);
+    process.exitCode = 1;
+  }
+  return {
+    ...combine(gateway.turns),
+    meanBatchSize: batches > 0 ? Number((batched / batches).toFixed(1)) : 0,
+    // Of each request's time, how much was the wait for Kafka's acknowledgement (from enqueue to ack).
+    publishMeanMs: publishes > 0 ? Number(((1000 * publishSeconds) / publishes).toFixed(2)) : 0,
+    acknowledged,
+    recordsOnTopic: records,
+  };
+}
+
+/** Throughput, latency and CPU of a gateway against the bare endpoint of the same run. */
+const ratiosOf = (gateway) => ({
+  throughput: Number((gateway.requestsPerSec / baseline.requestsPerSec).toFixed(3)),
+  latencyP50: Number((gateway.latencyP50Ms / baseline.latencyP50Ms).toFixed(3)),
+  latencyP99: Number((gateway.latencyP99Ms / baseline.latencyP99Ms).toFixed(3)),
+  ...(gateway.cpuMicrosPerRequest && baseline.cpuMicrosPerRequest
+    ? { cpuPerRequest: Number((gateway.cpuMicrosPerRequest / baseline.cpuMicrosPerRequest).toFixed(3)) }
+    : {}),
+});
+
+const gateway = await figures(subject);
 const metrics = {
   ...gateway,
-  meanBatchSize: batches > 0 ? Number((batched / batches).toFixed(1)) : 0,
-  // Of each request's time, how much was the wait for Kafka's acknowledgement (from enqueue to ack).
-  publishMeanMs: publishes > 0 ? Number(((1000 * publishSeconds) / publishes).toFixed(2)) : 0,
-  acknowledged,
-  recordsOnTopic: records,
   connections: settings.connections,
   durationS: settings.durationS,
   rounds: settings.rounds,
 };
+const comparedFigures = compared ? await figures(compared) : undefined;
 const output = {
   name: 'webhook gateway: POST /webhooks/revenuecat → Kafka (acks = all, idempotent) vs bare Koa JSON',
   metrics,
   baseline,
-  ratios: {
-    throughput: Number((gateway.requestsPerSec / baseline.requestsPerSec).toFixed(3)),
-    latencyP50: Number((gateway.latencyP50Ms / baseline.latencyP50Ms).toFixed(3)),
-    latencyP99: Number((gateway.latencyP99Ms / baseline.latencyP99Ms).toFixed(3)),
-    ...(gateway.cpuMicrosPerRequest && baseline.cpuMicrosPerRequest
-      ? { cpuPerRequest: Number((gateway.cpuMicrosPerRequest / baseline.cpuMicrosPerRequest).toFixed(3)) }
-      : {}),
-  },
+  ratios: ratiosOf(gateway),
+  ...(comparedFigures
+    ? {
+        compared: { root: path.resolve(settings.compareRoot), ...comparedFigures },
+        comparedRatios: ratiosOf(comparedFigures),
+      }
+    : {}),
 };
-if (records < acknowledged) {
-  log(`FAIL: ${acknowledged} requests got 200 but only ${records} records are on ${topic}`);
-  process.exitCode = 1;
-}
 console.log(JSON.stringify(output));

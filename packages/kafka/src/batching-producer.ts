@@ -2,7 +2,6 @@ import type { Producer } from '@platformatic/kafka' with { 'resolution-mode': 'i
 import { AppError, unavailable } from '@teamseat/errors';
 import type { Logger } from '@teamseat/logger';
 import type { KafkaClient } from './client';
-import { keyHash } from './key-hash';
 
 export interface OutgoingMessage {
   key: string | null;
@@ -23,7 +22,7 @@ export interface BatchingProducer {
 interface Pending {
   topic: string;
   message: OutgoingMessage;
-  /** The key's bytes, encoded once: they choose the lane and, in the client, the partition. */
+  /** The key's bytes: the client hashes them for the partition and writes them. */
   key: Buffer | undefined;
   resolve: () => void;
   reject: (error: Error) => void;
@@ -51,91 +50,28 @@ function headerName(name?: string): Buffer | undefined {
  * An idempotent producer (acks = all) that gathers the messages arriving within `lingerMs` (or up to
  * `maxBatchMessages`) into one produce request, so concurrent callers share broker round trips instead of
  * queueing behind each other; while a request is in flight, new messages keep gathering and leave together
- * when it returns. Each caller still learns whether its own message was acknowledged.
+ * when it returns. Each caller still learns whether its own message was acknowledged. One producer id and
+ * one request in flight: messages keep the order they were sent in, across keys too.
  *
- * With `lanes` above 1 there are that many such producers (each its own producer id, one request in flight
- * each), and a message's lane follows from its key, so one key's messages keep their order while round
- * trips overlap: a gateway waiting for one acknowledgement at a time idled a fifth of the time at full
- * load (bench/gateway). Messages without a key take the lanes in turn. The lane is the key's partition hash
- * modulo the lanes, so when the lanes divide the partitions each lane serves only its own partitions, and
- * a produce request holds fewer, fuller record batches (the broker's cost is per batch as much as per
- * message).
- *
- * Producing goes through @platformatic/kafka, consuming and administration through kafkajs (ADR 0007):
- * kafkajs spent 28 µs of CPU per message where this client spends 12, and the gateway's throughput is
- * bounded by its CPU. Keys are partitioned as Java clients and kafkajs do (murmur2), so a key keeps its
- * partition across the change.
+ * Producing goes through @platformatic/kafka, consuming and administration through kafkajs (ADRs 0007,
+ * 0014): kafkajs' producer spends about three times the CPU per message and cost the gateway a median 14 %
+ * of its throughput in the same benchmark runs. Keys are partitioned as Java clients and kafkajs do
+ * (murmur2), so a key's partition does not depend on the client.
  */
 export function createBatchingProducer({
   kafka,
   logger,
   lingerMs = 2,
   maxBatchMessages = 500,
-  lanes = 1,
   onBatch,
 }: {
   kafka: KafkaClient;
   logger: Logger;
   lingerMs?: number;
   maxBatchMessages?: number;
-  lanes?: number;
   onBatch?: (size: number) => void;
 }): BatchingProducer {
-  if (!Number.isInteger(lanes) || lanes < 1) throw new Error('lanes must be a positive integer');
   const log = logger.child({ module: 'batching-producer' });
-  const all = Array.from({ length: lanes }, () =>
-    createLane({ kafka, log, lingerMs, maxBatchMessages, onBatch }),
-  );
-  let turn = 0;
-  const laneOf = (key: Buffer | undefined): Lane =>
-    all[key === undefined ? (turn = (turn + 1) % lanes) : keyHash(key) % lanes]!;
-  const enqueue = (topic: string, message: OutgoingMessage): Promise<void> => {
-    const key = message.key === null ? undefined : Buffer.from(message.key);
-    return laneOf(key).enqueue(topic, message, key);
-  };
-
-  let closed = false;
-  return {
-    onBatch,
-    async connect() {
-      await Promise.all(all.map((lane) => lane.connect()));
-    },
-    async send(topic, message) {
-      if (closed) throw new AppError('UNAVAILABLE', 'producer is shutting down', { retriable: true });
-      return enqueue(topic, message);
-    },
-    async sendMany(topic, messages) {
-      if (closed) throw new AppError('UNAVAILABLE', 'producer is shutting down', { retriable: true });
-      await Promise.all(messages.map((message) => enqueue(topic, message)));
-    },
-    async disconnect() {
-      closed = true;
-      await Promise.all(all.map((lane) => lane.close()));
-    },
-  };
-}
-
-interface Lane {
-  enqueue(topic: string, message: OutgoingMessage, key: Buffer | undefined): Promise<void>;
-  connect(): Promise<void>;
-  /** Sends what is queued, waits for the request in flight, then closes the producer. */
-  close(): Promise<void>;
-}
-
-/** One producer (one producer id) with its queue and at most one produce request in flight. */
-function createLane({
-  kafka,
-  log,
-  lingerMs,
-  maxBatchMessages,
-  onBatch,
-}: {
-  kafka: KafkaClient;
-  log: Logger;
-  lingerMs: number;
-  maxBatchMessages: number;
-  onBatch: ((size: number) => void) | undefined;
-}): Lane {
   const { brokers, clientId, connectionTimeoutMs, requestTimeoutMs } = kafka.connection;
   // One producer at a time, shared by connect() and the sends even while it is being created.
   let producer: Promise<Producer<Buffer, Buffer | string, string, string>> | undefined;
@@ -187,7 +123,7 @@ function createLane({
   }
 
   async function createProducer(): Promise<Producer<Buffer, Buffer | string, string, string>> {
-    const { Producer, ProduceAcks, stringSerializer } = await platformatic();
+    const { Producer, ProduceAcks, compatibilityPartitioner, stringSerializer } = await platformatic();
     return new Producer<Buffer, Buffer | string, string, string>({
       clientId,
       bootstrapBrokers: brokers,
@@ -198,8 +134,8 @@ function createLane({
       idempotent: true,
       acks: ProduceAcks.ALL,
       autocreateTopics: true,
-      // Kafka's murmur2 of the key, as the client's compatibilityPartitioner, without its BigInt arithmetic.
-      partitioner: (_message, key) => (key === undefined ? 0 : keyHash(key)),
+      // Kafka's murmur2 of the key as the Java client and kafkajs use it; keyless messages go to partition 0.
+      partitioner: compatibilityPartitioner,
       serializers: {
         key: (key?: Buffer) => key,
         value: toBuffer,
@@ -209,20 +145,33 @@ function createLane({
     });
   }
 
+  function enqueue(topic: string, message: OutgoingMessage): Promise<void> {
+    const key = message.key === null ? undefined : Buffer.from(message.key);
+    return new Promise<void>((resolve, reject) => {
+      queue.push({ topic, message, key, resolve, reject });
+      if (queue.length >= maxBatchMessages) flush();
+      else timer ??= setTimeout(flush, lingerMs);
+    });
+  }
+
+  let closed = false;
   return {
-    enqueue(topic, message, key) {
-      return new Promise<void>((resolve, reject) => {
-        queue.push({ topic, message, key, resolve, reject });
-        if (queue.length >= maxBatchMessages) flush();
-        else timer ??= setTimeout(flush, lingerMs);
-      });
-    },
+    onBatch,
     async connect() {
       producer ??= createProducer();
       // Fails now, as kafkajs' connect did, when no broker answers.
       await (await producer).metadata({ topics: [] });
     },
-    async close() {
+    async send(topic, message) {
+      if (closed) throw new AppError('UNAVAILABLE', 'producer is shutting down', { retriable: true });
+      return enqueue(topic, message);
+    },
+    async sendMany(topic, messages) {
+      if (closed) throw new AppError('UNAVAILABLE', 'producer is shutting down', { retriable: true });
+      await Promise.all(messages.map((message) => enqueue(topic, message)));
+    },
+    async disconnect() {
+      closed = true;
       flush();
       while (sending) await sending;
       await (await producer)?.close();

@@ -38,7 +38,6 @@ export async function startGateway({
     logger,
     lingerMs: config.KAFKA_LINGER_MS,
     maxBatchMessages: config.KAFKA_MAX_BATCH_MESSAGES,
-    lanes: config.KAFKA_PRODUCER_LANES,
     onBatch: (size) => metrics.batchSize.observe(size),
   });
 

@@ -78,45 +78,57 @@ describe('batching producer against a real broker', () => {
     expect(new Set(consumed.map((m) => m.partition)).size, 'partitions used').to.be.greaterThan(3);
   });
 
-  it('when there are several lanes, then every message is acknowledged and each key keeps its order', async () => {
+  it('when messages are sent while others are in flight, then every one is acknowledged and each key keeps its order', async () => {
     const { kafkaBrokers } = await getInfrastructure();
-    const topic = unique('lanes');
+    const topic = unique('order');
     await ensureTopics(kafka, [topic], { partitions: 3 });
-    const sizes: number[] = [];
-    const laned = createBatchingProducer({
-      kafka,
-      logger,
-      lingerMs: 1,
-      lanes: 3,
-      onBatch: (n) => sizes.push(n),
-    });
-    await laned.connect();
-    try {
-      // 10 keys, 30 messages each, sent in rounds without waiting: every round goes out while others fly.
-      const keys = Array.from({ length: 10 }, (_, i) => `key-${i}`);
-      const sends: Array<Promise<void>> = [];
-      for (let round = 0; round < 30; round += 1) {
-        for (const key of keys) sends.push(laned.send(topic, { key, value: `${key}:${round}` }));
-        await sleep(1);
-      }
-      await Promise.all(sends);
+    // 10 keys, 30 messages each, sent in rounds without waiting: every round goes out while others fly.
+    const keys = Array.from({ length: 10 }, (_, i) => `key-${i}`);
+    const sends: Array<Promise<void>> = [];
+    for (let round = 0; round < 30; round += 1) {
+      for (const key of keys) sends.push(producer.send(topic, { key, value: `${key}:${round}` }));
+      await sleep(1);
+    }
+    await Promise.all(sends);
 
-      const consumed = await consumeMessages(kafkaBrokers, topic, { count: sends.length });
-      for (const key of keys) {
-        const rounds = consumed.filter((m) => m.key === key).map((m) => Number(m.value!.split(':')[1]));
-        expect(rounds, key).to.deep.equal(Array.from({ length: 30 }, (_, i) => i));
-      }
-      expect(sizes.reduce((a, b) => a + b, 0)).to.equal(sends.length);
-    } finally {
-      await laned.disconnect();
+    const consumed = await consumeMessages(kafkaBrokers, topic, { count: sends.length });
+    for (const key of keys) {
+      const rounds = consumed.filter((m) => m.key === key).map((m) => Number(m.value!.split(':')[1]));
+      expect(rounds, key).to.deep.equal(Array.from({ length: 30 }, (_, i) => i));
     }
   });
 
-  it('when the lane count is not a positive integer, then the producer is refused', () => {
-    for (const lanes of [0, 1.5, -1]) {
-      expect(() => createBatchingProducer({ kafka, logger, lanes })).to.throw(
-        'lanes must be a positive integer',
-      );
-    }
+  it('when messages have no key, then they all go to partition 0 in the order sent', async () => {
+    const topic = unique('keyless');
+    await ensureTopics(kafka, [topic], { partitions: 3 });
+    const values = Array.from({ length: 12 }, (_, i) => `m${i}`);
+    await producer.sendMany(
+      topic,
+      values.map((value) => ({ key: null, value })),
+    );
+    const { kafkaBrokers } = await getInfrastructure();
+    const consumed = await consumeMessages(kafkaBrokers, topic, { count: values.length });
+    expect(consumed.map((m) => [m.partition, m.value])).to.deep.equal(values.map((value) => [0, value]));
+  });
+
+  it('when messages for several topics arrive together, then one request carries them and each lands on its topic', async () => {
+    const [first, second] = [unique('first'), unique('second')];
+    await ensureTopics(kafka, [first, second], { partitions: 1 });
+    batchSizes.length = 0;
+    await Promise.all([
+      producer.sendMany(first, [
+        { key: 'a', value: 'a1' },
+        { key: 'a', value: 'a2' },
+      ]),
+      producer.send(second, { key: 'b', value: 'b1' }),
+    ]);
+    expect(batchSizes).to.deep.equal([3]);
+    const { kafkaBrokers } = await getInfrastructure();
+    const [onFirst, onSecond] = await Promise.all([
+      consumeMessages(kafkaBrokers, first, { count: 2 }),
+      consumeMessages(kafkaBrokers, second, { count: 1 }),
+    ]);
+    expect(onFirst.map((m) => m.value)).to.deep.equal(['a1', 'a2']);
+    expect(onSecond.map((m) => m.value)).to.deep.equal(['b1']);
   });
 });
