@@ -23,10 +23,6 @@ export const configSchema = z.object({
   KAFKA_MAX_BATCH_MESSAGES: positiveInt()
     .default(500)
     .describe('a batch is sent at once when it holds this many'),
-  KAFKA_PRODUCER_LANES: positiveInt()
-    .max(16)
-    .default(2)
-    .describe('idempotent producers sending side by side; a key always uses the same one (keeps its order)'),
   WEBHOOK_TOPIC: z.string().min(1).default(TOPICS.revenueCatWebhooks).describe('topic the webhooks go to'),
   WEBHOOK_TOPIC_PARTITIONS: positiveInt()
     .default(6)
