@@ -7,6 +7,7 @@ import { createOutboxStore } from '../../src/adapters/database/outbox-store';
 import { createTeamKeyRegistry } from '../../src/adapters/database/team-key-registry';
 import { createTeamRepository } from '../../src/adapters/database/team-repository';
 import { createTeamViews } from '../../src/adapters/database/team-views';
+import { isRefusedBySchema } from '../../src/adapters/database/database-errors';
 import { provisionTeam } from '../../src/domain/subscription-decisions';
 import { NO_GRANT_CHANGE } from '../../src/domain/member-grants';
 import { memberAdded } from '../../src/domain/team-events';
@@ -33,7 +34,7 @@ describe('team-service data access on the real database', () => {
     });
   });
   after(async () => {
-    await mongo.writes.dropDatabase().catch(() => undefined);
+    await mongo.writes.teams.db.dropDatabase().catch(() => undefined);
     await mongo.close();
   });
 
@@ -233,6 +234,51 @@ describe('team-service data access on the real database', () => {
     await views.refresh({ ...v3, version: 4, members: [...v3.members, member('joiner')] }, ['joiner']);
     expect((await views.entriesOf('joiner')).map((e) => e.teamId)).to.deep.equal([v1.teamId]);
     expect((await views.summaries(['no-such-team'])).size).to.equal(0);
+  });
+
+  async function expectRefused(write: Promise<unknown>, path: string): Promise<void> {
+    const error = await write.then(
+      () => expect.fail(`the write of ${path} was accepted`),
+      (refused: unknown) => refused,
+    );
+    expect(isRefusedBySchema(error), String(error)).to.equal(true);
+    expect(String(error)).to.include(path);
+  }
+
+  it('when a write would store what the schema refuses, then the model refuses it and nothing is stored', async () => {
+    const teams = repository();
+    const team = newTeam(3);
+    await teams.insert(team, [], NO_GRANT_CHANGE, meta);
+    const unknownStatus = { ...newTeam(3), status: 'paused' } as unknown as Team;
+    await expectRefused(teams.insert(unknownStatus, [], NO_GRANT_CHANGE, meta), 'status');
+    expect(await teams.load(unknownStatus.teamId)).to.equal(null);
+
+    const next = (change: object) => ({ ...team, version: 2, ...change }) as Team;
+    const write = (change: object) =>
+      teams.replace(1, next(change), [memberAdded(team, member('x'))], NO_GRANT_CHANGE, meta);
+    await expectRefused(write({ seatLimit: -1 }), 'seatLimit');
+    await expectRefused(write({ members: [...team.members, { ...member('x'), userId: '' }] }), 'userId');
+    await expectRefused(write({ nickname: 'not a field' }), 'nickname');
+    const stranger = { ...member('y'), role: 'guest' } as unknown as Member;
+    await expectRefused(
+      teams.appendMember(
+        team.teamId,
+        {
+          member: stranger,
+          guard: {
+            status: 'active',
+            notOnRoster: 'y',
+            actor: { userId: team.ownerUserId, role: 'owner' },
+            termsVersion: team.termsVersion,
+          },
+        },
+        [memberAdded(team, stranger)],
+        NO_GRANT_CHANGE,
+        meta,
+      ),
+      'role',
+    );
+    expect(await teams.load(team.teamId)).to.deep.equal(team);
   });
 
   it('when writes go through the single write connection, then 100 concurrent guarded adds never exceed the seats', async () => {

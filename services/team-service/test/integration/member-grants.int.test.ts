@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
 import { expect } from 'chai';
+import { createLogger } from '@teamseat/logger';
+import { createMongoConnections } from '../../src/adapters/database/mongo-connections';
 import { createTeamRepository } from '../../src/adapters/database/team-repository';
 import { NO_GRANT_CHANGE } from '../../src/domain/member-grants';
 import type { Member } from '../../src/domain/team';
@@ -58,7 +60,20 @@ describe('team-service grant-terms facts (teamseat.member-grants.v1)', function 
       const subscriber = `owner-${randomUUID()}`;
       const { team } = await provisionTeam(harness, { subscriber, seats: 25_000 });
       const db = harness.mongo.db(harness.databaseName);
-      const teams = createTeamRepository({ reads: db, writes: db, now: () => new Date(), newId: randomUUID });
+      // A writer beside the service's, as another tool would be.
+      const mongo = await createMongoConnections({
+        uri: harness.config.MONGODB_URI,
+        defaultDatabase: harness.databaseName,
+        writePoolSize: 1,
+        readPoolSize: 1,
+        logger: createLogger({ service: 'test', level: 'silent' }),
+      });
+      const teams = createTeamRepository({
+        reads: mongo.reads,
+        writes: mongo.writes,
+        now: () => new Date(),
+        newId: randomUUID,
+      });
       const current = (await teams.load(team.teamId))!;
       const members: Member[] = Array.from({ length: 25_000 }, (_, i) => ({
         userId: `big-${i}`,
@@ -71,6 +86,7 @@ describe('team-service grant-terms facts (teamseat.member-grants.v1)', function 
       const filled = { ...current, members: [...current.members, ...members], version: current.version + 1 };
       const meta = { causationId: null, traceparent: null };
       expect(await teams.replace(current.version, filled, [], NO_GRANT_CHANGE, meta)).to.equal(true);
+      await mongo.close();
       await harness.service.internals.relay.idle();
 
       // FerretDB on SQLite rewrites the whole 25,000-member document per write: slow, so a long deadline.

@@ -1,12 +1,12 @@
 import mongoose from 'mongoose';
 import type { Logger } from '@teamseat/logger';
-
-export type Db = mongoose.mongo.Db;
+import { createTeamModels, type TeamModels } from './models';
 
 export interface MongoConnections {
-  /** Every write goes through this connection (see below). */
-  writes: Db;
-  reads: Db;
+  /** The models every write goes through: their connection is the write pool (see below). */
+  writes: TeamModels;
+  /** The same models on the read pool. */
+  reads: TeamModels;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -20,7 +20,8 @@ function namesDatabase(uri: string): boolean {
 }
 
 /**
- * Two mongoose connections to one database: a small pool for writes and a larger one for reads.
+ * Two mongoose connections to one database, each with the models of schemas.ts: a small pool for writes
+ * and a larger one for reads.
  *
  * Why a separate write pool of one connection by default: FerretDB 1.x (the local database) applies an
  * update as read, modify in Go, write back, without a transaction, so two updates of one document on two
@@ -69,16 +70,15 @@ export async function createMongoConnections({
     connection.on('disconnected', () => log.warn({ connection: name }, 'MongoDB disconnected'));
     connection.on('reconnected', () => log.info({ connection: name }, 'MongoDB reconnected'));
   }
-  const writes = writer.db;
-  const reads = reader.db;
-  if (!writes || !reads) throw new Error('mongoose connected without a database handle');
+  const readDb = reader.db;
+  if (!readDb) throw new Error('mongoose connected without a database handle');
 
   return {
-    writes,
-    reads,
+    writes: createTeamModels(writer),
+    reads: createTeamModels(reader),
     async ping() {
       try {
-        await reads.command({ ping: 1 }, { timeoutMS: 2_000 });
+        await readDb.command({ ping: 1 }, { timeoutMS: 2_000 });
         return true;
       } catch {
         return false;

@@ -1,7 +1,6 @@
 import type { Team } from '../../domain/team';
-import type { Db } from './mongo-connections';
+import type { TeamModels } from './models';
 import { fromDocument, type OutboxGroup, type TeamDocument } from './team-document';
-import { TEAMS } from './team-repository';
 
 /** The unpublished events of one team, in commit order, each group with the team version it produced. */
 export interface PendingOutbox {
@@ -21,14 +20,15 @@ export interface OutboxStore {
   teamsDueBefore(at: Date, limit: number): Promise<string[]>;
 }
 
-export function createOutboxStore({ reads, writes }: { reads: Db; writes: Db }): OutboxStore {
-  const readTeams = reads.collection<TeamDocument>(TEAMS);
-  const writeTeams = writes.collection<TeamDocument>(TEAMS);
+export function createOutboxStore({ reads, writes }: { reads: TeamModels; writes: TeamModels }): OutboxStore {
+  const readTeams = reads.teams;
+  const writeTeams = writes.teams;
+  const ids = (docs: Array<{ _id: string }>) => docs.map((doc) => doc._id);
 
   return {
     async read(teamId) {
       // FerretDB reads the whole document whatever the projection, so the relay takes all of it.
-      const doc = await readTeams.findOne({ _id: teamId });
+      const doc = await readTeams.findOne({ _id: teamId }).lean<TeamDocument>().exec();
       if (!doc) return null;
       const entries = Object.entries(doc.outbox ?? {});
       // Every write adds exactly one group and one version, and the document is read as a whole, so the
@@ -49,23 +49,28 @@ export function createOutboxStore({ reads, writes }: { reads: Db; writes: Db }):
           $unset: Object.fromEntries(keys.map((key) => [`outbox.${key}`, ''])),
           $inc: { outboxCount: -keys.length },
         },
+        { runValidators: true },
       );
     },
 
     async teamsWithPending(limit) {
-      const docs = await readTeams
-        .find({ outboxCount: { $gt: 0 } }, { projection: { _id: 1 } })
-        .limit(limit)
-        .toArray();
-      return docs.map((doc) => doc._id);
+      return ids(
+        await readTeams
+          .find({ outboxCount: { $gt: 0 } }, { _id: 1 })
+          .limit(limit)
+          .lean<Array<{ _id: string }>>()
+          .exec(),
+      );
     },
 
     async teamsDueBefore(at, limit) {
-      const docs = await readTeams
-        .find({ nextDeadlineAt: { $lte: at } }, { projection: { _id: 1 } })
-        .limit(limit)
-        .toArray();
-      return docs.map((doc) => doc._id);
+      return ids(
+        await readTeams
+          .find({ nextDeadlineAt: { $lte: at } }, { _id: 1 })
+          .limit(limit)
+          .lean<Array<{ _id: string }>>()
+          .exec(),
+      );
     },
   };
 }

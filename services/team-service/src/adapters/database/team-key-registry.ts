@@ -1,14 +1,7 @@
 import { unavailable } from '@teamseat/errors';
-import { databaseCall, isDuplicateKey } from './database-errors';
+import { databaseCall, isDuplicateKey, isRefusedBySchema } from './database-errors';
 import type { TeamKeyRegistry } from '../../application/ports';
-import type { Db } from './mongo-connections';
-
-export const TEAM_KEYS = 'team_keys';
-
-interface TeamKeyDocument {
-  _id: string;
-  teamId: string;
-}
+import type { TeamKeyDocument, TeamModels } from './models';
 
 /** Printable and unambiguous for any two strings. */
 const keyOf = (subscriberUserId: string, managementEntitlement: string) =>
@@ -19,13 +12,21 @@ const keyOf = (subscriberUserId: string, managementEntitlement: string) =>
  * unique `_id` makes "one team per subscription line" hold across concurrent creations, and a lookup by
  * `_id` is the one query FerretDB answers from an index.
  */
-export function createTeamKeyRegistry({ reads, writes }: { reads: Db; writes: Db }): TeamKeyRegistry {
-  const readKeys = reads.collection<TeamKeyDocument>(TEAM_KEYS);
-  const writeKeys = writes.collection<TeamKeyDocument>(TEAM_KEYS);
+export function createTeamKeyRegistry({
+  reads,
+  writes,
+}: {
+  reads: TeamModels;
+  writes: TeamModels;
+}): TeamKeyRegistry {
+  const readKeys = reads.teamKeys;
+  const writeKeys = writes.teamKeys;
+  const lookUp = (keys: TeamModels['teamKeys'], _id: string) =>
+    keys.findOne({ _id }).lean<TeamKeyDocument>().exec();
 
   async function find(subscriberUserId: string, managementEntitlement: string): Promise<string | null> {
     const doc = await databaseCall('find team key', () =>
-      readKeys.findOne({ _id: keyOf(subscriberUserId, managementEntitlement) }),
+      lookUp(readKeys, keyOf(subscriberUserId, managementEntitlement)),
     );
     return doc?.teamId ?? null;
   }
@@ -37,13 +38,14 @@ export function createTeamKeyRegistry({ reads, writes }: { reads: Db; writes: Db
       const _id = keyOf(subscriberUserId, managementEntitlement);
       for (let attempt = 0; attempt < 3; attempt++) {
         try {
-          await writeKeys.insertOne({ _id, teamId });
+          await writeKeys.create({ _id, teamId });
           return teamId;
         } catch (error) {
+          if (isRefusedBySchema(error)) throw error;
           if (!isDuplicateKey(error)) throw unavailable('database: claim team key failed', error);
         }
         // Read through the write connection: it has seen every write this process made.
-        const holder = await databaseCall('read team key', () => writeKeys.findOne({ _id }));
+        const holder = await databaseCall('read team key', () => lookUp(writeKeys, _id));
         if (holder) return holder.teamId;
       }
       throw unavailable(`database: team key ${_id} keeps changing`);
@@ -54,6 +56,7 @@ export function createTeamKeyRegistry({ reads, writes }: { reads: Db; writes: Db
         writeKeys.updateOne(
           { _id: keyOf(subscriberUserId, managementEntitlement), teamId: from },
           { $set: { teamId: to } },
+          { runValidators: true },
         ),
       );
       return result.modifiedCount === 1;

@@ -1,19 +1,7 @@
 import type { TeamViews, UserTeamEntry } from '../../application/ports';
 import { summaryOf, type Team, type TeamSummary } from '../../domain/team';
 import { databaseCall } from './database-errors';
-import type { Db } from './mongo-connections';
-
-export const TEAM_SUMMARIES = 'team_summaries';
-export const USER_TEAMS = 'user_teams';
-
-interface SummaryDocument extends Omit<TeamSummary, 'teamId'> {
-  _id: string;
-}
-
-interface UserTeamsDocument {
-  _id: string;
-  teams?: Record<string, { createdAt: Date }>;
-}
+import type { SummaryDocument, TeamModels, UserTeamsDocument } from './models';
 
 interface Latest {
   version: number;
@@ -40,11 +28,10 @@ function fromSummaryDocument(doc: SummaryDocument): TeamSummary {
  * newer one. (Several writer processes can leave a view stale until the team's next change; with FerretDB
  * there is one writer, see ADR 0004.)
  */
-export function createTeamViews({ reads, writes }: { reads: Db; writes: Db }): TeamViews {
-  const readSummaries = reads.collection<SummaryDocument>(TEAM_SUMMARIES);
-  const writeSummaries = writes.collection<SummaryDocument>(TEAM_SUMMARIES);
-  const readUsers = reads.collection<UserTeamsDocument>(USER_TEAMS);
-  const writeUsers = writes.collection<UserTeamsDocument>(USER_TEAMS);
+export function createTeamViews({ reads, writes }: { reads: TeamModels; writes: TeamModels }): TeamViews {
+  const { summaries: readSummaries, userTeams: readUsers } = reads;
+  const { summaries: writeSummaries, userTeams: writeUsers } = writes;
+  const validatedUpsert = { upsert: true, runValidators: true } as const;
   const latest = new Map<string, Latest>();
   const chains = new Map<string, Promise<void>>();
 
@@ -68,7 +55,7 @@ export function createTeamViews({ reads, writes }: { reads: Db; writes: Db }): T
     const roster = remember(team);
     if (team.version > before) {
       const { teamId, ...summary } = summaryOf(team);
-      await writeSummaries.updateOne({ _id: teamId }, { $set: summary }, { upsert: true });
+      await writeSummaries.updateOne({ _id: teamId }, { $set: summary }, validatedUpsert);
     }
     const stale = userIds.filter((userId) => (roster.written.get(userId) ?? 0) < roster.version);
     await Promise.all(
@@ -78,10 +65,10 @@ export function createTeamViews({ reads, writes }: { reads: Db; writes: Db }): T
           await writeUsers.updateOne(
             { _id: userId },
             { $set: { [field]: { createdAt: roster.createdAt } } },
-            { upsert: true },
+            validatedUpsert,
           );
         } else {
-          await writeUsers.updateOne({ _id: userId }, { $unset: { [field]: '' } });
+          await writeUsers.updateOne({ _id: userId }, { $unset: { [field]: '' } }, { runValidators: true });
         }
         roster.written.set(userId, roster.version);
       }),
@@ -102,7 +89,9 @@ export function createTeamViews({ reads, writes }: { reads: Db; writes: Db }): T
     },
 
     async entriesOf(userId): Promise<UserTeamEntry[]> {
-      const doc = await databaseCall('read user teams', () => readUsers.findOne({ _id: userId }));
+      const doc = await databaseCall('read user teams', () =>
+        readUsers.findOne({ _id: userId }).lean<UserTeamsDocument>().exec(),
+      );
       return Object.entries(doc?.teams ?? {}).map(([teamId, entry]) => ({
         teamId,
         createdAt: entry.createdAt instanceof Date ? entry.createdAt : new Date(String(entry.createdAt)),
@@ -111,7 +100,9 @@ export function createTeamViews({ reads, writes }: { reads: Db; writes: Db }): T
 
     async summaries(teamIds) {
       const docs = await databaseCall('read team summaries', () =>
-        Promise.all(teamIds.map((teamId) => readSummaries.findOne({ _id: teamId }))),
+        Promise.all(
+          teamIds.map((teamId) => readSummaries.findOne({ _id: teamId }).lean<SummaryDocument>().exec()),
+        ),
       );
       const found = new Map<string, TeamSummary>();
       for (const doc of docs) if (doc) found.set(doc._id, fromSummaryDocument(doc));

@@ -1,0 +1,160 @@
+import { grantModeSchema, roleSchema, shrinkPolicySchema, teamStatusSchema } from '@teamseat/contracts';
+import { Schema, type SchemaDefinition } from 'mongoose';
+import type { InviteStatus } from '../../domain/team';
+
+// The stored documents, declared once and validated on every write (ADR 0017). The schemas describe the
+// shape the code always wrote; they change nothing of it: no `__v`, no `_id` in sub-documents, empty
+// objects kept, and a path a schema does not declare is refused (strict "throw") instead of being dropped
+// without a word. Hot reads use `.lean()`, so they get plain objects and never hydrate a document.
+
+/** Options of every collection's schema. */
+const COLLECTION = {
+  versionKey: false,
+  minimize: false,
+  strict: 'throw',
+  id: false,
+  autoIndex: false,
+  autoCreate: false,
+} as const;
+/** Options of a sub-document: as a collection's, without an `_id` of its own. */
+const PART = { ...COLLECTION, _id: false } as const;
+
+const id = { type: String, required: true } as const;
+/** Null allowed: the code always writes these, null when unset. */
+const nullableString = { type: String } as const;
+const nullableDate = { type: Date } as const;
+const date = { type: Date, required: true } as const;
+const count = {
+  type: Number,
+  required: true,
+  min: 0,
+  validate: { validator: Number.isInteger, message: '{PATH} must be a whole number' },
+} as const;
+/** May go below zero (seats available while over-assigned). */
+const integer = {
+  type: Number,
+  required: true,
+  validate: { validator: Number.isInteger, message: '{PATH} must be a whole number' },
+} as const;
+/** Arrays would default to []: an array the code failed to write is refused instead. */
+const strings = { type: [String], required: true, default: undefined } as const;
+const oneOf = (values: readonly string[]) => ({ type: String, required: true, enum: [...values] });
+
+const INVITE_STATUSES: InviteStatus[] = ['pending', 'accepted', 'revoked', 'expired'];
+
+const memberSchema = new Schema(
+  {
+    userId: id,
+    role: oneOf(roleSchema.options),
+    addedAt: date,
+    addedBy: id,
+    holdsSeat: { type: Boolean, required: true },
+    inviteId: nullableString,
+  },
+  PART,
+);
+
+const inviteSchema = new Schema(
+  {
+    inviteId: id,
+    email: id,
+    status: oneOf(INVITE_STATUSES),
+    tokenHash: id,
+    expiresAt: date,
+    createdBy: id,
+    createdAt: date,
+    acceptedBy: nullableString,
+    acceptedAt: nullableDate,
+    endedAt: nullableDate,
+  },
+  PART,
+);
+
+const storedEventSchema = new Schema(
+  {
+    id,
+    // A field named `type` is declared as `{ type: { type: … } }`.
+    type: { type: String, required: true },
+    time: date,
+    data: { type: Schema.Types.Mixed, required: true },
+    causationid: nullableString,
+    traceparent: nullableString,
+  },
+  PART,
+);
+
+const outboxGroupSchema = new Schema(
+  {
+    at: date,
+    events: { type: [storedEventSchema], required: true, default: undefined },
+    grants: {
+      type: new Schema({ roster: { type: Boolean, required: true }, userIds: strings }, PART),
+      required: true,
+    },
+    causationid: nullableString,
+  },
+  PART,
+);
+
+/** What a team document and its summary both hold: the team without roster and invites, and its counters. */
+const teamState: SchemaDefinition = {
+  _id: id,
+  ownerUserId: id,
+  subscriberUserId: id,
+  managementEntitlement: id,
+  productId: id,
+  status: oneOf(teamStatusSchema.options),
+  seatLimit: count,
+  periodEndsAt: nullableDate,
+  memberEntitlements: strings,
+  grantMode: oneOf(grantModeSchema.options),
+  shrinkPolicy: oneOf(shrinkPolicySchema.options),
+  ownerTakesSeat: { type: Boolean, required: true },
+  adminChoiceGraceHours: count,
+  overAssignedUntil: nullableDate,
+  subscriptionStateAt: nullableDate,
+  version: count,
+  termsVersion: count,
+  createdAt: date,
+  updatedAt: date,
+  admins: strings,
+  seatsUsed: count,
+  pendingInvites: count,
+  seatsAvailable: integer,
+  memberCount: count,
+};
+
+/**
+ * `teams`: the team, the fields the guarded add filters on (memberIds, admins, seatsAvailable), and the
+ * outbox, an object whose keys are write ids in commit order (a Map here, stored as that object).
+ */
+export const teamSchema = new Schema(
+  {
+    ...teamState,
+    members: { type: [memberSchema], required: true, default: undefined },
+    invites: { type: [inviteSchema], required: true, default: undefined },
+    memberIds: strings,
+    nextDeadlineAt: nullableDate,
+    outbox: { type: Map, of: outboxGroupSchema },
+    outboxCount: count,
+  },
+  COLLECTION,
+);
+// For the slow background scans on MongoDB proper; FerretDB 1.x answers only `_id` lookups from an index.
+teamSchema.index({ outboxCount: 1 }, { name: 'outbox_pending' });
+teamSchema.index({ nextDeadlineAt: 1 }, { name: 'next_deadline' });
+
+/** `team_summaries`: one small document per team for listings. */
+export const summarySchema = new Schema(teamState, COLLECTION);
+
+/** `user_teams`: per user (`_id`), the teams whose roster they are on, with the team's creation time. */
+export const userTeamsSchema = new Schema(
+  {
+    _id: id,
+    teams: { type: Map, of: new Schema({ createdAt: date }, PART) },
+  },
+  COLLECTION,
+);
+
+/** `team_keys`: (subscriber, management entitlement) as `_id` → the team id. */
+export const teamKeySchema = new Schema({ _id: id, teamId: id }, COLLECTION);
