@@ -1,13 +1,21 @@
-import type { Connection } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 import type { LeaseRepository } from '../../application/ports';
-import { collection } from './mongo';
-import { isDuplicateKey } from './mongo';
+import { isDuplicateKey, modelOn, STORED_AS_WRITTEN } from './mongo';
 
 interface LeaseDocument {
   _id: string;
   holder: string;
   untilMs: number;
 }
+
+const leaseSchema = new Schema<LeaseDocument>(
+  {
+    _id: { type: String, required: true, minlength: 1 },
+    holder: { type: String, required: true, minlength: 1 },
+    untilMs: { type: Number, required: true, min: 0 },
+  },
+  { ...STORED_AS_WRITTEN, collection: 'leases' },
+);
 
 /**
  * A time-boxed lease in one document, so that of several replicas one runs the sweep at a time (single-
@@ -17,18 +25,19 @@ export function createLeaseRepository(
   connection: Connection,
   { now: wallClock }: { now: () => number },
 ): LeaseRepository {
-  const leases = collection<LeaseDocument>(connection, 'leases');
+  const Lease = modelOn(connection, 'Lease', leaseSchema);
   return {
     /** True when `holder` holds the lease named `name` for the next `ttlMs`. */
     async acquire(name: string, holder: string, ttlMs: number): Promise<boolean> {
       const now = wallClock();
-      const updated = await leases.updateOne(
+      const updated = await Lease.updateOne(
         { _id: name, $or: [{ holder }, { untilMs: { $lt: now } }] },
         { $set: { holder, untilMs: now + ttlMs } },
+        { runValidators: true },
       );
       if (updated.matchedCount > 0) return true;
       try {
-        await leases.insertOne({ _id: name, holder, untilMs: now + ttlMs });
+        await Lease.create({ _id: name, holder, untilMs: now + ttlMs });
         return true;
       } catch (error) {
         if (isDuplicateKey(error)) return false;
@@ -36,7 +45,7 @@ export function createLeaseRepository(
       }
     },
     async release(name: string, holder: string): Promise<void> {
-      await leases.deleteOne({ _id: name, holder });
+      await Lease.deleteOne({ _id: name, holder });
     },
   };
 }
