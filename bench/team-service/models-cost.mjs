@@ -4,9 +4,10 @@
 //     `_id`) through the models (lean) and with the driver, in turns at a fixed rate (open loop);
 //  2. client CPU per such read (process.cpuUsage over sequential reads), with hydrated documents as a third
 //     side, to show what `.lean()` saves;
-//  3. client CPU per roster write (the repository's versioned replace, which validates the team and casts
-//     the update) against the same updateOne with the driver, by roster size; and what mongoose's update
-//     validators would cost instead (they grow with the square of the roster).
+//  3. client CPU per roster write (the repository's versioned replace, which validates the team and the
+//     entries it adds or changes, and casts the update) against the same updateOne with the driver, by
+//     roster size; and what mongoose's update validators would cost instead (they grow with the square of
+//     the roster).
 // Usage: npm run build, then node bench/team-service/models-cost.mjs
 // Settings: MONGODB_URI, BENCH_READ_RATE (500), BENCH_READ_SECONDS (16), BENCH_ROUNDS (4),
 // BENCH_CPU_READS (3000). Prints { name, metrics, baseline, ratios } as the last line of stdout.
@@ -184,20 +185,24 @@ for (const size of [10, 100, 1000, 5000]) {
   const grants = { roster: false, userIds: [] };
   await repository.insert(team, events, grants, meta);
   const times = size >= 1000 ? 5 : 40;
-  // The same write, version after version: through the repository, then with the driver alone.
-  let version = team.version;
-  const models = await cpuOf(times, async () => {
-    const next = { ...team, version: version + 1 };
-    if (!(await repository.replace(version, next, events, grants, meta))) throw new Error('replace failed');
-    version += 1;
-  });
+  // Version after version of the same team: through the repository with the roster unchanged (a renewal:
+  // only the team's own fields are validated), with every entry new (all validated), then with the driver.
+  let current = team;
+  const replace = async (change = {}) => {
+    const next = { ...current, version: current.version + 1, ...change };
+    if (!(await repository.replace(current, next, events, grants, meta))) throw new Error('replace failed');
+    current = next;
+  };
+  await cpuOf(3, () => replace());
+  const steady = await cpuOf(times, () => replace());
+  const fresh = await cpuOf(times, () => replace({ members: current.members.map((m) => ({ ...m })) }));
   const driverTeams = db.collection('teams');
   const driverCpu = await cpuOf(times, async () => {
-    const next = { ...team, version: version + 1 };
+    const next = { ...current, version: current.version + 1 };
     const { key, group } = outboxGroup(events, grants, meta, { now, newId: randomUUID });
     const { _id, subscriptionStateAt, ...fields } = toDocumentFields(next);
     const result = await driverTeams.updateOne(
-      { _id, version },
+      { _id, version: current.version },
       {
         $set: { ...fields, [`outbox.${key}`]: group },
         $inc: { outboxCount: 1 },
@@ -205,17 +210,22 @@ for (const size of [10, 100, 1000, 5000]) {
       },
     );
     if (result.modifiedCount !== 1) throw new Error('driver replace failed');
-    version += 1;
+    current = next;
   });
   // Update validators on the same $set, with a filter that matches nothing (their cost is before the send).
   const updateValidators =
     size <= 1000
       ? await cpuOf(size >= 1000 ? 1 : 5, async () => {
-          const { _id, subscriptionStateAt: _at, ...fields } = toDocumentFields(team);
+          const { _id, subscriptionStateAt: _at, ...fields } = toDocumentFields(current);
           await mongo.writes.teams.updateOne({ _id, version: -1 }, { $set: fields }, { runValidators: true });
         })
       : null;
-  writes[size] = { modelsMs: models, driverMs: driverCpu, updateValidatorsMs: updateValidators };
+  writes[size] = {
+    steadyMs: steady,
+    allNewMs: fresh,
+    driverMs: driverCpu,
+    updateValidatorsMs: updateValidators,
+  };
 }
 log('client CPU per roster write (ms), by members', writes);
 
@@ -232,7 +242,8 @@ console.log(
       hydratedCpuUsPerRead: perRead.hydrated.cpuUs,
       ...Object.fromEntries(
         Object.entries(writes).flatMap(([size, w]) => [
-          [`replaceCpuMsAt${size}Members`, w.modelsMs],
+          [`replaceCpuMsAt${size}Members`, w.steadyMs],
+          [`replaceAllEntriesNewCpuMsAt${size}Members`, w.allNewMs],
           ...(w.updateValidatorsMs === null
             ? []
             : [[`updateValidatorsCpuMsAt${size}Members`, w.updateValidatorsMs]]),
