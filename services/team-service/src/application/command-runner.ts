@@ -92,7 +92,7 @@ export function createCommandRunner(deps: RunnerDeps) {
   ): Promise<Team | null> {
     const { events } = decision;
     if (decision.append) return teams.appendMember(team.teamId, decision.append, events, grants, meta);
-    return (await teams.replace(team.version, decision.next, events, grants, meta)) ? decision.next : null;
+    return (await teams.replace(team, decision.next, events, grants, meta)) ? decision.next : null;
   }
 
   /** The optimistic attempt; null when it does not apply or its guard failed. */

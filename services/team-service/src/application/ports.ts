@@ -19,9 +19,13 @@ export interface TeamRepository {
   load(teamId: string): Promise<Team | null>;
   /** Inserts a new team with its first events; false when a team with that id exists. */
   insert(team: Team, events: PendingEvent[], grants: GrantScope, meta: EventMeta): Promise<boolean>;
-  /** Writes `next` and its events if the stored version is still `expectedVersion`; false otherwise. */
+  /**
+   * Writes `next` and its events if the stored version is still `previous.version`; false otherwise.
+   * `previous` is the team the decision was made on: entries `next` keeps from it unchanged (the same
+   * objects) were checked when they were written and need not be checked again.
+   */
   replace(
-    expectedVersion: number,
+    previous: Team,
     next: Team,
     events: PendingEvent[],
     grants: GrantScope,

@@ -123,12 +123,12 @@ describe('team-service data access on the real database', () => {
     const team = newTeam(3);
     await teams.insert(team, [], NO_GRANT_CHANGE, meta);
     const next = { ...team, seatLimit: 5, version: 2, subscriptionStateAt: new Date('2031-01-01T00:00:00Z') };
-    expect(await teams.replace(1, next, [memberAdded(team, member('x'))], NO_GRANT_CHANGE, meta)).to.equal(
+    expect(await teams.replace(team, next, [memberAdded(team, member('x'))], NO_GRANT_CHANGE, meta)).to.equal(
       true,
     );
     expect(
       await teams.replace(
-        1,
+        team,
         { ...next, seatLimit: 9 },
         [memberAdded(team, member('y'))],
         NO_GRANT_CHANGE,
@@ -136,9 +136,9 @@ describe('team-service data access on the real database', () => {
       ),
     ).to.equal(false);
     const older = { ...next, version: 3, subscriptionStateAt: new Date('2029-01-01T00:00:00Z') };
-    expect(await teams.replace(2, older, [memberAdded(team, member('z'))], NO_GRANT_CHANGE, meta)).to.equal(
-      true,
-    );
+    expect(
+      await teams.replace(next, older, [memberAdded(team, member('z'))], NO_GRANT_CHANGE, meta),
+    ).to.equal(true);
     const loaded = await teams.load(team.teamId);
     expect(loaded?.seatLimit).to.equal(5);
     expect(loaded?.subscriptionStateAt?.toISOString(), '$max never moves the watermark back').to.equal(
@@ -157,13 +157,7 @@ describe('team-service data access on the real database', () => {
     for (const userId of ['b', 'c']) {
       const next = { ...current, version: current.version + 1 };
       expect(
-        await teams.replace(
-          current.version,
-          next,
-          [memberAdded(team, member(userId))],
-          NO_GRANT_CHANGE,
-          meta,
-        ),
+        await teams.replace(current, next, [memberAdded(team, member(userId))], NO_GRANT_CHANGE, meta),
       ).to.equal(true);
       current = next;
     }
@@ -255,7 +249,7 @@ describe('team-service data access on the real database', () => {
 
     const next = (change: object) => ({ ...team, version: 2, ...change }) as Team;
     const write = (change: object) =>
-      teams.replace(1, next(change), [memberAdded(team, member('x'))], NO_GRANT_CHANGE, meta);
+      teams.replace(team, next(change), [memberAdded(team, member('x'))], NO_GRANT_CHANGE, meta);
     await expectRefused(write({ seatLimit: -1 }), 'seatLimit');
     await expectRefused(write({ members: [...team.members, { ...member('x'), userId: '' }] }), 'userId');
     await expectRefused(write({ nickname: 'not a field' }), 'nickname');

@@ -85,7 +85,7 @@ describe('team-service grant-terms facts (teamseat.member-grants.v1)', function 
       }));
       const filled = { ...current, members: [...current.members, ...members], version: current.version + 1 };
       const meta = { causationId: null, traceparent: null };
-      expect(await teams.replace(current.version, filled, [], NO_GRANT_CHANGE, meta)).to.equal(true);
+      expect(await teams.replace(current, filled, [], NO_GRANT_CHANGE, meta)).to.equal(true);
       await mongo.close();
       await harness.service.internals.relay.idle();
 

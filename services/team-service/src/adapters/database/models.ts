@@ -1,4 +1,4 @@
-import type { Connection, Model } from 'mongoose';
+import type { Connection, Model, mongo } from 'mongoose';
 import type { TeamSummary } from '../../domain/team';
 import { summarySchema, teamKeySchema, teamSchema, userTeamsSchema } from './schemas';
 import type { TeamDocument } from './team-document';
@@ -28,10 +28,16 @@ export interface TeamModels {
   teamKeys: Model<TeamKeyDocument>;
   summaries: Model<SummaryDocument>;
   userTeams: Model<UserTeamsDocument>;
+  /** The driver's database under the models, for the one hot read that bypasses them (ADR 0017). */
+  db: mongo.Db;
 }
 
+/** The models on a connected connection. */
 export function createTeamModels(connection: Connection): TeamModels {
+  const { db } = connection;
+  if (!db) throw new Error('mongoose connection without a database handle: connect it first');
   return {
+    db,
     teams: connection.model<TeamDocument>('Team', teamSchema, TEAMS),
     teamKeys: connection.model<TeamKeyDocument>('TeamKey', teamKeySchema, TEAM_KEYS),
     summaries: connection.model<SummaryDocument>('TeamSummary', summarySchema, TEAM_SUMMARIES),

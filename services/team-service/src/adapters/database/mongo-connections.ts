@@ -70,15 +70,15 @@ export async function createMongoConnections({
     connection.on('disconnected', () => log.warn({ connection: name }, 'MongoDB disconnected'));
     connection.on('reconnected', () => log.info({ connection: name }, 'MongoDB reconnected'));
   }
-  const readDb = reader.db;
-  if (!readDb) throw new Error('mongoose connected without a database handle');
+  const writes = createTeamModels(writer);
+  const reads = createTeamModels(reader);
 
   return {
-    writes: createTeamModels(writer),
-    reads: createTeamModels(reader),
+    writes,
+    reads,
     async ping() {
       try {
-        await readDb.command({ ping: 1 }, { timeoutMS: 2_000 });
+        await reads.db.command({ ping: 1 }, { timeoutMS: 2_000 });
         return true;
       } catch {
         return false;
