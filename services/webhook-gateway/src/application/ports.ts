@@ -9,10 +9,7 @@ export interface ReceivedWebhook {
   receivedAt: Date;
 }
 
-/**
- * Where accepted webhooks go (adapters/kafka/webhook-publisher.ts). That module still declares the same two
- * types itself; it should import these instead once its rewrite on the `kafka` branch has landed.
- */
+/** Where accepted webhooks go (adapters/kafka/webhook-publisher.ts publishes them to Kafka). */
 export interface WebhookPublisher {
   /** Resolves once the event is durably stored; rejects with a retriable AppError otherwise. */
   publish(webhook: ReceivedWebhook): Promise<void>;

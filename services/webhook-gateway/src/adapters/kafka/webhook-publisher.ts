@@ -1,22 +1,10 @@
 import { AppError } from '@teamseat/errors';
 import type { BatchingProducer } from '@teamseat/kafka';
 import { WEBHOOK_HEADERS } from '@teamseat/contracts';
+import type { ReceivedWebhook, WebhookPublisher } from '../../application/ports';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 
-export interface ReceivedWebhook {
-  /** The request body exactly as received; it goes to Kafka byte for byte (DESIGN §2). */
-  raw: Buffer;
-  eventId: string;
-  eventType: string;
-  key: string | null;
-  traceparent: string;
-  receivedAt: Date;
-}
-
-export interface WebhookPublisher {
-  /** Resolves once Kafka has acknowledged the event; rejects with a retriable AppError otherwise. */
-  publish(webhook: ReceivedWebhook): Promise<void>;
-}
+export type { ReceivedWebhook, WebhookPublisher };
 
 /**
  * Publishes webhooks through the shared batching producer and bounds the wait: if Kafka has not
