@@ -136,31 +136,6 @@ describe('repositories on the MongoDB-protocol database', function () {
     expect(stored?.snapshot).to.equal(undefined);
   });
 
-  it('when a write would store a value its schema refuses, then it is rejected and nothing is stored', async () => {
-    const refused = async (write: Promise<unknown>) => {
-      const error = await write.then(
-        () => undefined,
-        (thrown: unknown) => thrown,
-      );
-      expect(error, 'the write should have been refused').to.be.instanceOf(Error);
-      expect((error as Error).name).to.be.oneOf(['ValidationError', 'CastError']);
-    };
-    // A new document (insert) and an existing one (findOneAndUpdate with update validators).
-    await refused(customers.update('u-refused', { settledAtMs: -1 }, { isNew: true }));
-    expect(await customers.get('u-refused')).to.equal(undefined);
-    await customers.update(
-      'u-checked',
-      { snapshot: subscriber({ appUserId: 'u-checked' }) },
-      { isNew: true },
-    );
-    const bad = subscriber({ appUserId: 'u-checked', requestDateMs: Number.NaN });
-    await refused(customers.update('u-checked', { snapshot: bad }));
-    expect((await customers.get('u-checked'))?.revision).to.equal(1);
-
-    await refused(retries.schedule('u-refused', -1));
-    expect(await retries.due(Number.MAX_SAFE_INTEGER, 100)).to.not.include('u-refused');
-  });
-
   it('when users are queued for retry, then only the due ones come back, earliest first', async () => {
     await retries.schedule('later', T0 + 10);
     await retries.schedule('sooner', T0 + 5);

@@ -1,11 +1,69 @@
-import type { Connection, UpdateQuery } from 'mongoose';
+import type { Connection } from 'mongoose';
+import { collection } from './mongo';
 import type { CustomerRepository } from '../../application/ports';
 import type { CustomerPatch, CustomerRecord } from '../../domain/customer';
-import { customerModel, toRecord, toStoredSnapshot, type CustomerDocument } from './customer-document';
-import { createIndexes, isDuplicateKey } from './mongo';
-import { storeGrant } from './stored-grant';
+import type { Subscriber } from '../../domain/subscriber';
+import type { TeamTerms } from '../../domain/team-terms';
+import { loadGrant, storeGrant, type StoredGrant } from './stored-grant';
+import { isDuplicateKey } from './mongo';
+import { loadExpiry, storeExpiry } from './stored-expiry';
 
-type IdOnly = Pick<CustomerDocument, '_id'>;
+// The snapshot and the ledger rows are stored as JSON strings: nothing ever queries inside them, and
+// FerretDB handles one string field several times faster than the nested document (ADR 0005).
+interface CustomerDocument {
+  _id: string;
+  snapshot?: string | null;
+  fetchedAtMs: number;
+  settledAtMs?: number;
+  syncedAt?: Date;
+  teamLines?: string[];
+  nextTeamCheckAtMs?: number;
+  grants?: string;
+  teamTerms?: string;
+  retryQueued?: boolean;
+  revision?: number;
+}
+
+function toStored(subscriber: Subscriber): string {
+  return JSON.stringify({
+    originalAppUserId: subscriber.originalAppUserId,
+    requestDateMs: subscriber.requestDateMs,
+    entitlements: subscriber.entitlements.map((e) => ({ ...e, expiresAt: storeExpiry(e.expiresAt) })),
+    subscriptions: subscriber.subscriptions.map((s) => ({ ...s, expiresAt: storeExpiry(s.expiresAt) })),
+  });
+}
+
+type StoredSubscriber = Omit<Subscriber, 'entitlements' | 'subscriptions'> & {
+  entitlements: Array<Subscriber['entitlements'][number] & { expiresAt: number | null }>;
+  subscriptions: Array<Subscriber['subscriptions'][number] & { expiresAt: number | null }>;
+};
+
+function fromStored(userId: string, stored: string): Subscriber {
+  const s = JSON.parse(stored) as StoredSubscriber;
+  return {
+    appUserId: userId,
+    originalAppUserId: s.originalAppUserId,
+    requestDateMs: s.requestDateMs,
+    entitlements: (s.entitlements ?? []).map((e) => ({ ...e, expiresAt: loadExpiry(e.expiresAt) })),
+    subscriptions: (s.subscriptions ?? []).map((x) => ({ ...x, expiresAt: loadExpiry(x.expiresAt) })),
+  };
+}
+
+function toRecord(doc: CustomerDocument): CustomerRecord {
+  return {
+    userId: doc._id,
+    snapshot: doc.snapshot ? fromStored(doc._id, doc.snapshot) : undefined,
+    fetchedAtMs: doc.snapshot ? doc.fetchedAtMs : undefined,
+    settledAtMs: doc.settledAtMs ?? undefined,
+    syncedAt: doc.syncedAt ?? undefined,
+    teamLines: doc.teamLines ?? [],
+    nextTeamCheckAtMs: doc.nextTeamCheckAtMs ?? undefined,
+    grants: doc.grants ? (JSON.parse(doc.grants) as StoredGrant[]).map((g) => loadGrant(doc._id, g)) : [],
+    teamTerms: doc.teamTerms ? (JSON.parse(doc.teamTerms) as TeamTerms[]) : [],
+    retryQueued: doc.retryQueued ?? false,
+    revision: doc.revision ?? undefined,
+  };
+}
 
 /**
  * One document per app user id (DESIGN §3): the record of domain/customer.ts. Keeping the ledger in the
@@ -17,13 +75,13 @@ export function createCustomerRepository(
   connection: Connection,
   { now }: { now: () => number },
 ): CustomerRepository & { ensureIndexes(): Promise<void> } {
-  const Customer = customerModel(connection);
+  const customers = collection<CustomerDocument>(connection, 'customers');
 
-  function updateOf(patch: CustomerPatch): UpdateQuery<CustomerDocument> {
+  function updateOf(patch: CustomerPatch) {
     const set: Record<string, unknown> = {};
     const unset: Record<string, 1> = {};
     if (patch.snapshot) {
-      set.snapshot = toStoredSnapshot(patch.snapshot);
+      set.snapshot = toStored(patch.snapshot);
       set.fetchedAtMs = patch.snapshot.requestDateMs;
       set.syncedAt = new Date(now());
     }
@@ -32,7 +90,7 @@ export function createCustomerRepository(
     if (patch.retryQueued !== undefined) set.retryQueued = patch.retryQueued;
     if (patch.nextTeamCheckAtMs === null) unset.nextTeamCheckAtMs = 1;
     else if (patch.nextTeamCheckAtMs !== undefined) set.nextTeamCheckAtMs = patch.nextTeamCheckAtMs;
-    const update: UpdateQuery<CustomerDocument> = {};
+    const update: Record<string, unknown> = {};
     if (Object.keys(set).length > 0) update.$set = set;
     if (Object.keys(unset).length > 0) update.$unset = unset;
     if (patch.settledAtMs !== undefined) update.$max = { settledAtMs: patch.settledAtMs };
@@ -45,7 +103,7 @@ export function createCustomerRepository(
   function newDocument(userId: string, patch: CustomerPatch): CustomerDocument {
     return {
       _id: userId,
-      snapshot: patch.snapshot ? toStoredSnapshot(patch.snapshot) : null,
+      snapshot: patch.snapshot ? toStored(patch.snapshot) : null,
       fetchedAtMs: patch.snapshot?.requestDateMs ?? 0,
       ...(patch.snapshot ? { syncedAt: new Date(now()) } : {}),
       ...(patch.settledAtMs !== undefined ? { settledAtMs: patch.settledAtMs } : {}),
@@ -59,31 +117,33 @@ export function createCustomerRepository(
   }
 
   return {
-    // _id is the only lookup on the hot paths; these serve the sweep on a real MongoDB.
-    ensureIndexes: () => createIndexes(Customer, [{ nextTeamCheckAtMs: 1 }, { syncedAt: 1 }]),
+    async ensureIndexes(): Promise<void> {
+      // _id is the only lookup on the hot paths; these serve the sweep on a real MongoDB.
+      await customers.createIndex({ nextTeamCheckAtMs: 1 }).catch(() => undefined);
+      await customers.createIndex({ syncedAt: 1 }).catch(() => undefined);
+    },
 
-    // Reads are lean: the document comes back as the driver gives it, never hydrated (CheckAccess reads here).
     async get(userId: string): Promise<CustomerRecord | undefined> {
-      const doc = await Customer.findById(userId).lean<CustomerDocument>();
+      const doc = await customers.findOne({ _id: userId });
       return doc ? toRecord(doc) : undefined;
     },
 
     /** The document's revision: null when there is no document, undefined when it has none yet. */
     async revisionOf(userId: string): Promise<number | null | undefined> {
-      const doc = await Customer.findById(userId, { revision: 1 }).lean<Pick<CustomerDocument, 'revision'>>();
+      const doc = await customers.findOne({ _id: userId }, { projection: { revision: 1 } });
       return doc ? (doc.revision ?? undefined) : null;
     },
 
     async getMany(userIds: readonly string[]): Promise<CustomerRecord[]> {
       if (userIds.length === 0) return [];
-      return (await Customer.find({ _id: { $in: [...userIds] } }).lean<CustomerDocument[]>()).map(toRecord);
+      return (await customers.find({ _id: { $in: [...userIds] } }).toArray()).map(toRecord);
     },
 
     /** Ids among `userIds` that have a stored customer. */
     async known(userIds: readonly string[]): Promise<string[]> {
       const found = await Promise.all(
         userIds.map(async (id) =>
-          (await Customer.findById(id, { _id: 1 }).lean<IdOnly>()) ? id : undefined,
+          (await customers.findOne({ _id: id }, { projection: { _id: 1 } })) ? id : undefined,
         ),
       );
       return found.filter((id): id is string => id !== undefined);
@@ -101,8 +161,7 @@ export function createCustomerRepository(
       const update = { ...changes, $inc: { revision: 1 } };
       const inserted = async (): Promise<number | undefined> => {
         try {
-          // Validated against the schema, then one insert.
-          await Customer.create(newDocument(userId, patch));
+          await customers.insertOne(newDocument(userId, patch));
           return 1;
         } catch (error) {
           // Created meanwhile by another writer: the patch is applied to it below.
@@ -111,12 +170,8 @@ export function createCustomerRepository(
         }
       };
       const updated = async (): Promise<number | undefined> => {
-        // The whole document comes back: FerretDB implements no projection in findAndModify. The update
-        // validators check what $set and $addToSet write; $inc and $max are cast only.
-        const after = await Customer.findOneAndUpdate({ _id: userId }, update, {
-          returnDocument: 'after',
-          runValidators: true,
-        }).lean<CustomerDocument>();
+        // The whole document comes back: FerretDB implements no projection in findAndModify.
+        const after = await customers.findOneAndUpdate({ _id: userId }, update, { returnDocument: 'after' });
         return after === null ? undefined : (after.revision ?? 0);
       };
       if (isNew) {
@@ -130,19 +185,21 @@ export function createCustomerRepository(
 
     /** Subscribers whose team check is due (RevenueCat time), earliest first. */
     async teamChecksDue(nowMs: number, limit: number): Promise<string[]> {
-      const docs = await Customer.find({ nextTeamCheckAtMs: { $lte: nowMs } }, { _id: 1 })
+      const docs = await customers
+        .find({ nextTeamCheckAtMs: { $lte: nowMs } }, { projection: { _id: 1 } })
         .sort({ nextTeamCheckAtMs: 1 })
         .limit(limit)
-        .lean<IdOnly[]>();
+        .toArray();
       return docs.map((doc) => doc._id);
     },
 
     /** Users whose snapshot was stored before `before` (wall time), oldest first: the sweep's candidates. */
     async staleSince(before: Date, limit: number): Promise<string[]> {
-      const docs = await Customer.find({ syncedAt: { $lt: before } }, { _id: 1 })
+      const docs = await customers
+        .find({ syncedAt: { $lt: before } }, { projection: { _id: 1 } })
         .sort({ syncedAt: 1 })
         .limit(limit)
-        .lean<IdOnly[]>();
+        .toArray();
       return docs.map((doc) => doc._id);
     },
   };

@@ -1,25 +1,13 @@
-import { Schema, type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { ProcessedEventRepository } from '../../application/ports';
-import { createIndexes, isDuplicateKey, modelOn, STORED_AS_WRITTEN } from './mongo';
+import { collection } from './mongo';
+import { isDuplicateKey } from './mongo';
 
 interface ProcessedEventDocument {
   _id: string;
   type: string;
   processedAt: Date;
 }
-
-const processedEventSchema = new Schema<ProcessedEventDocument>(
-  {
-    _id: { type: String, required: true, minlength: 1 },
-    type: { type: String, required: true },
-    processedAt: { type: Date, required: true },
-  },
-  { ...STORED_AS_WRITTEN, collection: 'processed-events' },
-);
-
-/** A write error's code: mongoose's insertMany hands the driver's WriteErrors on as plain `{ err, index }`. */
-const codeOf = (writeError: { code?: number; err?: { code?: number } }) =>
-  writeError.code ?? writeError.err?.code;
 
 /**
  * Ids of webhook events already handled (DESIGN §3). The id is the document key, so the unique index on it
@@ -30,7 +18,7 @@ export function createProcessedEventRepository(
   connection: Connection,
   { now, batchMs = 5, maxBatch = 200 }: { now: () => number; batchMs?: number; maxBatch?: number },
 ): ProcessedEventRepository & { ensureIndexes(): Promise<void> } {
-  const ProcessedEvent = modelOn(connection, 'ProcessedEvent', processedEventSchema);
+  const events = collection<ProcessedEventDocument>(connection, 'processed-events');
   // Marks arriving within a few milliseconds share one insertMany: FerretDB costs per operation, and every
   // webhook ends with a mark. Each caller still waits for its own mark (it precedes the offset commit).
   let batch: Array<{ doc: ProcessedEventDocument; done: (error?: unknown) => void }> = [];
@@ -43,24 +31,25 @@ export function createProcessedEventRepository(
     batch = [];
     if (pending.length === 0) return;
     try {
-      // Each mark is validated; one that fails fails the batch (a bug), instead of being skipped quietly.
-      await ProcessedEvent.insertMany(
+      await events.insertMany(
         pending.map((p) => p.doc),
-        { ordered: false, throwOnValidationError: true },
+        { ordered: false },
       );
       pending.forEach((p) => p.done());
     } catch (error) {
       // Duplicates (a redelivery finished twice) are fine; anything else fails every waiter of the batch.
-      const writeErrors = (error as { writeErrors?: Array<Parameters<typeof codeOf>[0]> }).writeErrors;
-      const onlyDuplicates = isDuplicateKey(error) && (writeErrors ?? []).every((e) => codeOf(e) === 11000);
+      const writeErrors = (error as { writeErrors?: Array<{ code?: number }> }).writeErrors;
+      const onlyDuplicates = isDuplicateKey(error) && (writeErrors ?? []).every((e) => e.code === 11000);
       pending.forEach((p) => (onlyDuplicates ? p.done() : p.done(error)));
     }
   }
 
   return {
-    ensureIndexes: () => createIndexes(ProcessedEvent, [{ processedAt: 1 }]),
+    async ensureIndexes(): Promise<void> {
+      await events.createIndex({ processedAt: 1 }).catch(() => undefined);
+    },
     async has(eventId: string): Promise<boolean> {
-      return (await ProcessedEvent.findById(eventId, { _id: 1 }).lean()) !== null;
+      return (await events.findOne({ _id: eventId }, { projection: { _id: 1 } })) !== null;
     },
     /** Records the id; a second record of the same id is not an error (a redelivery finished twice). */
     mark(eventId: string, type: string): Promise<void> {
@@ -74,7 +63,7 @@ export function createProcessedEventRepository(
       });
     },
     async deleteOlderThan(before: Date): Promise<number> {
-      return (await ProcessedEvent.deleteMany({ processedAt: { $lt: before } })).deletedCount;
+      return (await events.deleteMany({ processedAt: { $lt: before } })).deletedCount;
     },
   };
 }
