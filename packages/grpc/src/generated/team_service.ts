@@ -8,6 +8,8 @@ import type { AddMemberRequest as _teamseat_team_v1_AddMemberRequest, AddMemberR
 import type { AddMemberResponse as _teamseat_team_v1_AddMemberResponse, AddMemberResponse__Output as _teamseat_team_v1_AddMemberResponse__Output } from './teamseat/team/v1/AddMemberResponse';
 import type { ApplySubscriptionStateRequest as _teamseat_team_v1_ApplySubscriptionStateRequest, ApplySubscriptionStateRequest__Output as _teamseat_team_v1_ApplySubscriptionStateRequest__Output } from './teamseat/team/v1/ApplySubscriptionStateRequest';
 import type { ApplySubscriptionStateResponse as _teamseat_team_v1_ApplySubscriptionStateResponse, ApplySubscriptionStateResponse__Output as _teamseat_team_v1_ApplySubscriptionStateResponse__Output } from './teamseat/team/v1/ApplySubscriptionStateResponse';
+import type { GetMemberGrantRequest as _teamseat_team_v1_GetMemberGrantRequest, GetMemberGrantRequest__Output as _teamseat_team_v1_GetMemberGrantRequest__Output } from './teamseat/team/v1/GetMemberGrantRequest';
+import type { GetMemberGrantResponse as _teamseat_team_v1_GetMemberGrantResponse, GetMemberGrantResponse__Output as _teamseat_team_v1_GetMemberGrantResponse__Output } from './teamseat/team/v1/GetMemberGrantResponse';
 import type { GetSeatUsageRequest as _teamseat_team_v1_GetSeatUsageRequest, GetSeatUsageRequest__Output as _teamseat_team_v1_GetSeatUsageRequest__Output } from './teamseat/team/v1/GetSeatUsageRequest';
 import type { GetSeatUsageResponse as _teamseat_team_v1_GetSeatUsageResponse, GetSeatUsageResponse__Output as _teamseat_team_v1_GetSeatUsageResponse__Output } from './teamseat/team/v1/GetSeatUsageResponse';
 import type { GetTeamRequest as _teamseat_team_v1_GetTeamRequest, GetTeamRequest__Output as _teamseat_team_v1_GetTeamRequest__Output } from './teamseat/team/v1/GetTeamRequest';
@@ -60,12 +62,15 @@ export interface ProtoGrpcType {
         AddMemberResponse: MessageTypeDefinition<_teamseat_team_v1_AddMemberResponse, _teamseat_team_v1_AddMemberResponse__Output>
         ApplySubscriptionStateRequest: MessageTypeDefinition<_teamseat_team_v1_ApplySubscriptionStateRequest, _teamseat_team_v1_ApplySubscriptionStateRequest__Output>
         ApplySubscriptionStateResponse: MessageTypeDefinition<_teamseat_team_v1_ApplySubscriptionStateResponse, _teamseat_team_v1_ApplySubscriptionStateResponse__Output>
+        GetMemberGrantRequest: MessageTypeDefinition<_teamseat_team_v1_GetMemberGrantRequest, _teamseat_team_v1_GetMemberGrantRequest__Output>
+        GetMemberGrantResponse: MessageTypeDefinition<_teamseat_team_v1_GetMemberGrantResponse, _teamseat_team_v1_GetMemberGrantResponse__Output>
         GetSeatUsageRequest: MessageTypeDefinition<_teamseat_team_v1_GetSeatUsageRequest, _teamseat_team_v1_GetSeatUsageRequest__Output>
         GetSeatUsageResponse: MessageTypeDefinition<_teamseat_team_v1_GetSeatUsageResponse, _teamseat_team_v1_GetSeatUsageResponse__Output>
         GetTeamRequest: MessageTypeDefinition<_teamseat_team_v1_GetTeamRequest, _teamseat_team_v1_GetTeamRequest__Output>
         GetTeamResponse: MessageTypeDefinition<_teamseat_team_v1_GetTeamResponse, _teamseat_team_v1_GetTeamResponse__Output>
         GrantAdminRequest: MessageTypeDefinition<_teamseat_team_v1_GrantAdminRequest, _teamseat_team_v1_GrantAdminRequest__Output>
         GrantAdminResponse: MessageTypeDefinition<_teamseat_team_v1_GrantAdminResponse, _teamseat_team_v1_GrantAdminResponse__Output>
+        GrantKind: EnumTypeDefinition
         GrantMode: EnumTypeDefinition
         Invite: MessageTypeDefinition<_teamseat_team_v1_Invite, _teamseat_team_v1_Invite__Output>
         InviteByEmailRequest: MessageTypeDefinition<_teamseat_team_v1_InviteByEmailRequest, _teamseat_team_v1_InviteByEmailRequest__Output>

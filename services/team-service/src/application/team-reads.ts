@@ -9,8 +9,18 @@ import {
   type TeamSummary,
 } from '../domain/team';
 import { notSelf, teamNotFound } from '../domain/team-errors';
+import { memberGrantInSummary, memberGrantOf } from '../domain/member-grants';
+import type { MemberGrant } from '@teamseat/contracts';
 
 export type TeamReads = ReturnType<typeof createTeamReads>;
+
+/** What a seat in a team gives a user now, as of a team version (GetMemberGrant, ADR 0021). */
+export interface MemberGrantAnswer {
+  teamVersion: number;
+  productId: string;
+  memberEntitlements: string[];
+  grant: MemberGrant;
+}
 
 export interface TeamCursor {
   createdAt: number;
@@ -62,6 +72,23 @@ export function createTeamReads({
       }
       requireOnTeam(team, actor);
       return team;
+    },
+
+    /**
+     * The grant-terms fact for (team, user) as of now, from the listing views: the team's summary and the
+     * user's list of teams, two small documents, never the roster. The relay refreshes both before it
+     * publishes facts, so the answer is at least as new as every fact already out. A team without a summary
+     * yet is read whole.
+     */
+    async memberGrant(teamId: string, userId: string): Promise<MemberGrantAnswer> {
+      const [summaries, entries] = await Promise.all([views.summaries([teamId]), views.entriesOf(userId)]);
+      const summary = summaries.get(teamId);
+      if (summary) {
+        const onRoster = entries.some((entry) => entry.teamId === teamId);
+        return answerOf(summary, memberGrantInSummary(summary, userId, onRoster));
+      }
+      const team = await load(teamId);
+      return answerOf(team, memberGrantOf(team, userId));
     },
 
     /** For ListInvites: the owner or an admin, or a trusted caller. */
@@ -116,5 +143,14 @@ export function createTeamReads({
         next: scanned < entries.length && last ? last.cursor : null,
       };
     },
+  };
+}
+
+function answerOf(team: TeamSummary | Team, grant: MemberGrant): MemberGrantAnswer {
+  return {
+    teamVersion: team.version,
+    productId: team.productId,
+    memberEntitlements: [...team.memberEntitlements],
+    grant,
   };
 }

@@ -1,5 +1,5 @@
 import type { MemberGrant } from '@teamseat/contracts';
-import type { Team } from './team';
+import type { Team, TeamSummary } from './team';
 
 /**
  * Which users a write concerns for their grants (ADR 0016): the relay publishes one grant-terms fact per
@@ -21,7 +21,24 @@ export const NO_GRANT_CHANGE: GrantScope = { roster: false, userIds: [] };
  */
 export function memberGrantOf(team: Team, userId: string): MemberGrant {
   const member = team.members.find((m) => m.userId === userId);
-  if (!member?.holdsSeat || team.status === 'expired') return { kind: 'none' };
+  return grantOfSeat(team, member?.holdsSeat ?? false);
+}
+
+/**
+ * memberGrantOf from a team's summary and whether the user is on its roster (the listing views), for
+ * GetMemberGrant's point read (ADR 0021). Every member but the owner holds a seat; the owner holds one when
+ * the product says owner_takes_seat (subscription and ownership decisions keep it so).
+ */
+export function memberGrantInSummary(summary: TeamSummary, userId: string, onRoster: boolean): MemberGrant {
+  const holdsSeat = onRoster && (summary.ownerUserId !== userId || summary.ownerTakesSeat);
+  return grantOfSeat(summary, holdsSeat);
+}
+
+function grantOfSeat(
+  team: Pick<Team, 'status' | 'grantMode' | 'periodEndsAt'>,
+  holdsSeat: boolean,
+): MemberGrant {
+  if (!holdsSeat || team.status === 'expired') return { kind: 'none' };
   if (team.grantMode === 'lifetime' || team.periodEndsAt === null) return { kind: 'lifetime' };
   return { kind: 'until', until: team.periodEndsAt.toISOString() };
 }

@@ -63,10 +63,6 @@ export function createTeamViews({ reads, writes }: { reads: TeamModels; writes: 
   async function apply(team: Team, userIds: string[]): Promise<void> {
     const before = latest.get(team.teamId)?.version ?? 0;
     const roster = remember(team);
-    if (team.version > before) {
-      const { teamId, ...summary } = summaryOf(team);
-      await writeSummaries.updateOne({ _id: teamId }, { $set: summary }, validatedUpsert);
-    }
     const stale = userIds.filter((userId) => (roster.written.get(userId) ?? 0) < roster.version);
     await Promise.all(
       stale.map(async (userId) => {
@@ -83,6 +79,12 @@ export function createTeamViews({ reads, writes }: { reads: TeamModels; writes: 
         roster.written.set(userId, roster.version);
       }),
     );
+    // The summary last: GetMemberGrant answers with the summary's version, so while a refresh is under way
+    // it may understate the version but never pairs a new version with an old roster entry (ADR 0021).
+    if (team.version > before) {
+      const { teamId, ...summary } = summaryOf(team);
+      await writeSummaries.updateOne({ _id: teamId }, { $set: summary }, validatedUpsert);
+    }
   }
 
   return {

@@ -6,6 +6,7 @@ import {
   type TeamServiceHandlers,
 } from '@teamseat/grpc';
 import type { SubscriptionCommands } from '../../application/subscription-commands';
+import type { MemberGrantAnswer, TeamReads } from '../../application/team-reads';
 import type { SubscriptionState } from '../../domain/subscription-decisions';
 import type { CallerResolver } from './caller';
 import { GRANT_MODE_IN, SHRINK_POLICY_IN, STATUS_IN, teamOut, TRANSFER_KIND_IN } from './proto-mapping';
@@ -19,9 +20,29 @@ import {
   requireInteger,
   requireUserId,
   timestampOf,
+  toTimestamp,
 } from './validation';
 
-type Handlers = Pick<TeamServiceHandlers, 'ApplySubscriptionState' | 'TransferOwnership'>;
+type Handlers = Pick<TeamServiceHandlers, 'ApplySubscriptionState' | 'TransferOwnership' | 'GetMemberGrant'>;
+
+const GRANT_KIND_OUT = {
+  none: 'GRANT_KIND_NONE',
+  until: 'GRANT_KIND_UNTIL',
+  lifetime: 'GRANT_KIND_LIFETIME',
+} as const;
+
+function memberGrantOut(teamId: string, userId: string, answer: MemberGrantAnswer) {
+  const { grant } = answer;
+  return {
+    teamId,
+    userId,
+    teamVersion: answer.teamVersion,
+    productId: answer.productId,
+    memberEntitlements: answer.memberEntitlements,
+    grantKind: GRANT_KIND_OUT[grant.kind],
+    until: grant.kind === 'until' ? toTimestamp(new Date(grant.until)) : null,
+  };
+}
 
 const PREVIOUS_OWNER_ROLE_IN = {
   ROLE_UNSPECIFIED: null,
@@ -83,10 +104,12 @@ export function subscriptionStateOf(request: ApplyRequest, catalog: Catalog | nu
 /** The internal RPCs entitlement-service calls: they need an internal token (INTERNAL_ONLY otherwise). */
 export function createInternalHandlers({
   subscriptions,
+  reads,
   callers,
   catalog,
 }: {
   subscriptions: SubscriptionCommands;
+  reads: TeamReads;
   callers: CallerResolver;
   catalog: Catalog | null;
 }): Handlers {
@@ -125,6 +148,13 @@ export function createInternalHandlers({
         callers.optionsOf(context, causation),
       );
       return { team: teamOut(team) };
+    }),
+
+    GetMemberGrant: unary(async (request, context) => {
+      callers.requireInternal(context, 'GetMemberGrant');
+      const teamId = requireId('team_id', request.teamId);
+      const userId = requireUserId('user_id', request.userId);
+      return memberGrantOut(teamId, userId, await reads.memberGrant(teamId, userId));
     }),
   };
 }

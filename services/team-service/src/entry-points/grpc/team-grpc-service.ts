@@ -30,6 +30,11 @@ export function createTeamGrpcService(deps: {
       defaultTtlHours: deps.defaultInviteTtlHours,
       now: deps.now,
     }),
-    ...createInternalHandlers({ subscriptions: deps.subscriptions, callers, catalog: deps.catalog }),
+    ...createInternalHandlers({
+      subscriptions: deps.subscriptions,
+      reads: deps.reads,
+      callers,
+      catalog: deps.catalog,
+    }),
   };
 }

@@ -8,6 +8,8 @@ import type { AddMemberRequest as _teamseat_team_v1_AddMemberRequest, AddMemberR
 import type { AddMemberResponse as _teamseat_team_v1_AddMemberResponse, AddMemberResponse__Output as _teamseat_team_v1_AddMemberResponse__Output } from '../../../teamseat/team/v1/AddMemberResponse';
 import type { ApplySubscriptionStateRequest as _teamseat_team_v1_ApplySubscriptionStateRequest, ApplySubscriptionStateRequest__Output as _teamseat_team_v1_ApplySubscriptionStateRequest__Output } from '../../../teamseat/team/v1/ApplySubscriptionStateRequest';
 import type { ApplySubscriptionStateResponse as _teamseat_team_v1_ApplySubscriptionStateResponse, ApplySubscriptionStateResponse__Output as _teamseat_team_v1_ApplySubscriptionStateResponse__Output } from '../../../teamseat/team/v1/ApplySubscriptionStateResponse';
+import type { GetMemberGrantRequest as _teamseat_team_v1_GetMemberGrantRequest, GetMemberGrantRequest__Output as _teamseat_team_v1_GetMemberGrantRequest__Output } from '../../../teamseat/team/v1/GetMemberGrantRequest';
+import type { GetMemberGrantResponse as _teamseat_team_v1_GetMemberGrantResponse, GetMemberGrantResponse__Output as _teamseat_team_v1_GetMemberGrantResponse__Output } from '../../../teamseat/team/v1/GetMemberGrantResponse';
 import type { GetSeatUsageRequest as _teamseat_team_v1_GetSeatUsageRequest, GetSeatUsageRequest__Output as _teamseat_team_v1_GetSeatUsageRequest__Output } from '../../../teamseat/team/v1/GetSeatUsageRequest';
 import type { GetSeatUsageResponse as _teamseat_team_v1_GetSeatUsageResponse, GetSeatUsageResponse__Output as _teamseat_team_v1_GetSeatUsageResponse__Output } from '../../../teamseat/team/v1/GetSeatUsageResponse';
 import type { GetTeamRequest as _teamseat_team_v1_GetTeamRequest, GetTeamRequest__Output as _teamseat_team_v1_GetTeamRequest__Output } from '../../../teamseat/team/v1/GetTeamRequest';
@@ -161,6 +163,33 @@ export interface TeamServiceClient extends grpc.Client {
   applySubscriptionState(argument: _teamseat_team_v1_ApplySubscriptionStateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_teamseat_team_v1_ApplySubscriptionStateResponse__Output>): grpc.ClientUnaryCall;
   applySubscriptionState(argument: _teamseat_team_v1_ApplySubscriptionStateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_team_v1_ApplySubscriptionStateResponse__Output>): grpc.ClientUnaryCall;
   applySubscriptionState(argument: _teamseat_team_v1_ApplySubscriptionStateRequest, callback: grpc.requestCallback<_teamseat_team_v1_ApplySubscriptionStateResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Internal. What a seat in the team gives user_id now, and the team version that answer is as of: the
+   * grant-terms fact team-service would publish for (team, user) at that version (ADR 0016).
+   * entitlement-service asks before it acts on a fact that would grant or extend access, so a forged or
+   * replayed fact never grants more than the team's current roster and version support (ADR 0021). A
+   * point read of the team's summary and the user's list of teams (two small documents, never the roster),
+   * cheap enough for one call per member of a renewal. A user not on the team gets GRANT_KIND_NONE.
+   * Errors: PERMISSION_DENIED INTERNAL_ONLY; NOT_FOUND TEAM_NOT_FOUND.
+   */
+  GetMemberGrant(argument: _teamseat_team_v1_GetMemberGrantRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_team_v1_GetMemberGrantResponse__Output>): grpc.ClientUnaryCall;
+  GetMemberGrant(argument: _teamseat_team_v1_GetMemberGrantRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_teamseat_team_v1_GetMemberGrantResponse__Output>): grpc.ClientUnaryCall;
+  GetMemberGrant(argument: _teamseat_team_v1_GetMemberGrantRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_team_v1_GetMemberGrantResponse__Output>): grpc.ClientUnaryCall;
+  GetMemberGrant(argument: _teamseat_team_v1_GetMemberGrantRequest, callback: grpc.requestCallback<_teamseat_team_v1_GetMemberGrantResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Internal. What a seat in the team gives user_id now, and the team version that answer is as of: the
+   * grant-terms fact team-service would publish for (team, user) at that version (ADR 0016).
+   * entitlement-service asks before it acts on a fact that would grant or extend access, so a forged or
+   * replayed fact never grants more than the team's current roster and version support (ADR 0021). A
+   * point read of the team's summary and the user's list of teams (two small documents, never the roster),
+   * cheap enough for one call per member of a renewal. A user not on the team gets GRANT_KIND_NONE.
+   * Errors: PERMISSION_DENIED INTERNAL_ONLY; NOT_FOUND TEAM_NOT_FOUND.
+   */
+  getMemberGrant(argument: _teamseat_team_v1_GetMemberGrantRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_team_v1_GetMemberGrantResponse__Output>): grpc.ClientUnaryCall;
+  getMemberGrant(argument: _teamseat_team_v1_GetMemberGrantRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_teamseat_team_v1_GetMemberGrantResponse__Output>): grpc.ClientUnaryCall;
+  getMemberGrant(argument: _teamseat_team_v1_GetMemberGrantRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_team_v1_GetMemberGrantResponse__Output>): grpc.ClientUnaryCall;
+  getMemberGrant(argument: _teamseat_team_v1_GetMemberGrantRequest, callback: grpc.requestCallback<_teamseat_team_v1_GetMemberGrantResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * "x of n": seats used of seat_limit, with members and pending invites.
@@ -519,6 +548,17 @@ export interface TeamServiceHandlers extends grpc.UntypedServiceImplementation {
   ApplySubscriptionState: grpc.handleUnaryCall<_teamseat_team_v1_ApplySubscriptionStateRequest__Output, _teamseat_team_v1_ApplySubscriptionStateResponse>;
   
   /**
+   * Internal. What a seat in the team gives user_id now, and the team version that answer is as of: the
+   * grant-terms fact team-service would publish for (team, user) at that version (ADR 0016).
+   * entitlement-service asks before it acts on a fact that would grant or extend access, so a forged or
+   * replayed fact never grants more than the team's current roster and version support (ADR 0021). A
+   * point read of the team's summary and the user's list of teams (two small documents, never the roster),
+   * cheap enough for one call per member of a renewal. A user not on the team gets GRANT_KIND_NONE.
+   * Errors: PERMISSION_DENIED INTERNAL_ONLY; NOT_FOUND TEAM_NOT_FOUND.
+   */
+  GetMemberGrant: grpc.handleUnaryCall<_teamseat_team_v1_GetMemberGrantRequest__Output, _teamseat_team_v1_GetMemberGrantResponse>;
+  
+  /**
    * "x of n": seats used of seat_limit, with members and pending invites.
    * Actor (optional): must be on the team (PERMISSION_DENIED NOT_ON_TEAM).
    */
@@ -632,6 +672,7 @@ export interface TeamServiceDefinition extends grpc.ServiceDefinition {
   AcceptInvite: MethodDefinition<_teamseat_team_v1_AcceptInviteRequest, _teamseat_team_v1_AcceptInviteResponse, _teamseat_team_v1_AcceptInviteRequest__Output, _teamseat_team_v1_AcceptInviteResponse__Output>
   AddMember: MethodDefinition<_teamseat_team_v1_AddMemberRequest, _teamseat_team_v1_AddMemberResponse, _teamseat_team_v1_AddMemberRequest__Output, _teamseat_team_v1_AddMemberResponse__Output>
   ApplySubscriptionState: MethodDefinition<_teamseat_team_v1_ApplySubscriptionStateRequest, _teamseat_team_v1_ApplySubscriptionStateResponse, _teamseat_team_v1_ApplySubscriptionStateRequest__Output, _teamseat_team_v1_ApplySubscriptionStateResponse__Output>
+  GetMemberGrant: MethodDefinition<_teamseat_team_v1_GetMemberGrantRequest, _teamseat_team_v1_GetMemberGrantResponse, _teamseat_team_v1_GetMemberGrantRequest__Output, _teamseat_team_v1_GetMemberGrantResponse__Output>
   GetSeatUsage: MethodDefinition<_teamseat_team_v1_GetSeatUsageRequest, _teamseat_team_v1_GetSeatUsageResponse, _teamseat_team_v1_GetSeatUsageRequest__Output, _teamseat_team_v1_GetSeatUsageResponse__Output>
   GetTeam: MethodDefinition<_teamseat_team_v1_GetTeamRequest, _teamseat_team_v1_GetTeamResponse, _teamseat_team_v1_GetTeamRequest__Output, _teamseat_team_v1_GetTeamResponse__Output>
   GrantAdmin: MethodDefinition<_teamseat_team_v1_GrantAdminRequest, _teamseat_team_v1_GrantAdminResponse, _teamseat_team_v1_GrantAdminRequest__Output, _teamseat_team_v1_GrantAdminResponse__Output>
