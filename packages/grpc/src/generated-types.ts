@@ -18,12 +18,15 @@ export {
   ErrorReason as TeamErrorReason,
   type ErrorReason__Output as TeamErrorReason__Output,
 } from './generated/teamseat/team/v1/ErrorReason';
+export type * from './generated/teamseat/team/v1/GetMemberGrantRequest';
+export type * from './generated/teamseat/team/v1/GetMemberGrantResponse';
 export type * from './generated/teamseat/team/v1/GetSeatUsageRequest';
 export type * from './generated/teamseat/team/v1/GetSeatUsageResponse';
 export type * from './generated/teamseat/team/v1/GetTeamRequest';
 export type * from './generated/teamseat/team/v1/GetTeamResponse';
 export type * from './generated/teamseat/team/v1/GrantAdminRequest';
 export type * from './generated/teamseat/team/v1/GrantAdminResponse';
+export * from './generated/teamseat/team/v1/GrantKind';
 export * from './generated/teamseat/team/v1/GrantMode';
 export type * from './generated/teamseat/team/v1/Invite';
 export type * from './generated/teamseat/team/v1/InviteByEmailRequest';

@@ -4,6 +4,7 @@ import type { EntitlementChangeFact } from '../domain/entitlement-changes';
 import type { Expiry } from '../domain/expiry';
 import type { OwnerTeamState, TeamStatus } from '../domain/owner-team-state';
 import type { Subscriber } from '../domain/subscriber';
+import type { TeamTerms } from '../domain/team-terms';
 
 // What the use cases need from the outside. adapters/ implements each port; the composition root
 // (entitlement-service.ts) hands the implementations in.
@@ -111,6 +112,12 @@ export interface TeamDirectory {
    */
   rosterOf(teamId: string): Promise<RosterEntry[]>;
   getTeam(teamId: string): Promise<TeamSummary | undefined>;
+  /**
+   * What a seat in the team gives the user now, as of the team's current version (GetMemberGrant, a point
+   * read): the terms a grant-terms fact is checked against before it grants (ADR 0021). Undefined when
+   * team-service knows no such team.
+   */
+  memberGrant(teamId: string, userId: string): Promise<TeamTerms | undefined>;
   teamByKey(subscriberUserId: string, managementEntitlement: string): Promise<TeamSummary | undefined>;
   /** After a RevenueCat TRANSFER: the team follows the purchase to its new subscriber. */
   transferToNewSubscriber(input: {

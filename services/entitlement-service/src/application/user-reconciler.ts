@@ -8,7 +8,7 @@ import { planGrantSteps } from '../domain/grant-plan';
 import { sameGrants, teamGrantsOf, type GrantRecord } from '../domain/grant-record';
 import { promotionalExpiry, type Subscriber } from '../domain/subscriber';
 import type { TeamProduct } from '../domain/team-product';
-import { applyTeamTerms, holdingsOf, type TeamTerms } from '../domain/team-terms';
+import { applyTeamTerms, holdingsOf, sameTerms, type TeamTerms } from '../domain/team-terms';
 import { isNewerSnapshot } from '../domain/watermark';
 import type { AccessCache } from './access-cache';
 import { createGrantExecutor } from './grant-executor';
@@ -30,6 +30,12 @@ export interface ReconcileResult {
 }
 
 export type UserReconciler = ReturnType<typeof createUserReconciler>;
+
+/**
+ * team-service's current terms for the pair of a fact (GetMemberGrant); undefined when it knows no such
+ * team. Failures are retriable AppErrors (team-service unreachable): the fact waits, nothing is granted.
+ */
+export type ConfirmTerms = (userId: string, terms: TeamTerms) => Promise<TeamTerms | undefined>;
 
 /**
  * Reconciles one user (DESIGN §4.3-4.6): per member entitlement, the grant wanted across every team in
@@ -74,15 +80,36 @@ export function createUserReconciler(deps: {
      * write. A fact not newer than the stored terms of its team changes nothing (undefined), unless the
      * user's last reconcile left work pending: a fact redelivered after a transient failure (its terms were
      * stored with the pending rows) then finishes that work instead of waiting for the sweep.
+     *
+     * With `confirm`, a fact that would give access (until or lifetime) is not taken on its word: the
+     * terms team-service answers now are applied instead, so a forged or replayed fact never grants more
+     * than the team's current roster and version support, and a forged version never blocks later facts.
+     * A fact for a team team-service does not know changes nothing. Revokes (none) need no check (ADR 0021).
      */
     applyTerms(
       userId: string,
       terms: TeamTerms,
       context: ChangeContext,
+      { confirm }: { confirm?: ConfirmTerms } = {},
     ): Promise<ReconcileResult | undefined> {
       return locks.run(userId, async () => {
         const stored = await customers.get(userId);
-        const applied = applyTeamTerms(stored?.teamTerms ?? [], terms);
+        const storedTerms = stored?.teamTerms ?? [];
+        let applied = applyTeamTerms(storedTerms, terms);
+        if (applied.changed && confirm && terms.grant.kind !== 'none') {
+          const current = await confirm(userId, terms);
+          if (!sameTerms(current, terms)) {
+            log.warn(
+              { userId, teamId: terms.teamId, teamVersion: terms.teamVersion, current: current?.teamVersion },
+              current
+                ? "grant terms differ from team-service's: acting on team-service's"
+                : 'grant terms for a team team-service does not know: ignored',
+            );
+          }
+          applied = current
+            ? applyTeamTerms(storedTerms, current)
+            : { terms: [...storedTerms], changed: false };
+        }
         if (applied.changed) return reconcileFrom(userId, context, stored, applied.terms);
         return stored?.retryQueued ? reconcileFrom(userId, context, stored) : undefined;
       });

@@ -46,3 +46,14 @@ export function holdingsOf(
       bufferMs: bufferOf(t.productId),
     }));
 }
+
+/** Whether two terms for a team say the same at the same version (a fact and team-service's answer). */
+export function sameTerms(a: TeamTerms | undefined, b: TeamTerms | undefined): boolean {
+  return JSON.stringify(a && canonical(a)) === JSON.stringify(b && canonical(b));
+}
+
+function canonical(terms: TeamTerms) {
+  const { teamId, teamVersion, productId, entitlements, grant } = terms;
+  const until = grant.kind === 'until' ? grant.untilMs : null;
+  return [teamId, teamVersion, productId, [...entitlements].sort(), grant.kind, until];
+}

@@ -4,11 +4,13 @@ import {
   fromTimestamp,
   toTimestamp,
   type ApplySubscriptionStateRequest,
+  type GetMemberGrantResponse__Output,
   type Team__Output,
   type TeamStatus as ProtoTeamStatus,
 } from '@teamseat/grpc';
 import { TEAM_SERVICE_UNAVAILABLE, type TeamRole, type TeamSummary } from '../../application/ports';
 import { LIFETIME } from '../../domain/expiry';
+import type { TeamTerms } from '../../domain/team-terms';
 import type { OwnerTeamState, TeamStatus } from '../../domain/owner-team-state';
 
 const STATUS: Record<string, TeamStatus> = {
@@ -108,5 +110,23 @@ export function subscriptionStateRequest(
     adminChoiceGraceHours: product.adminChoiceGraceHours ?? 0,
     sourceEventAt: toTimestamp(state.sourceAtMs),
     sourceEventId: sourceEventId ?? '',
+  };
+}
+
+/** GetMemberGrant's answer in the ledger's form; an unknown kind, or until without a date, gives nothing. */
+export function toTeamTerms(answer: GetMemberGrantResponse__Output): TeamTerms {
+  const until = fromTimestamp(answer.until);
+  const grant: TeamTerms['grant'] =
+    answer.grantKind === 'GRANT_KIND_LIFETIME'
+      ? { kind: 'lifetime' }
+      : answer.grantKind === 'GRANT_KIND_UNTIL' && typeof until === 'number'
+        ? { kind: 'until', untilMs: until }
+        : { kind: 'none' };
+  return {
+    teamId: answer.teamId,
+    teamVersion: Number(answer.teamVersion),
+    productId: answer.productId,
+    entitlements: [...answer.memberEntitlements],
+    grant,
   };
 }

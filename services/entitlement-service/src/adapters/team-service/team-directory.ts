@@ -2,7 +2,13 @@ import { credentials, Metadata } from '@grpc/grpc-js';
 import { AppError } from '@teamseat/errors';
 import { bearerInterceptor, loadTeamseatProtos, type TeamseatProtoGrpcType } from '@teamseat/grpc';
 import type { RosterEntry, TeamDirectory } from '../../application/ports';
-import { ROLE, subscriptionStateRequest, toAppError, toTeamSummary } from './team-directory-mapping';
+import {
+  ROLE,
+  subscriptionStateRequest,
+  toAppError,
+  toTeamSummary,
+  toTeamTerms,
+} from './team-directory-mapping';
 
 /** team-service over gRPC (DESIGN §1: entitlement-service → team-service, never the other way). */
 export function createTeamDirectory({
@@ -100,6 +106,11 @@ export function createTeamDirectory({
     async getTeam(teamId) {
       const response = await optional(call(methods.GetTeam, { teamId }));
       return response?.team ? toTeamSummary(response.team) : undefined;
+    },
+
+    async memberGrant(teamId, userId) {
+      const response = await optional(call(methods.GetMemberGrant, { teamId, userId }));
+      return response ? toTeamTerms(response) : undefined;
     },
 
     async teamByKey(subscriberUserId, managementEntitlement) {

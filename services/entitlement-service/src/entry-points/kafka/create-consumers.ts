@@ -13,7 +13,7 @@ import {
 } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
 import type { TeamTerms } from '../../domain/team-terms';
-import type { UserReconciler, WebhookHandler } from '../../application';
+import type { ConfirmTerms, UserReconciler, WebhookHandler } from '../../application';
 import type { ConsumerMetrics } from './consumer-metrics';
 
 export interface ConsumerSettings {
@@ -48,6 +48,8 @@ export function createConsumers(deps: {
   settings: ConsumerSettings;
   webhooks: WebhookHandler;
   reconciler: UserReconciler;
+  /** Checks a fact that would grant against team-service's current terms (ADR 0021). */
+  confirmTerms: ConfirmTerms;
   onChange: (change: EntitlementChange) => void;
   metrics: ConsumerMetrics;
   logger: Logger;
@@ -84,10 +86,12 @@ export function createConsumers(deps: {
       const started = performance.now();
       const fact = decodeMemberGrantTerms(message.value ?? Buffer.alloc(0));
       const { userId } = fact.data;
-      const result = await deps.reconciler.applyTerms(userId, teamTermsOf(fact), {
-        cause: 'team-event',
-        causationId: fact.causationid ?? fact.id,
-      });
+      const result = await deps.reconciler.applyTerms(
+        userId,
+        teamTermsOf(fact),
+        { cause: 'team-event', causationId: fact.causationid ?? fact.id },
+        { confirm: deps.confirmTerms },
+      );
       log.debug(
         { userId, teamId: fact.data.teamId, teamVersion: fact.data.teamVersion, stale: !result },
         result ? 'user reconciled from new team terms' : 'stale or repeated grant terms ignored',
