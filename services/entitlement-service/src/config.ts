@@ -91,6 +91,11 @@ export const configSchema = z
       .optional()
       .describe("overrides every product's grantBufferHours: how long grants run past the period end"),
     SWEEP_INTERVAL_MS: nonNegativeInt().default(60_000).describe('how often the sweep runs; 0 turns it off'),
+    SWEEP_LEASE_MS: positiveInt()
+      .optional()
+      .describe(
+        'how long the sweep lease lasts unless renewed (a running sweep renews it every third); default two intervals, at least 60000',
+      ),
     SWEEP_BATCH: positiveInt()
       .default(100)
       .describe('users handled per sweep run (each costs RevenueCat calls)'),

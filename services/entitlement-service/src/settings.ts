@@ -48,6 +48,7 @@ export function consumerSettings(config: EntitlementServiceConfig): ConsumerSett
 export function sweepSettings(config: EntitlementServiceConfig): SweepSettings {
   return {
     intervalMs: config.SWEEP_INTERVAL_MS,
+    leaseMs: config.SWEEP_LEASE_MS ?? Math.max(config.SWEEP_INTERVAL_MS * 2, 60_000),
     batch: config.SWEEP_BATCH,
     resyncAfterMs: config.SWEEP_RESYNC_AFTER_HOURS * HOUR_MS,
     processedEventsRetentionMs: config.PROCESSED_EVENTS_RETENTION_DAYS * DAY_MS,

@@ -20,7 +20,9 @@ export interface CustomerRepository {
   /**
    * Applies the patch in one write and answers the revision after it (undefined when nothing was written).
    * `isNew`: the caller has just read no record. Whether a snapshot is newer than the stored one is decided
-   * by the caller from the record it has just read, under the per-user lock (user-locks.ts).
+   * by the caller from the record it has just read, under the per-user lock (user-locks.ts), and checked
+   * again by the write itself: a snapshot older than the stored one (another replica's) is not written, the
+   * rest of the patch is.
    */
   update(userId: string, patch: CustomerPatch, options?: { isNew?: boolean }): Promise<number | undefined>;
   /** Subscribers whose team check is due (RevenueCat time), earliest first. */
@@ -46,7 +48,7 @@ export interface ProcessedEventRepository {
 
 /** Time-boxed leases, so one replica at a time runs the sweep (adapters/database/lease-repository.ts). */
 export interface LeaseRepository {
-  /** True when `holder` holds the lease named `name` for the next `ttlMs`. */
+  /** True when `holder` holds the lease named `name` for the next `ttlMs` (a holder renews by acquiring again). */
   acquire(name: string, holder: string, ttlMs: number): Promise<boolean>;
   release(name: string, holder: string): Promise<void>;
 }

@@ -10,8 +10,10 @@ import type {
 import type { UserReconciler } from './user-reconciler';
 
 export interface SweepSettings {
-  /** How often the job runs the sweep; the lease lasts two intervals (at least a minute). */
+  /** How often the job runs the sweep. */
   intervalMs: number;
+  /** How long the lease lasts unless renewed; a running sweep renews it every third of this (ADR 0021). */
+  leaseMs: number;
   /** Users handled per run; each costs RevenueCat calls. */
   batch: number;
   /** Customers not synced for this long are fetched again. */
@@ -19,6 +21,11 @@ export interface SweepSettings {
   processedEventsRetentionMs: number;
   /** Skip a run while this many RevenueCat calls are already waiting: live traffic comes first. */
   maxQueuedCalls: number;
+}
+
+interface HeldLease {
+  held(): boolean;
+  stop(): void;
 }
 
 export interface SweepReport {
@@ -56,9 +63,16 @@ export function createSweep(deps: {
   let running: Promise<SweepReport> | undefined;
   let stopped = false;
 
-  async function each(users: string[], work: (userId: string) => Promise<unknown>, report: SweepReport) {
+  async function each(
+    users: string[],
+    work: (userId: string) => Promise<unknown>,
+    report: SweepReport,
+    lease: HeldLease,
+  ): Promise<number> {
+    let handled = 0;
     for (const userId of users) {
-      if (stopped) return;
+      if (stopped || !lease.held()) break;
+      handled += 1;
       try {
         await work(userId);
       } catch (error) {
@@ -66,40 +80,76 @@ export function createSweep(deps: {
         log.warn({ err: toAppError(error), userId }, 'sweep could not heal a user; next run retries');
       }
     }
+    return handled;
   }
 
   async function runOnce(): Promise<SweepReport> {
     const report: SweepReport = { grantsRetried: 0, teamsChecked: 0, customersResynced: 0, failures: 0 };
     if (deps.queuedCalls() > settings.maxQueuedCalls)
       return { ...report, skipped: 'RevenueCat calls queued' };
-    if (!(await leases.acquire('sweep', deps.instanceId, Math.max(settings.intervalMs * 2, 60_000)))) {
-      return { ...report, skipped: 'another replica holds the lease' };
+    const lease = await holdLease();
+    if (!lease) return { ...report, skipped: 'another replica holds the lease' };
+    try {
+      return await sweepWhileHeld(report, lease);
+    } finally {
+      lease.stop();
     }
+  }
+
+  /**
+   * Takes the lease and renews it every third of its length while the run lasts, so one sweeper runs at a
+   * time across replicas however long a run takes. `held()` turns false once a renewal failed or the lease
+   * could have lapsed unrenewed (the database unreachable): the run then stops after its current user.
+   */
+  async function holdLease(): Promise<HeldLease | undefined> {
+    const ttlMs = settings.leaseMs;
+    const started = now();
+    if (!(await leases.acquire('sweep', deps.instanceId, ttlMs))) return undefined;
+    let heldUntil = started + ttlMs;
+    const renew = async () => {
+      const at = now();
+      try {
+        heldUntil = (await leases.acquire('sweep', deps.instanceId, ttlMs)) ? at + ttlMs : 0;
+      } catch (error) {
+        log.warn({ err: toAppError(error) }, 'sweep lease not renewed; the run stops if it lapses');
+      }
+      if (heldUntil === 0) log.warn('sweep lease lost to another replica; the run stops');
+    };
+    const timer = setInterval(() => void renew(), Math.max(1, Math.floor(ttlMs / 3)));
+    timer.unref();
+    return { held: () => now() < heldUntil, stop: () => clearInterval(timer) };
+  }
+
+  async function sweepWhileHeld(report: SweepReport, lease: HeldLease): Promise<SweepReport> {
     let budget = settings.batch;
     const cause = { cause: 'reconcile' as const, causationId: 'sweep' };
 
     const due = await retries.due(now(), budget);
-    await each(due, (userId) => reconciler.reconcile(userId, cause), report);
-    report.grantsRetried = due.length;
+    report.grantsRetried = await each(due, (userId) => reconciler.reconcile(userId, cause), report, lease);
     budget -= due.length;
 
     const teams = budget > 0 ? await customers.teamChecksDue(deps.revenueCatNow(), budget) : [];
-    await each(teams, (userId) => sync.sync(userId, { ...cause, applyTeams: true }), report);
-    report.teamsChecked = teams.length;
+    report.teamsChecked = await each(
+      teams,
+      (userId) => sync.sync(userId, { ...cause, applyTeams: true }),
+      report,
+      lease,
+    );
     budget -= teams.length;
 
     const stale =
       budget > 0 ? await customers.staleSince(new Date(now() - settings.resyncAfterMs), budget) : [];
-    await each(
+    report.customersResynced = await each(
       stale,
       async (userId) => {
         await sync.sync(userId, { ...cause, applyTeams: true });
         await reconciler.reconcile(userId, cause);
       },
       report,
+      lease,
     );
-    report.customersResynced = stale.length;
 
+    if (!lease.held()) report.skipped = 'lease lost during the run';
     await processed.deleteOlderThan(new Date(now() - settings.processedEventsRetentionMs));
     if (due.length + teams.length + stale.length > 0) log.info(report, 'sweep run done');
     return report;

@@ -36,12 +36,15 @@ describe('sweep (emulator, database and a real team-service)', function () {
   /** The wall clock every module is given; tests move it. */
   const now = () => Date.now() + offsetMs;
 
-  async function setUp(settings: { resyncAfterMs?: number; maxQueuedCalls?: number } = {}) {
+  async function setUp(
+    settings: { resyncAfterMs?: number; maxQueuedCalls?: number; leaseMs?: number; latencyMs?: number } = {},
+  ) {
     offsetMs = 0;
     emulator = await startEmulator({
       catalogFile: CATALOG_FILE,
       apiKeys: [RC_KEY],
       clock: { startMs: START },
+      faults: { latencyMinMs: settings.latencyMs ?? 0, latencyMaxMs: settings.latencyMs ?? 0 },
     });
     db = await freshDatabase();
     const logger = testLogger();
@@ -77,28 +80,33 @@ describe('sweep (emulator, database and a real team-service)', function () {
     };
     const sync = createCustomerSync({ ...common, teams: teams.directory });
     const reconciler = createUserReconciler({ ...common, retries, defaultBufferMs: DAY_MS });
-    const sweep = createSweep({
-      customers,
-      retries,
-      processed,
-      leases: createLeaseRepository(db.connection, { now }),
-      sync,
-      reconciler,
-      revenueCatNow: () => revenuecat.client.clock.now(),
-      queuedCalls: () => revenuecat.limiter.queued(),
-      instanceId: 'test-instance',
-      now,
-      settings: {
-        intervalMs: 60_000,
-        batch: 10,
-        resyncAfterMs: settings.resyncAfterMs ?? 3_600_000,
-        processedEventsRetentionMs: DAY_MS,
-        maxQueuedCalls: settings.maxQueuedCalls ?? 50,
-      },
-      logger,
-    });
+    const leases = createLeaseRepository(db.connection, { now });
+    /** A sweep as one replica (`instanceId`) runs it; replicas share the database, RevenueCat and team-service. */
+    const sweepOf = (instanceId: string) =>
+      createSweep({
+        customers,
+        retries,
+        processed,
+        leases,
+        sync,
+        reconciler,
+        revenueCatNow: () => revenuecat.client.clock.now(),
+        queuedCalls: () => revenuecat.limiter.queued(),
+        instanceId,
+        now,
+        settings: {
+          intervalMs: 60_000,
+          leaseMs: settings.leaseMs ?? 120_000,
+          batch: 10,
+          resyncAfterMs: settings.resyncAfterMs ?? 3_600_000,
+          processedEventsRetentionMs: DAY_MS,
+          maxQueuedCalls: settings.maxQueuedCalls ?? 50,
+        },
+        logger,
+      });
+    const sweep = sweepOf('test-instance');
     await revenuecat.client.getSubscriber('clock-probe');
-    return { reconciler, sweep, customers, retries };
+    return { reconciler, sweep, sweepOf, leases, customers, retries };
   }
 
   it('when a grant was rejected, then the sweep retries it and the ledger counts the attempt', async () => {
@@ -172,5 +180,74 @@ describe('sweep (emulator, database and a real team-service)', function () {
     const { sweep } = await setUp({ maxQueuedCalls: -1 });
     const report = await sweep.run();
     expect(report.skipped).to.equal('RevenueCat calls queued');
+  });
+
+  describe('across replicas (ADR 0021)', () => {
+    /** Customers last synced long ago, so a run resyncs each of them (one slow RevenueCat read apiece). */
+    async function staleCustomers(customers: Awaited<ReturnType<typeof setUp>>['customers'], count: number) {
+      for (let i = 0; i < count; i++) {
+        const userId = `replica-user-${i}`;
+        const snapshot = {
+          appUserId: userId,
+          originalAppUserId: userId,
+          requestDateMs: START,
+          entitlements: [],
+          subscriptions: [],
+        };
+        await customers.update(userId, { snapshot }, { isNew: true });
+      }
+      offsetMs += 10_000;
+    }
+
+    it('when two replicas sweep with a short lease and a long run, then their runs never overlap', async () => {
+      const { sweepOf, customers } = await setUp({ resyncAfterMs: 1_000, leaseMs: 300, latencyMs: 120 });
+      await staleCustomers(customers, 10);
+      const first = sweepOf('replica-a');
+      const second = sweepOf('replica-b');
+
+      const started = Date.now();
+      let firstEndedAt = Infinity;
+      const firstRun = first.run().then((report) => {
+        firstEndedAt = Date.now();
+        return report;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the first replica has taken the lease
+      // The other replica tries every 50 ms while the first run lasts many lease lengths.
+      const overlapping: number[] = [];
+      while (firstEndedAt === Infinity) {
+        const triedAt = Date.now();
+        const report = await second.run();
+        if (!report.skipped && triedAt < firstEndedAt) overlapping.push(triedAt - started);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const report = await firstRun;
+      expect(report.skipped).to.equal(undefined);
+      expect(report.customersResynced).to.equal(10);
+      expect(firstEndedAt - started, 'the run outlasts its lease several times over').to.be.greaterThan(900);
+      expect(overlapping, 'runs of the second replica that started during the first one (ms)').to.deep.equal(
+        [],
+      );
+      await first.stop();
+      await second.stop();
+    });
+
+    it('when a replica loses its lease during a run, then its run stops', async () => {
+      const { sweepOf, leases, customers } = await setUp({
+        resyncAfterMs: 1_000,
+        leaseMs: 300,
+        latencyMs: 80,
+      });
+      await staleCustomers(customers, 10);
+      const first = sweepOf('replica-a');
+      const run = first.run();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // An operator (or a replica that judged the lease lapsed) takes it over.
+      await leases.release('sweep', 'replica-a');
+      expect(await leases.acquire('sweep', 'replica-b', 60_000)).to.equal(true);
+      const report = await run;
+      expect(report.skipped).to.equal('lease lost during the run');
+      expect(report.customersResynced).to.be.lessThan(10);
+      await first.stop();
+    });
   });
 });
