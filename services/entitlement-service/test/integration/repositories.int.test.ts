@@ -99,6 +99,29 @@ describe('repositories on the MongoDB-protocol database', function () {
     expect(mergePatch('u-new', undefined, { settledAtMs: T0 }, 1, T0).revision).to.equal(1);
   });
 
+  it('when two replicas store snapshots in the wrong order, then the newer one stays and the rest of the older write lands', async () => {
+    const otherReplica = createCustomerRepository(db.connection, { now: Date.now });
+    const newer = subscriber({ appUserId: 'u-order', requestDateMs: T0 + 10, entitlements: [] });
+    const older = subscriber({
+      appUserId: 'u-order',
+      requestDateMs: T0 + 5,
+      subscriptions: [subscription({ productId: 'com.example.old' })],
+    });
+    // Both read no record, then write: the newer one first.
+    await customers.update('u-order', { snapshot: newer }, { isNew: true });
+    await otherReplica.update('u-order', { snapshot: older, retryQueued: true }, { isNew: true });
+    await otherReplica.update('u-order', { snapshot: older });
+
+    const stored = (await customers.get('u-order'))!;
+    expect(stored.fetchedAtMs).to.equal(T0 + 10);
+    expect(stored.snapshot).to.deep.equal(newer);
+    expect(stored.retryQueued).to.equal(true);
+
+    const newest = subscriber({ appUserId: 'u-order', requestDateMs: T0 + 20 });
+    await otherReplica.update('u-order', { snapshot: newest });
+    expect((await customers.get('u-order'))!.snapshot).to.deep.equal(newest);
+  });
+
   it('when the watermark is moved, then it only moves forward', async () => {
     await customers.update('u-mark', { snapshot: subscriber({ appUserId: 'u-mark' }), settledAtMs: T0 + 5 });
     await customers.update('u-mark', { settledAtMs: T0 + 3 });

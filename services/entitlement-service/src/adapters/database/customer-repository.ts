@@ -66,6 +66,14 @@ function toRecord(doc: CustomerDocument): CustomerRecord {
 }
 
 /**
+ * The condition a snapshot write carries, so that whichever replica writes, a snapshot never replaces a
+ * newer one (RevenueCat's request date): the check lives in the write, not only in the caller's read.
+ */
+function notNewerThan(requestDateMs: number) {
+  return { $or: [{ fetchedAtMs: { $lte: requestDateMs } }, { fetchedAtMs: { $exists: false } }] };
+}
+
+/**
  * One document per app user id (DESIGN §3): the record of domain/customer.ts. Keeping the ledger in the
  * same document makes a reconciled user one read and one write; FerretDB (local and CI) only serves `_id`
  * lookups without a scan and allows one writer at a time, so the number of writes per user bounds
@@ -152,8 +160,10 @@ export function createCustomerRepository(
     /**
      * Applies the patch in one write and answers the document's revision after it (undefined when nothing
      * was written): an insert when the caller knows the user is new, an update by `_id`
-     * otherwise (FerretDB scans for anything but `_id`). Whether a snapshot is newer than the stored one is
-     * decided by the caller from the document it has just read, under the per-user lock (application/user-locks.ts).
+     * otherwise (FerretDB scans for anything but `_id`). The caller stores a snapshot only when it is newer
+     * than the one it has just read (under the per-user lock, application/user-locks.ts); the write checks
+     * it again, since another replica may have stored a newer one meanwhile: then the rest of the patch is
+     * written without the snapshot.
      */
     async update(userId: string, patch: CustomerPatch, { isNew = false } = {}): Promise<number | undefined> {
       const changes = updateOf(patch);
@@ -171,7 +181,27 @@ export function createCustomerRepository(
       };
       const updated = async (): Promise<number | undefined> => {
         // The whole document comes back: FerretDB implements no projection in findAndModify.
-        const after = await customers.findOneAndUpdate({ _id: userId }, update, { returnDocument: 'after' });
+        const after = await customers.findOneAndUpdate(
+          patch.snapshot ? { _id: userId, ...notNewerThan(patch.snapshot.requestDateMs) } : { _id: userId },
+          update,
+          { returnDocument: 'after' },
+        );
+        if (after !== null) return after.revision ?? 0;
+        return patch.snapshot ? withoutSnapshot() : undefined;
+      };
+      // The stored snapshot is newer (another replica's write), or there is no document: the rest of the
+      // patch still applies, the snapshot does not (ADR 0006, 0021).
+      const withoutSnapshot = async (): Promise<number | undefined> => {
+        const rest = updateOf({ ...patch, snapshot: undefined });
+        if (Object.keys(rest).length === 0) {
+          const doc = await customers.findOne({ _id: userId }, { projection: { revision: 1 } });
+          return doc ? (doc.revision ?? 0) : undefined;
+        }
+        const after = await customers.findOneAndUpdate(
+          { _id: userId },
+          { ...rest, $inc: { revision: 1 } },
+          { returnDocument: 'after' },
+        );
         return after === null ? undefined : (after.revision ?? 0);
       };
       if (isNew) {
