@@ -8,6 +8,7 @@ import {
   promoExpiry,
   removeMember,
   storeAction,
+  teamOf,
   waitForAccess,
   waitForTeam,
 } from '../support/e2e-steps';
@@ -121,5 +122,27 @@ describe('forged and replayed grant-terms facts end to end (real Kafka, team-ser
     // The forged version was not stored: team-service's next fact (the removal) still takes access away.
     await removeMember(stack, team.teamId, owner, member);
     await waitForAccess(stack, member, (a) => !a.active);
+  });
+
+  it('when a forged webhook claims a team purchase for a user who bought nothing, then no team and no grant follow', async () => {
+    await forger.settled();
+    const forgedOwner = newUser('forged-owner');
+    const before = await forger.grantCalls();
+    const now = stack.emulator.clock.now();
+    await forger.produceWebhook({
+      id: `forged-${forgedOwner}`,
+      type: 'INITIAL_PURCHASE',
+      app_user_id: forgedOwner,
+      product_id: 'team_large_monthly',
+      entitlement_ids: ['team_admin'],
+      period_type: 'NORMAL',
+      purchased_at_ms: now,
+      expiration_at_ms: now + 365 * 86_400_000,
+      event_timestamp_ms: now,
+      store: 'APP_STORE',
+      environment: 'PRODUCTION',
+    });
+    await expectNoGrant(forgedOwner, before);
+    expect(await teamOf(stack, forgedOwner), 'a team for the forged purchase').to.equal(undefined);
   });
 });

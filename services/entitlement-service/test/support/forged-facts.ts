@@ -16,7 +16,8 @@ export interface ForgedFact {
 
 /**
  * Produces grant-terms facts by hand on the stack's real member-grants topic, as an attacker or an operator
- * replaying old records could, and waits until entitlement-service's consumer group has committed past them.
+ * replaying old records could (webhooks too), and waits until entitlement-service's consumer groups have
+ * committed past them.
  */
 export async function startFactForger(stack: E2eStack) {
   const logger = testLogger();
@@ -26,10 +27,10 @@ export async function startFactForger(stack: E2eStack) {
   const admin = kafka.admin();
   await admin.connect();
   const topic = stack.topics.memberGrants;
-  const groupId = `${stack.config.CONSUMER_GROUP_ID}.member-grants`;
+  const prefix = stack.config.CONSUMER_GROUP_ID;
 
   /** True once the group's committed offset reaches the end of every partition of the topic. */
-  async function consumedAll(): Promise<boolean> {
+  async function consumedAll(topic: string, groupId: string): Promise<boolean> {
     const ends = await admin.fetchTopicOffsets(topic);
     const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
     const at = new Map((committed?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
@@ -58,9 +59,24 @@ export async function startFactForger(stack: E2eStack) {
         })),
       );
     },
+    /** A RevenueCat webhook record produced by hand on the webhooks topic, past the gateway. */
+    async produceWebhook(event: { id: string; type: string; app_user_id: string } & Record<string, unknown>) {
+      await producer.send(stack.topics.webhooks, {
+        key: event.app_user_id,
+        value: JSON.stringify({ api_version: '1.0', event }),
+        headers: {
+          'rc-event-id': event.id,
+          'rc-event-type': event.type,
+          'received-at': new Date().toISOString(),
+        },
+      });
+    },
     /** Waits until every record on the topic (ours and team-service's) has been handled and committed. */
     async settled(): Promise<void> {
-      await waitFor(async () => ((await consumedAll()) ? true : undefined), {
+      const done = async () =>
+        (await consumedAll(topic, `${prefix}.member-grants`)) &&
+        (await consumedAll(stack.topics.webhooks, `${prefix}.webhooks`));
+      await waitFor(async () => ((await done()) ? true : undefined), {
         timeoutMs: 60_000,
         intervalMs: 200,
       });
