@@ -66,6 +66,29 @@ export const configSchema = z
       .default(8)
       .describe('calls per second over all RevenueCat calls (v2 customer information allows 480/min)'),
     REVENUECAT_MAX_CONCURRENCY: positiveInt().default(16).describe('RevenueCat calls in flight at once'),
+    REVENUECAT_MAX_QUEUED_CALLS: positiveInt()
+      .default(1_000)
+      .describe(
+        'background (Kafka, sweep) and revoke calls that may wait for the rate, each; more: retried later',
+      ),
+    REVENUECAT_MAX_QUEUE_WAIT_MS: positiveInt()
+      .default(60_000)
+      .describe('longest a background or revoke call waits for the rate before it fails (retriable)'),
+    SYNC_MAX_QUEUED_CALLS: nonNegativeInt()
+      .default(32)
+      .describe('SyncCustomer calls that may wait for the rate; more get RESOURCE_EXHAUSTED at once'),
+    SYNC_MAX_QUEUE_WAIT_MS: positiveInt()
+      .default(5_000)
+      .describe('longest a SyncCustomer call waits for the rate before UNAVAILABLE'),
+    SYNC_RATE_SHARE: z.coerce
+      .number()
+      .min(0)
+      .lt(1)
+      .default(0.25)
+      .describe('most of the rate SyncCustomer calls get while background work also waits'),
+    SYNC_FRESH_FOR_MS: nonNegativeInt()
+      .default(10_000)
+      .describe('SyncCustomer answers from a snapshot stored this recently unless forced; 0: always reads'),
     REVENUECAT_TIMEOUT_MS: positiveInt().default(10_000).describe('timeout of one RevenueCat call'),
     REVENUECAT_MAX_ATTEMPTS: positiveInt().default(4).describe('attempts per RevenueCat call'),
     REVENUECAT_RETRY_BASE_MS: positiveInt()

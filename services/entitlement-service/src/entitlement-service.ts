@@ -125,6 +125,7 @@ export async function startEntitlementService({
     cache,
     locks,
     teamCheckDelayMs: config.SWEEP_TEAM_CHECK_DELAY_MS,
+    freshForMs: config.SYNC_FRESH_FOR_MS,
     logger,
     now,
   });

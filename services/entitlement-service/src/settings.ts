@@ -14,6 +14,18 @@ export function revenueCatSettings(config: EntitlementServiceConfig): RevenueCat
     projectId: config.REVENUECAT_PROJECT_ID,
     ratePerSecond: config.REVENUECAT_RATE_PER_SECOND,
     maxConcurrent: config.REVENUECAT_MAX_CONCURRENCY,
+    lanes: {
+      revoke: {
+        maxQueued: config.REVENUECAT_MAX_QUEUED_CALLS,
+        maxWaitMs: config.REVENUECAT_MAX_QUEUE_WAIT_MS,
+      },
+      background: {
+        maxQueued: config.REVENUECAT_MAX_QUEUED_CALLS,
+        maxWaitMs: config.REVENUECAT_MAX_QUEUE_WAIT_MS,
+      },
+      'on-demand': { maxQueued: config.SYNC_MAX_QUEUED_CALLS, maxWaitMs: config.SYNC_MAX_QUEUE_WAIT_MS },
+    },
+    onDemandShare: config.SYNC_RATE_SHARE,
     timeoutMs: config.REVENUECAT_TIMEOUT_MS,
     retry: {
       maxAttempts: config.REVENUECAT_MAX_ATTEMPTS,

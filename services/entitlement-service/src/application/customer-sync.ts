@@ -2,12 +2,14 @@ import type { Logger } from '@teamseat/logger';
 import { mergePatch, type CustomerPatch } from '../domain/customer';
 import { diffEntitlements } from '../domain/entitlement-changes';
 import { teamGrantsOf } from '../domain/grant-record';
+import { freshSnapshotAgeMs } from '../domain/snapshot-freshness';
 import { deriveOwnerTeamStates, type OwnerTeamState } from '../domain/owner-team-state';
 import type { Subscriber } from '../domain/subscriber';
 import type { TeamProduct } from '../domain/team-product';
 import { isNewerSnapshot, isStaleEvent } from '../domain/watermark';
 import type { AccessCache } from './access-cache';
 import type {
+  CallOptions,
   ChangeContext,
   ChangePublisher,
   CustomerRepository,
@@ -23,6 +25,10 @@ export interface SyncOptions extends ChangeContext {
   fetched?: Subscriber | undefined;
   /** The triggering webhook's `event_timestamp_ms`: an event older than the handled snapshot is skipped. */
   eventTimestampMs?: unknown;
+  /** An app asked (SyncCustomer): a snapshot stored within `freshForMs` is answered as is, with no read. */
+  reuseFreshSnapshot?: boolean;
+  /** How the RevenueCat read waits for its turn, and the caller's signal. */
+  call?: CallOptions;
 }
 
 export interface SyncResult {
@@ -33,6 +39,8 @@ export interface SyncResult {
   changed: string[];
   /** Teams whose state was applied. */
   teamIds: string[];
+  /** Set when the stored snapshot was fresh enough to answer with: how old it was (wall ms). */
+  snapshotAgeMs?: number;
 }
 
 export type CustomerSync = ReturnType<typeof createCustomerSync>;
@@ -53,6 +61,8 @@ export function createCustomerSync(deps: {
   locks: UserLocks;
   /** How long after a period end the sweep checks a team whose renewal or expiry webhook never came. */
   teamCheckDelayMs?: number;
+  /** SYNC_FRESH_FOR_MS: a snapshot stored this recently answers a SyncCustomer without a read (ADR 0022). */
+  freshForMs?: number;
   logger: Logger;
   /** Wall clock. */
   now: () => number;
@@ -122,7 +132,19 @@ export function createCustomerSync(deps: {
         if (isStaleEvent(options.eventTimestampMs, { settledAtMs: stored?.settledAtMs })) {
           return { skipped: true, subscriber: undefined, changed: [], teamIds: [] };
         }
-        const subscriber = options.fetched ?? (await revenuecat.getSubscriber(userId));
+        const ageMs = options.reuseFreshSnapshot
+          ? freshSnapshotAgeMs(stored, deps.now(), deps.freshForMs ?? 0)
+          : undefined;
+        if (ageMs !== undefined) {
+          return {
+            skipped: false,
+            subscriber: stored?.snapshot,
+            changed: [],
+            teamIds: [],
+            snapshotAgeMs: ageMs,
+          };
+        }
+        const subscriber = options.fetched ?? (await revenuecat.getSubscriber(userId, options.call));
         const newer = isNewerSnapshot(subscriber.requestDateMs, stored?.fetchedAtMs);
         const changes = newer
           ? diffEntitlements(stored?.snapshot, subscriber, teamGrantsOf(stored?.grants ?? []))

@@ -55,6 +55,14 @@ export interface LeaseRepository {
 
 export type ApiVersion = 'v1' | 'v2';
 
+/** How a RevenueCat read waits for its turn at the shared rate (ADR 0022). */
+export interface CallOptions {
+  /** `on-demand`: an app waits for it (SyncCustomer), held to a share of the rate; default `background`. */
+  priority?: 'background' | 'on-demand';
+  /** The caller gave up: a call not yet made is dropped, one in flight is abandoned. */
+  signal?: AbortSignal | undefined;
+}
+
 /**
  * RevenueCat as the use cases see it (adapters/revenuecat/revenuecat-client.ts): calls are rate limited,
  * serialised per user and retried; failures are AppErrors, retriable or not.
@@ -65,10 +73,10 @@ export interface RevenueCatClient {
   /** RevenueCat's clock, learned from its answers: expiries are judged on it (ADR 0005). */
   readonly clock: { now(): number };
   /** `GET /v1/subscribers/{id}`: the customer as RevenueCat knows it now (created if unknown). */
-  getSubscriber(appUserId: string): Promise<Subscriber>;
+  getSubscriber(appUserId: string, options?: CallOptions): Promise<Subscriber>;
   /** Grants a promotional entitlement until `expiresAt` (LIFETIME: for life); returns the customer after. */
   grant(appUserId: string, entitlement: string, expiresAt: Expiry): Promise<Subscriber>;
-  /** Revokes every promotional grant of the entitlement; returns the customer after. */
+  /** Revokes every promotional grant of the entitlement, ahead of every other call; returns the customer after. */
   revoke(appUserId: string, entitlement: string): Promise<Subscriber>;
 }
 

@@ -6,6 +6,7 @@ import { startEmulator, type Emulator, type EmulatorOptions } from '@teamseat/re
 import { getInfrastructure, randomDatabaseUri, randomName } from '@teamseat/testing';
 import { configSchema, type EntitlementServiceConfig } from '../../src/config';
 import { startEntitlementService, type RunningEntitlementService } from '../../src/entitlement-service';
+import { startCountingProxy, type CountingProxy } from './counting-proxy';
 import { EntitlementServiceClient } from './protos';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../../..');
@@ -76,6 +77,8 @@ export interface Harness {
   service: RunningEntitlementService;
   client: Client;
   producer: BatchingProducer;
+  /** The RevenueCat calls the service made, when started with `countCalls`. */
+  revenueCatCalls: CountingProxy | undefined;
   /** Publishes webhook bodies to the webhook topic the way the gateway does. */
   deliver(events: unknown[]): Promise<void>;
   stop(): Promise<void>;
@@ -84,10 +87,17 @@ export interface Harness {
 export async function startHarness({
   emulator: emulatorOptions = {},
   env = {},
-}: { emulator?: EmulatorOptions; env?: Record<string, string | undefined> } = {}): Promise<Harness> {
+  countCalls = false,
+}: {
+  emulator?: EmulatorOptions;
+  env?: Record<string, string | undefined>;
+  /** Puts a counting proxy between the service and the emulator. */
+  countCalls?: boolean;
+} = {}): Promise<Harness> {
   const emulator = await startEmulator({ catalogFile: CATALOG_FILE, apiKeys: [RC_KEY], ...emulatorOptions });
+  const revenueCatCalls = countCalls ? await startCountingProxy(emulator.url) : undefined;
   const topics = randomTopics();
-  const config = await testConfig(emulator.url, topics, env);
+  const config = await testConfig(revenueCatCalls?.url ?? emulator.url, topics, env);
   const logger = testLogger();
   const service = await startEntitlementService({ config, logger });
   const client = createClient(EntitlementServiceClient as never, {
@@ -106,6 +116,7 @@ export async function startHarness({
     service,
     client,
     producer,
+    revenueCatCalls,
     async deliver(events) {
       for (const event of events) {
         const e = event as { id: string; type: string; app_user_id?: string; transferred_to?: string[] };
@@ -121,6 +132,7 @@ export async function startHarness({
       client.close();
       await producer.disconnect();
       await service.stop();
+      await revenueCatCalls?.stop();
       await emulator.stop();
     },
   };

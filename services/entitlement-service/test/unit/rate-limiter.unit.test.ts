@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { createRateLimiter } from '../../src/adapters/revenuecat/rate-limiter';
+import { AppError } from '@teamseat/errors';
+import { createRateLimiter, type Lane } from '../../src/adapters/revenuecat/rate-limiter';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -116,5 +117,129 @@ describe('RevenueCat rate limiter', () => {
     expect(() => createRateLimiter({ ratePerSecond: 1, maxConcurrent: 0, wallClock: Date.now })).to.throw(
       /maxConcurrent/,
     );
+  });
+
+  describe('bounds, lanes and cancellation (ADR 0022)', () => {
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => undefined,
+        (error: unknown) => error as AppError,
+      );
+
+    /** A limiter whose one slot is taken by a call that lasts until `release()`. */
+    async function busyLimiter(options: Partial<Parameters<typeof createRateLimiter>[0]> = {}) {
+      const limiter = createRateLimiter({
+        ratePerSecond: 1_000,
+        maxConcurrent: 1,
+        wallClock: Date.now,
+        ...options,
+      });
+      let release!: () => void;
+      const running = limiter.schedule(() => new Promise<void>((resolve) => (release = resolve)));
+      return { limiter, release: async () => (release(), running) };
+    }
+
+    it('when a lane holds its most waiting calls, then the next one is refused at once with RESOURCE_EXHAUSTED naming the lane and bound', async () => {
+      const { limiter, release } = await busyLimiter({ lanes: { 'on-demand': { maxQueued: 2 } } });
+      const queued = [1, 2].map(() => limiter.schedule(async () => 'ran', { lane: 'on-demand' }));
+      const error = await refusal(limiter.schedule(async () => 'ran', { lane: 'on-demand' }));
+      expect(error).to.be.instanceOf(AppError);
+      expect(error).to.include({
+        code: 'RESOURCE_EXHAUSTED',
+        reason: 'REVENUECAT_QUEUE_FULL',
+        retriable: true,
+      });
+      expect(error!.message).to.match(/on-demand work: 2 calls already queued/);
+      expect(limiter.queued('on-demand')).to.equal(2);
+      // Another lane has its own bound.
+      const background = limiter.schedule(async () => 'ran', { lane: 'background' });
+      await release();
+      expect(await Promise.all([...queued, background])).to.deep.equal(['ran', 'ran', 'ran']);
+    });
+
+    it('when a lane bound is 0, then a call that finds a free slot still starts', async () => {
+      const limiter = createRateLimiter({
+        ratePerSecond: 10,
+        wallClock: Date.now,
+        lanes: { 'on-demand': { maxQueued: 0 } },
+      });
+      expect(await limiter.schedule(async () => 'ran', { lane: 'on-demand' })).to.equal('ran');
+    });
+
+    it('when a call waits longer than its lane allows, then it fails with UNAVAILABLE naming the wait, and never runs', async () => {
+      const { limiter, release } = await busyLimiter({ lanes: { 'on-demand': { maxWaitMs: 50 } } });
+      let ran = false;
+      const error = await refusal(limiter.schedule(async () => (ran = true), { lane: 'on-demand' }));
+      expect(error).to.include({ code: 'UNAVAILABLE', reason: 'REVENUECAT_QUEUE_TIMEOUT', retriable: true });
+      expect(error!.message).to.match(/waited 50 ms/);
+      expect(limiter.queued()).to.equal(0);
+      await release();
+      await sleep(10);
+      expect(ran).to.equal(false);
+    });
+
+    it('when the caller aborts a waiting call, then it leaves the queue and never runs; an aborted signal is refused at once', async () => {
+      const { limiter, release } = await busyLimiter();
+      const controller = new AbortController();
+      let ran = false;
+      const waiting = refusal(limiter.schedule(async () => (ran = true), { signal: controller.signal }));
+      expect(limiter.queued()).to.equal(1);
+      controller.abort();
+      expect(await waiting).to.include({ reason: 'REVENUECAT_CALL_CANCELLED' });
+      expect(limiter.queued()).to.equal(0);
+      expect(
+        await refusal(limiter.schedule(async () => (ran = true), { signal: controller.signal })),
+      ).to.include({
+        reason: 'REVENUECAT_CALL_CANCELLED',
+      });
+      await release();
+      await sleep(10);
+      expect(ran).to.equal(false);
+    });
+
+    it('when calls of every lane wait, then revokes start first, then background work, then on-demand syncs', async () => {
+      const { limiter, release } = await busyLimiter({ onDemandShare: 0 });
+      const order: string[] = [];
+      const queue = (lane: Lane, name: string) =>
+        limiter.schedule(async () => void order.push(name), { lane });
+      const all = [
+        queue('on-demand', 'sync-1'),
+        queue('background', 'webhook-1'),
+        queue('on-demand', 'sync-2'),
+        queue('revoke', 'revoke-1'),
+        queue('background', 'webhook-2'),
+        queue('revoke', 'revoke-2'),
+      ];
+      await release();
+      await Promise.all(all);
+      expect(order).to.deep.equal(['revoke-1', 'revoke-2', 'webhook-1', 'webhook-2', 'sync-1', 'sync-2']);
+    });
+
+    it('when syncs and background work both wait, then syncs get their share of the starts, never more', async () => {
+      const { limiter, release } = await busyLimiter({ onDemandShare: 0.25 });
+      const order: string[] = [];
+      const all = Array.from({ length: 12 }, (_, i) => [
+        limiter.schedule(async () => void order.push('sync'), { lane: 'on-demand' }),
+        limiter.schedule(async () => void order.push(`bg-${i}`), { lane: 'background' }),
+      ]).flat();
+      await release();
+      await Promise.all(all);
+      const firstSixteen = order.slice(0, 16);
+      expect(firstSixteen.filter((name) => name === 'sync')).to.have.length(4);
+      // Once background work is done, the remaining syncs get the whole rate.
+      expect(order.slice(16).every((name) => name === 'sync')).to.equal(true);
+    });
+
+    it('when a revoke is queued behind a flood of syncs, then it starts next', async () => {
+      const { limiter, release } = await busyLimiter();
+      const order: string[] = [];
+      const syncs = Array.from({ length: 20 }, () =>
+        limiter.schedule(async () => void order.push('sync'), { lane: 'on-demand' }),
+      );
+      const revoke = limiter.schedule(async () => void order.push('revoke'), { lane: 'revoke' });
+      await release();
+      await Promise.all([...syncs, revoke]);
+      expect(order[0]).to.equal('revoke');
+    });
   });
 });

@@ -2,7 +2,7 @@ import type { Logger } from '@teamseat/logger';
 import type { Registry } from '@teamseat/metrics';
 import { createRevenueCatBreaker, type BreakerOptions } from './circuit-breaker';
 import { createHttpTransport } from './http-transport';
-import { createRateLimiter } from './rate-limiter';
+import { createRateLimiter, type Lane, type LaneBounds } from './rate-limiter';
 import type { ApiVersion } from '../../application/ports';
 import { createRevenueCatClient, type RetryPolicy, DEFAULT_RETRY_POLICY } from './revenuecat-client';
 import { createRevenueCatClock } from './revenuecat-clock';
@@ -16,6 +16,10 @@ export interface RevenueCatSettings {
   projectId?: string | undefined;
   ratePerSecond: number;
   maxConcurrent?: number;
+  /** Per lane, how many calls may wait for the rate and for how long (ADR 0022). */
+  lanes?: Partial<Record<Lane, LaneBounds>>;
+  /** The most of the rate SyncCustomer reads get while background work also waits. */
+  onDemandShare?: number;
   timeoutMs: number;
   retry?: Partial<RetryPolicy>;
   breaker?: Partial<BreakerOptions>;
@@ -38,6 +42,8 @@ export function createRevenueCat({
   const limiter = createRateLimiter({
     ratePerSecond: settings.ratePerSecond,
     maxConcurrent: settings.maxConcurrent,
+    lanes: settings.lanes,
+    onDemandShare: settings.onDemandShare,
     wallClock: now,
   });
   const breaker = createRevenueCatBreaker(settings.breaker ?? {}, { now });

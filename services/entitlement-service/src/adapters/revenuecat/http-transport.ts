@@ -1,7 +1,7 @@
 import type { Logger } from '@teamseat/logger';
 import type { RevenueCatBreaker } from './circuit-breaker';
-import type { RateLimiter } from './rate-limiter';
-import { errorFromResponse, networkError, timeoutError } from './revenuecat-errors';
+import type { RateLimiter, ScheduleOptions } from './rate-limiter';
+import { callCancelledError, errorFromResponse, networkError, timeoutError } from './revenuecat-errors';
 import type { RevenueCatMetrics } from './revenuecat-metrics';
 
 export interface HttpRequest {
@@ -20,8 +20,11 @@ export interface HttpAnswer {
 }
 
 export interface HttpTransport {
-  /** One attempt: waits for the limiter, goes through the breaker, has a timeout; throws AppError on failure. */
-  attempt(request: HttpRequest): Promise<HttpAnswer>;
+  /**
+   * One attempt: waits for the limiter in the given lane, goes through the breaker, has a timeout; throws
+   * AppError on failure. An aborted `signal` takes a waiting call out of the queue and ends one in flight.
+   */
+  attempt(request: HttpRequest, options?: ScheduleOptions): Promise<HttpAnswer>;
 }
 
 /**
@@ -51,7 +54,7 @@ export function createHttpTransport({
   const root = baseUrl.replace(/\/+$/, '');
   const log = logger.child({ module: 'revenuecat-http' });
 
-  async function send(request: HttpRequest): Promise<HttpAnswer> {
+  async function send(request: HttpRequest, caller: AbortSignal | undefined): Promise<HttpAnswer> {
     const started = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     let response: Response;
@@ -72,11 +75,15 @@ export function createHttpTransport({
           ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: controller.signal,
+        signal: caller ? AbortSignal.any([controller.signal, caller]) : controller.signal,
       });
       const raw = await response.text();
       body = raw === '' ? null : safeJson(raw);
     } catch (error) {
+      if (caller?.aborted) {
+        metrics.call(request.operation, 'cancelled', seconds());
+        throw callCancelledError(request.operation, error);
+      }
       const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
       metrics.call(request.operation, timedOut ? 'timeout' : 'network', seconds());
       throw timedOut
@@ -104,12 +111,12 @@ export function createHttpTransport({
   }
 
   return {
-    async attempt(request) {
+    async attempt(request, options = {}) {
       return breaker.run(() =>
         limiter.schedule((waitedMs) => {
           metrics.limiterWait(waitedMs / 1000);
-          return send(request);
-        }),
+          return send(request, options.signal);
+        }, options),
       );
     },
   };

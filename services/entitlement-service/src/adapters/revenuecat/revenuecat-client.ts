@@ -1,12 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError, toAppError } from '@teamseat/errors';
 import type { Logger } from '@teamseat/logger';
-import type { ApiVersion, RevenueCatClient } from '../../application/ports';
+import type { ApiVersion, CallOptions, RevenueCatClient } from '../../application/ports';
 import { createKeyedSerializer } from '../../application/keyed-serializer';
 import { isLifetime, type Expiry } from '../../domain/expiry';
 import type { Subscriber } from '../../domain/subscriber';
 import type { BreakerState, RevenueCatBreaker } from './circuit-breaker';
 import type { HttpRequest, HttpTransport } from './http-transport';
+import type { ScheduleOptions } from './rate-limiter';
+import { callCancelledError, isLimiterRefusal } from './revenuecat-errors';
 import type { RevenueCatClock } from './revenuecat-clock';
 import type { RevenueCatMetrics } from './revenuecat-metrics';
 import { FAR_FUTURE_MS, parseSubscriberBody } from './subscriber-parser';
@@ -35,6 +37,14 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 };
 
 const enc = encodeURIComponent;
+
+/** Taking access away never waits behind anything else (ADR 0022). */
+const REVOKE: ScheduleOptions = { lane: 'revoke' };
+
+const scheduleOptions = (options: CallOptions = {}): ScheduleOptions => ({
+  lane: options.priority ?? 'background',
+  signal: options.signal,
+});
 
 /**
  * The RevenueCat REST client (REVENUECAT.md). Reads always use v1 `GET /subscribers`, the only call that
@@ -76,13 +86,15 @@ export function createRevenueCatClient({
   const perUser = createKeyedSerializer();
   const project = `/v2/projects/${enc(projectId ?? '')}`;
 
-  async function withRetries(request: HttpRequest) {
+  async function withRetries(request: HttpRequest, options: ScheduleOptions = {}) {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await transport.attempt(request);
+        return await transport.attempt(request, options);
       } catch (thrown) {
         const error = toAppError(thrown);
-        if (!error.retriable || error.details.breaker === 'open' || attempt >= retry.maxAttempts) throw error;
+        // A full queue or a caller that gave up is not RevenueCat failing: retrying here would only queue again.
+        if (!error.retriable || error.details.breaker === 'open' || isLimiterRefusal(error)) throw error;
+        if (attempt >= retry.maxAttempts) throw error;
         const requested = Number(error.details.retryAfterMs);
         if (Number.isFinite(requested) && requested > retry.maxInlineWaitMs) throw error;
         const backoff = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)) * random();
@@ -92,7 +104,9 @@ export function createRevenueCatClient({
           { operation: request.operation, attempt, delayMs: Math.round(delay), reason: error.reason },
           'retrying',
         );
-        await sleep(delay);
+        await sleep(delay, undefined, { signal: options.signal }).catch((aborted: unknown) => {
+          throw callCancelledError(request.operation, aborted);
+        });
       }
     }
   }
@@ -103,15 +117,18 @@ export function createRevenueCatClient({
     return subscriber;
   }
 
-  const getSubscriberNow = async (appUserId: string) =>
+  const getSubscriberNow = async (appUserId: string, options: ScheduleOptions = {}) =>
     subscriberFrom(
       appUserId,
-      await withRetries({
-        operation: 'get_subscriber',
-        method: 'GET',
-        path: `/v1/subscribers/${enc(appUserId)}`,
-        apiKey,
-      }),
+      await withRetries(
+        {
+          operation: 'get_subscriber',
+          method: 'GET',
+          path: `/v1/subscribers/${enc(appUserId)}`,
+          apiKey,
+        },
+        options,
+      ),
     );
 
   const v2Ids = createV2EntitlementIds({
@@ -161,32 +178,39 @@ export function createRevenueCatClient({
   async function revokeNow(appUserId: string, entitlement: string): Promise<Subscriber> {
     if (apiVersion === 'v2') {
       try {
-        await withRetries({
-          operation: 'revoke',
-          method: 'POST',
-          path: `${project}/customers/${enc(appUserId)}/actions/revoke_granted_entitlement`,
-          apiKey: v2ApiKey,
-          body: { entitlement_id: await v2Ids.idOf(entitlement) },
-        });
+        await withRetries(
+          {
+            operation: 'revoke',
+            method: 'POST',
+            path: `${project}/customers/${enc(appUserId)}/actions/revoke_granted_entitlement`,
+            apiKey: v2ApiKey,
+            body: { entitlement_id: await v2Ids.idOf(entitlement) },
+          },
+          REVOKE,
+        );
       } catch (error) {
         // v2 answers 404 when there is no granted entitlement to revoke: the wanted end state already holds.
         if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
       }
-      return getSubscriberNow(appUserId);
+      return getSubscriberNow(appUserId, REVOKE);
     }
-    const answer = await withRetries({
-      operation: 'revoke',
-      method: 'POST',
-      path: `/v1/subscribers/${enc(appUserId)}/entitlements/${enc(entitlement)}/revoke_promotionals`,
-      apiKey,
-    });
+    const answer = await withRetries(
+      {
+        operation: 'revoke',
+        method: 'POST',
+        path: `/v1/subscribers/${enc(appUserId)}/entitlements/${enc(entitlement)}/revoke_promotionals`,
+        apiKey,
+      },
+      REVOKE,
+    );
     return subscriberFrom(appUserId, answer);
   }
 
   return {
     apiVersion,
     clock,
-    getSubscriber: (appUserId) => perUser.run(appUserId, () => getSubscriberNow(appUserId)),
+    getSubscriber: (appUserId, options) =>
+      perUser.run(appUserId, () => getSubscriberNow(appUserId, scheduleOptions(options))),
     grant: (appUserId, entitlement, expiresAt) =>
       perUser.run(appUserId, () => grantNow(appUserId, entitlement, expiresAt)),
     revoke: (appUserId, entitlement) => perUser.run(appUserId, () => revokeNow(appUserId, entitlement)),

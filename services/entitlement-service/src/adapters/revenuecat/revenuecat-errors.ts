@@ -4,6 +4,15 @@ import { AppError } from '@teamseat/errors';
 export const REVENUECAT_UNAVAILABLE = 'REVENUECAT_UNAVAILABLE';
 export const REVENUECAT_RATE_LIMITED = 'REVENUECAT_RATE_LIMITED';
 export const REVENUECAT_REJECTED = 'REVENUECAT_REJECTED';
+/** Refusals of our own limiter (ADR 0022): RevenueCat was never asked, so they say nothing of its health. */
+export const REVENUECAT_QUEUE_FULL = 'REVENUECAT_QUEUE_FULL';
+export const REVENUECAT_QUEUE_TIMEOUT = 'REVENUECAT_QUEUE_TIMEOUT';
+export const REVENUECAT_CALL_CANCELLED = 'REVENUECAT_CALL_CANCELLED';
+const LIMITER_REFUSALS = new Set([
+  REVENUECAT_QUEUE_FULL,
+  REVENUECAT_QUEUE_TIMEOUT,
+  REVENUECAT_CALL_CANCELLED,
+]);
 
 /**
  * How long RevenueCat asks us to wait, from `Retry-After` (seconds or an HTTP date) or the v2 body's
@@ -93,7 +102,48 @@ export function breakerOpenError(retryAfterMs: number): AppError {
   });
 }
 
-/** Client errors other than 429/423 say nothing about RevenueCat's health: they must not trip the breaker. */
+/** A call our limiter refused or its caller abandoned: not retried in the call, never held against RevenueCat. */
+export function isLimiterRefusal(error: unknown): boolean {
+  return error instanceof AppError && LIMITER_REFUSALS.has(error.reason);
+}
+
+/**
+ * Client errors other than 429/423, and calls that never reached RevenueCat, say nothing about its health:
+ * they must not trip the breaker.
+ */
 export function countsAgainstBreaker(error: unknown): boolean {
-  return !(error instanceof AppError) || error.retriable;
+  return !(error instanceof AppError) || (error.retriable && !isLimiterRefusal(error));
+}
+
+/** The lane's queue is full: retriable, after about `retryAfterMs` (the time the queue takes to drain). */
+export function queueFullError(lane: string, maxQueued: number, retryAfterMs: number) {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new AppError(
+    'RESOURCE_EXHAUSTED',
+    `RevenueCat calls of ${lane} work: ${maxQueued} calls already queued, the most its queue holds; retry in about ${seconds} s`,
+    { reason: REVENUECAT_QUEUE_FULL, retriable: true, details: { lane, maxQueued, retryAfterMs } },
+  );
+}
+
+/** The call waited its lane's longest wait without a turn: retriable. */
+export function queueTimeoutError(lane: string, maxWaitMs: number) {
+  return new AppError(
+    'UNAVAILABLE',
+    `RevenueCat call of ${lane} work waited ${maxWaitMs} ms for the rate limit without a turn, the longest it may wait; retry later`,
+    {
+      reason: REVENUECAT_QUEUE_TIMEOUT,
+      retriable: true,
+      details: { lane, maxWaitMs, retryAfterMs: maxWaitMs },
+    },
+  );
+}
+
+/** The caller gave up (gRPC deadline or cancel) before the call was made or answered. */
+export function callCancelledError(operation: string, cause?: unknown) {
+  return new AppError('UNAVAILABLE', `RevenueCat ${operation} abandoned: the caller gave up`, {
+    reason: REVENUECAT_CALL_CANCELLED,
+    retriable: true,
+    cause,
+    details: { operation },
+  });
 }

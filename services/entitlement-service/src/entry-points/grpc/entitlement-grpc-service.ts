@@ -65,11 +65,17 @@ export function createEntitlementGrpcService(deps: {
       };
     }),
 
-    SyncCustomer: unary(async (request) => {
+    SyncCustomer: unary(async (request, { signal }) => {
       const userId = requireUserId('user_id', request.userId);
       let result;
       try {
-        result = await sync.sync(userId, { cause: 'sync', applyTeams: true });
+        result = await sync.sync(userId, {
+          cause: 'sync',
+          applyTeams: true,
+          reuseFreshSnapshot: !request.force,
+          // An app waits for this read: its own lane and share of the rate, dropped if the app gives up.
+          call: { priority: 'on-demand', signal },
+        });
         // Login is also the moment to heal the user's own seat grants (a missed team event).
         await reconciler.reconcile(userId, { cause: 'sync' });
       } catch (error) {
@@ -94,6 +100,8 @@ export function createEntitlementGrpcService(deps: {
         syncedAt: map.timestamp(result.subscriber?.requestDateMs),
         changedEntitlements: result.changed,
         teamIds: result.teamIds,
+        servedFromSnapshot: result.snapshotAgeMs !== undefined,
+        snapshotAgeMs: Math.round(result.snapshotAgeMs ?? 0),
       };
     }),
 

@@ -104,9 +104,15 @@ export interface EntitlementServiceClient extends grpc.Client {
   /**
    * Fetches the customer from RevenueCat now, stores the snapshot, publishes changes and, when the
    * user holds a team product, applies the team state to team-service. Apps call it at login.
-   * Calls for one user are serialised. Errors: UNAVAILABLE REVENUECAT_UNAVAILABLE (breaker open or
-   * 5xx; retriable), UNAVAILABLE REVENUECAT_RATE_LIMITED (retriable; the message says when),
-   * UNAVAILABLE TEAM_SERVICE_UNAVAILABLE (the snapshot was stored; the team part will be retried).
+   * A snapshot stored less than SYNC_FRESH_FOR_MS ago (10 s by default) answers instead, with no
+   * RevenueCat read, unless `force` is set. Calls for one user are serialised; SyncCustomer reads get
+   * a bounded queue and a share of the RevenueCat rate, behind webhook-driven work and revokes, and a
+   * caller that gives up (deadline, cancel) drops its queued read. Errors: UNAVAILABLE
+   * REVENUECAT_UNAVAILABLE (breaker open or 5xx; retriable), UNAVAILABLE REVENUECAT_RATE_LIMITED
+   * (retriable; the message says when), RESOURCE_EXHAUSTED REVENUECAT_QUEUE_FULL (too many syncs
+   * waiting; retriable, the message says when), UNAVAILABLE REVENUECAT_QUEUE_TIMEOUT (waited the
+   * longest a sync may wait; retriable), UNAVAILABLE TEAM_SERVICE_UNAVAILABLE (the snapshot was
+   * stored; the team part will be retried).
    */
   SyncCustomer(argument: _teamseat_entitlement_v1_SyncCustomerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_entitlement_v1_SyncCustomerResponse__Output>): grpc.ClientUnaryCall;
   SyncCustomer(argument: _teamseat_entitlement_v1_SyncCustomerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_teamseat_entitlement_v1_SyncCustomerResponse__Output>): grpc.ClientUnaryCall;
@@ -115,9 +121,15 @@ export interface EntitlementServiceClient extends grpc.Client {
   /**
    * Fetches the customer from RevenueCat now, stores the snapshot, publishes changes and, when the
    * user holds a team product, applies the team state to team-service. Apps call it at login.
-   * Calls for one user are serialised. Errors: UNAVAILABLE REVENUECAT_UNAVAILABLE (breaker open or
-   * 5xx; retriable), UNAVAILABLE REVENUECAT_RATE_LIMITED (retriable; the message says when),
-   * UNAVAILABLE TEAM_SERVICE_UNAVAILABLE (the snapshot was stored; the team part will be retried).
+   * A snapshot stored less than SYNC_FRESH_FOR_MS ago (10 s by default) answers instead, with no
+   * RevenueCat read, unless `force` is set. Calls for one user are serialised; SyncCustomer reads get
+   * a bounded queue and a share of the RevenueCat rate, behind webhook-driven work and revokes, and a
+   * caller that gives up (deadline, cancel) drops its queued read. Errors: UNAVAILABLE
+   * REVENUECAT_UNAVAILABLE (breaker open or 5xx; retriable), UNAVAILABLE REVENUECAT_RATE_LIMITED
+   * (retriable; the message says when), RESOURCE_EXHAUSTED REVENUECAT_QUEUE_FULL (too many syncs
+   * waiting; retriable, the message says when), UNAVAILABLE REVENUECAT_QUEUE_TIMEOUT (waited the
+   * longest a sync may wait; retriable), UNAVAILABLE TEAM_SERVICE_UNAVAILABLE (the snapshot was
+   * stored; the team part will be retried).
    */
   syncCustomer(argument: _teamseat_entitlement_v1_SyncCustomerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_entitlement_v1_SyncCustomerResponse__Output>): grpc.ClientUnaryCall;
   syncCustomer(argument: _teamseat_entitlement_v1_SyncCustomerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_teamseat_entitlement_v1_SyncCustomerResponse__Output>): grpc.ClientUnaryCall;
@@ -186,9 +198,15 @@ export interface EntitlementServiceHandlers extends grpc.UntypedServiceImplement
   /**
    * Fetches the customer from RevenueCat now, stores the snapshot, publishes changes and, when the
    * user holds a team product, applies the team state to team-service. Apps call it at login.
-   * Calls for one user are serialised. Errors: UNAVAILABLE REVENUECAT_UNAVAILABLE (breaker open or
-   * 5xx; retriable), UNAVAILABLE REVENUECAT_RATE_LIMITED (retriable; the message says when),
-   * UNAVAILABLE TEAM_SERVICE_UNAVAILABLE (the snapshot was stored; the team part will be retried).
+   * A snapshot stored less than SYNC_FRESH_FOR_MS ago (10 s by default) answers instead, with no
+   * RevenueCat read, unless `force` is set. Calls for one user are serialised; SyncCustomer reads get
+   * a bounded queue and a share of the RevenueCat rate, behind webhook-driven work and revokes, and a
+   * caller that gives up (deadline, cancel) drops its queued read. Errors: UNAVAILABLE
+   * REVENUECAT_UNAVAILABLE (breaker open or 5xx; retriable), UNAVAILABLE REVENUECAT_RATE_LIMITED
+   * (retriable; the message says when), RESOURCE_EXHAUSTED REVENUECAT_QUEUE_FULL (too many syncs
+   * waiting; retriable, the message says when), UNAVAILABLE REVENUECAT_QUEUE_TIMEOUT (waited the
+   * longest a sync may wait; retriable), UNAVAILABLE TEAM_SERVICE_UNAVAILABLE (the snapshot was
+   * stored; the team part will be retried).
    */
   SyncCustomer: grpc.handleUnaryCall<_teamseat_entitlement_v1_SyncCustomerRequest__Output, _teamseat_entitlement_v1_SyncCustomerResponse>;
   

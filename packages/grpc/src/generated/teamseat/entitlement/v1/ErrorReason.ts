@@ -28,6 +28,16 @@ export const ErrorReason = {
    * PERMISSION_DENIED rule: an app token called an internal RPC.
    */
   INTERNAL_ONLY: 'INTERNAL_ONLY',
+  /**
+   * RESOURCE_EXHAUSTED: too many RevenueCat calls of this kind wait for the rate. Retriable; the
+   * message says which queue and when. (Numbered from 30 so that values added meanwhile elsewhere
+   * do not clash.)
+   */
+  REVENUECAT_QUEUE_FULL: 'REVENUECAT_QUEUE_FULL',
+  /**
+   * UNAVAILABLE: the call waited the longest it may wait for the rate. Retriable.
+   */
+  REVENUECAT_QUEUE_TIMEOUT: 'REVENUECAT_QUEUE_TIMEOUT',
 } as const;
 
 /**
@@ -68,6 +78,18 @@ export type ErrorReason =
    */
   | 'INTERNAL_ONLY'
   | 9
+  /**
+   * RESOURCE_EXHAUSTED: too many RevenueCat calls of this kind wait for the rate. Retriable; the
+   * message says which queue and when. (Numbered from 30 so that values added meanwhile elsewhere
+   * do not clash.)
+   */
+  | 'REVENUECAT_QUEUE_FULL'
+  | 30
+  /**
+   * UNAVAILABLE: the call waited the longest it may wait for the rate. Retriable.
+   */
+  | 'REVENUECAT_QUEUE_TIMEOUT'
+  | 31
 
 /**
  * Machine-readable failure reasons of EntitlementService, sent as strings (the value names) in the

@@ -7,6 +7,10 @@ export interface SyncCustomerRequest {
    * Who asked (for the audit log); optional.
    */
   'actorUserId'?: (string);
+  /**
+   * Read RevenueCat even when the stored snapshot is fresh (after a purchase or a restore in the app).
+   */
+  'force'?: (boolean);
 }
 
 export interface SyncCustomerRequest__Output {
@@ -15,4 +19,8 @@ export interface SyncCustomerRequest__Output {
    * Who asked (for the audit log); optional.
    */
   'actorUserId': (string);
+  /**
+   * Read RevenueCat even when the stored snapshot is fresh (after a purchase or a restore in the app).
+   */
+  'force': (boolean);
 }

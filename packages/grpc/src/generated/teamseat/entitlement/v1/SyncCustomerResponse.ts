@@ -14,6 +14,12 @@ export interface SyncCustomerResponse {
    * Teams whose state was applied to team-service.
    */
   'teamIds'?: (string)[];
+  /**
+   * True when a fresh stored snapshot answered and RevenueCat was not read (no changes, no team
+   * update); `snapshot_age_ms` is then its age in milliseconds.
+   */
+  'servedFromSnapshot'?: (boolean);
+  'snapshotAgeMs'?: (number);
 }
 
 export interface SyncCustomerResponse__Output {
@@ -27,4 +33,10 @@ export interface SyncCustomerResponse__Output {
    * Teams whose state was applied to team-service.
    */
   'teamIds': (string)[];
+  /**
+   * True when a fresh stored snapshot answered and RevenueCat was not read (no changes, no team
+   * update); `snapshot_age_ms` is then its age in milliseconds.
+   */
+  'servedFromSnapshot': (boolean);
+  'snapshotAgeMs': (number);
 }
