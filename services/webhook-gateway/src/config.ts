@@ -46,6 +46,10 @@ export const configSchema = z.object({
   DUPLICATE_WINDOW_SIZE: positiveInt()
     .default(100_000)
     .describe('recent event ids kept to count redeliveries'),
+  DUPLICATE_WINDOW_MAX_BYTES: positiveInt()
+    .min(512, 'must be at least 512, room for one id of the longest accepted length (256 characters)')
+    .default(8 * 1024 * 1024)
+    .describe('bytes of event ids the duplicate window keeps, at two bytes a character; the oldest go first'),
   SHUTDOWN_DELAY_MS: z.coerce
     .number()
     .int()

@@ -51,7 +51,10 @@ export async function startGateway({
       deadlineMs: config.WEBHOOK_PUBLISH_DEADLINE_MS,
       metrics,
     }),
-    duplicates: createDuplicateWindow({ capacity: config.DUPLICATE_WINDOW_SIZE }),
+    duplicates: createDuplicateWindow({
+      capacity: config.DUPLICATE_WINDOW_SIZE,
+      maxBytes: config.DUPLICATE_WINDOW_MAX_BYTES,
+    }),
     bodyLimitBytes: config.WEBHOOK_BODY_LIMIT_BYTES,
     retryAfterSeconds: config.WEBHOOK_RETRY_AFTER_SECONDS,
     isShuttingDown: () => readiness.shuttingDown,
