@@ -51,6 +51,9 @@ export async function measureFanOut({ settings, run, catalogFile, emulator }) {
     path.join(root, 'services/team-service/dist/main.js'),
     {
       NODE_ENV: 'production',
+      // The local stack has one broker: production's 3 replicas cannot be created there (docs/adr/0023).
+      TOPIC_REPLICATION_FACTOR: '1',
+      TOPIC_MIN_INSYNC_REPLICAS: '1',
       LOG_LEVEL: 'info',
       HOST: '127.0.0.1',
       PORT: '0',

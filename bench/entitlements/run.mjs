@@ -68,6 +68,9 @@ const gateway = await startProcess(
   path.join(root, 'services/webhook-gateway/dist/main.js'),
   {
     NODE_ENV: 'production',
+    // The local stack has one broker: production's 3 replicas cannot be created there (docs/adr/0023).
+    TOPIC_REPLICATION_FACTOR: '1',
+    TOPIC_MIN_INSYNC_REPLICAS: '1',
     HOST: '127.0.0.1',
     PORT: '0',
     ADMIN_PORT: '0',

@@ -18,6 +18,9 @@ export function serviceEnv({
   db.pathname = `/bench_ents_${run}_${ratePerSecond}`;
   return {
     NODE_ENV: 'production',
+    // The local stack has one broker: production's 3 replicas cannot be created there (docs/adr/0023).
+    TOPIC_REPLICATION_FACTOR: '1',
+    TOPIC_MIN_INSYNC_REPLICAS: '1',
     LOG_LEVEL: 'info',
     HOST: '127.0.0.1',
     PORT: '0',

@@ -189,6 +189,9 @@ async function startGateway(checkout, topic, settingsFrom) {
   const [port, adminPort] = [await freePort(), await freePort()];
   const started = startProcess(path.join(checkout, 'services', 'webhook-gateway', 'dist', 'main.js'), {
     NODE_ENV: 'production',
+    // The local stack has one broker: production's 3 replicas cannot be created there (docs/adr/0023).
+    TOPIC_REPLICATION_FACTOR: '1',
+    TOPIC_MIN_INSYNC_REPLICAS: '1',
     HOST: '127.0.0.1',
     PORT: String(port),
     ADMIN_PORT: String(adminPort),

@@ -36,6 +36,9 @@ const dbUri = (name) => settings.mongoUri.replace(/^(mongodb(\+srv)?:\/\/[^/?]+)
 // --- the service, as in production: its own process ----------------------------------------------------------
 const service = await startService(path.join(root, 'services/team-service/dist/main.js'), {
   NODE_ENV: 'production',
+  // The local stack has one broker: production's 3 replicas cannot be created there (docs/adr/0023).
+  TOPIC_REPLICATION_FACTOR: '1',
+  TOPIC_MIN_INSYNC_REPLICAS: '1',
   LOG_LEVEL: 'warn',
   HOST: '127.0.0.1',
   PORT: '0',

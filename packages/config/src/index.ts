@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 export { z };
+export * from './topic-replication';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -28,7 +29,10 @@ export const commonSchema = {
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
     .describe('pino log level'),
-  NODE_ENV: z.string().default('development').describe('development | test | production'),
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'])
+    .default('development')
+    .describe('development | test | production: production defaults are the safe ones (docs/adr/0023)'),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number()
     .int()

@@ -1,5 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Admin, Kafka } from 'kafkajs';
+import type { Logger } from '@teamseat/logger';
+import {
+  replicationShortfalls,
+  requireEnoughBrokers,
+  type TopicReplication,
+  type TopicShortfall,
+} from './topic-replication';
 
 /** What a broker answers about a topic it has created but does not serve yet. */
 const NOT_YET = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
@@ -14,32 +21,51 @@ function protocolErrorType(error: unknown): string | undefined {
 }
 
 /**
- * Creates the topics that do not exist yet and returns once every partition of them has a leader; existing
- * topics are left as they are. kafkajs' own wait for leaders gives up at the first
- * UNKNOWN_TOPIC_OR_PARTITION, which is what a broker answers about a new topic for a few seconds after it
- * started while it still opens the partitions it had (tools/local-stack after a restart, any broker after
- * a rolling restart); this waits through that, for up to `leaderTimeoutMs`.
+ * Creates the topics that do not exist yet, with the configured replication factor and min.insync.replicas,
+ * and returns once every partition of them has a leader. Existing topics are left as they are; those
+ * replicated less than configured are logged and returned (docs/adr/0023). kafkajs' own wait for leaders
+ * gives up at the first UNKNOWN_TOPIC_OR_PARTITION, which is what a broker answers about a new topic for a
+ * few seconds after it started while it still opens the partitions it had (tools/local-stack after a
+ * restart, any broker after a rolling restart); this waits through that, for up to `leaderTimeoutMs`.
  */
 export async function ensureTopics(
   kafka: Kafka,
   topics: string[],
   {
     partitions = 6,
-    replicationFactor = 1,
+    replication,
+    logger,
     leaderTimeoutMs = 30_000,
-  }: { partitions?: number; replicationFactor?: number; leaderTimeoutMs?: number } = {},
-): Promise<void> {
+  }: { partitions?: number; replication: TopicReplication; logger: Logger; leaderTimeoutMs?: number },
+): Promise<TopicShortfall[]> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((topic) => !existing.has(topic));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: false, // kafkajs' default is true
-      topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor })),
-    });
-    await waitForLeaders(admin, missing, leaderTimeoutMs);
+    if (missing.length > 0) {
+      await requireEnoughBrokers(admin, missing, replication);
+      await admin.createTopics({
+        waitForLeaders: false, // kafkajs' default is true
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: partitions,
+          replicationFactor: replication.replicationFactor,
+          configEntries: [{ name: 'min.insync.replicas', value: String(replication.minInsyncReplicas) }],
+        })),
+      });
+      await waitForLeaders(admin, missing, leaderTimeoutMs);
+    }
+    const present = topics.filter((topic) => existing.has(topic));
+    if (present.length === 0) return [];
+    const shortfalls = await replicationShortfalls(admin, present, replication);
+    for (const shortfall of shortfalls) {
+      logger.warn(
+        shortfall,
+        'topic is replicated less than configured; change it with kafka-topics / kafka-configs',
+      );
+    }
+    return shortfalls;
   } finally {
     await admin.disconnect();
   }

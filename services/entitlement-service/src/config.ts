@@ -1,4 +1,13 @@
-import { commonSchema, csv, kafkaBrokers, loadConfig, port, z } from '@teamseat/config';
+import {
+  checkTopicReplication,
+  commonSchema,
+  csv,
+  kafkaBrokers,
+  loadConfig,
+  port,
+  topicReplicationSchema,
+  z,
+} from '@teamseat/config';
 import { TOPICS } from '@teamseat/contracts';
 
 const positiveInt = () => z.coerce.number().int().positive();
@@ -7,6 +16,7 @@ const nonNegativeInt = () => z.coerce.number().int().min(0);
 export const configSchema = z
   .object({
     ...commonSchema,
+    ...topicReplicationSchema,
     HOST: z.string().default('0.0.0.0').describe('interface for the gRPC and the admin port'),
     PORT: port(50052).describe('gRPC port (teamseat.entitlement.v1, health, reflection)'),
     ADMIN_PORT: port(9082).describe('admin port: /livez, /readyz, /metrics'),
@@ -149,7 +159,8 @@ export const configSchema = z
         message: 'is required with REVENUECAT_API_VERSION=v2',
       });
     }
-  });
+  })
+  .superRefine(checkTopicReplication);
 
 export type EntitlementServiceConfig = z.infer<typeof configSchema>;
 

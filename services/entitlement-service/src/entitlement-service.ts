@@ -4,7 +4,8 @@ import { createGrpcServer, loadEmbeddedDescriptors, loadTeamseatProtos } from '@
 import { createReadiness, runShutdownSteps, startAdminServer, type ShutdownStep } from '@teamseat/health';
 import { createBatchingProducer, createKafka, ensureTopics, kafkaReachable } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
-import { createMetricsRegistry, type Registry } from '@teamseat/metrics';
+import { topicReplication } from '@teamseat/config';
+import { createMetricsRegistry, recordTopicShortfalls, type Registry } from '@teamseat/metrics';
 import { createCustomerRepository } from './adapters/database/customer-repository';
 import { createLeaseRepository } from './adapters/database/lease-repository';
 import { connectMongo, mongoReachable } from './adapters/database/mongo';
@@ -82,17 +83,27 @@ export async function startEntitlementService({
   readiness.add('mongodb', () => mongoReachable(connection));
 
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
-  await ensureTopics(kafka, [config.WEBHOOK_TOPIC, config.ENTITLEMENT_CHANGES_TOPIC], {
-    partitions: config.TOPIC_PARTITIONS,
-  });
-  await ensureTopics(kafka, [config.MEMBER_GRANTS_TOPIC], { partitions: config.MEMBER_GRANTS_PARTITIONS });
+  const topics = { replication: topicReplication(config), logger };
+  const shortfalls = [
+    ...(await ensureTopics(kafka, [config.WEBHOOK_TOPIC, config.ENTITLEMENT_CHANGES_TOPIC], {
+      partitions: config.TOPIC_PARTITIONS,
+      ...topics,
+    })),
+    ...(await ensureTopics(kafka, [config.MEMBER_GRANTS_TOPIC], {
+      partitions: config.MEMBER_GRANTS_PARTITIONS,
+      ...topics,
+    })),
+  ];
   // Dead-letter topics exist from the start, so operators (and tests) can watch them before the first failure.
   const consumed = [config.WEBHOOK_TOPIC, config.MEMBER_GRANTS_TOPIC];
-  await ensureTopics(
-    kafka,
-    consumed.map((topic) => `${topic}.dlq`),
-    { partitions: 1 },
+  shortfalls.push(
+    ...(await ensureTopics(
+      kafka,
+      consumed.map((topic) => `${topic}.dlq`),
+      { partitions: 1, ...topics },
+    )),
   );
+  recordTopicShortfalls(registry, shortfalls);
   const producer = createBatchingProducer({ kafka, logger });
   await producer.connect();
   readiness.add('kafka', () => kafkaReachable(kafka));

@@ -1,4 +1,13 @@
-import { commonSchema, csv, kafkaBrokers, loadConfig, port, z } from '@teamseat/config';
+import {
+  checkTopicReplication,
+  commonSchema,
+  csv,
+  kafkaBrokers,
+  loadConfig,
+  port,
+  topicReplicationSchema,
+  z,
+} from '@teamseat/config';
 import { TOPICS } from '@teamseat/contracts';
 
 const positiveInt = () => z.coerce.number().int().positive();
@@ -6,6 +15,7 @@ const nonNegativeInt = () => z.coerce.number().int().min(0);
 
 export const configSchema = z.object({
   ...commonSchema,
+  ...topicReplicationSchema,
   HOST: z.string().default('0.0.0.0').describe('interface for the gRPC and the admin port'),
   PORT: port(50051).describe('gRPC port (teamseat.team.v1, grpc.health.v1, reflection)'),
   ADMIN_PORT: port(9081).describe('admin port: /livez, /readyz, /metrics'),
@@ -84,5 +94,5 @@ export const configSchema = z.object({
 export type TeamServiceConfig = z.infer<typeof configSchema>;
 
 export function loadTeamServiceConfig(env: NodeJS.ProcessEnv): TeamServiceConfig {
-  return loadConfig(configSchema, env);
+  return loadConfig(configSchema.superRefine(checkTopicReplication), env);
 }

@@ -4,7 +4,8 @@ import { createReadiness, runShutdownSteps, startAdminServer, type ShutdownStep 
 import { createGrpcServer, loadEmbeddedDescriptors, loadTeamseatProtos } from '@teamseat/grpc';
 import { createBatchingProducer, createKafka, ensureTopics, kafkaReachable } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
-import { createMetricsRegistry, type Registry } from '@teamseat/metrics';
+import { topicReplication } from '@teamseat/config';
+import { createMetricsRegistry, recordTopicShortfalls, type Registry } from '@teamseat/metrics';
 import type { TeamServiceConfig } from './config';
 import { ensureIndexes } from './adapters/database/indexes';
 import { createMongoConnections } from './adapters/database/mongo-connections';
@@ -69,8 +70,17 @@ export async function startTeamService({
   readiness.add('mongodb', () => mongo.ping());
 
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
-  await ensureTopics(kafka, [config.TEAM_EVENTS_TOPIC], { partitions: config.TOPIC_PARTITIONS });
-  await ensureTopics(kafka, [config.MEMBER_GRANTS_TOPIC], { partitions: config.MEMBER_GRANTS_PARTITIONS });
+  const topics = { replication: topicReplication(config), logger };
+  recordTopicShortfalls(registry, [
+    ...(await ensureTopics(kafka, [config.TEAM_EVENTS_TOPIC], {
+      partitions: config.TOPIC_PARTITIONS,
+      ...topics,
+    })),
+    ...(await ensureTopics(kafka, [config.MEMBER_GRANTS_TOPIC], {
+      partitions: config.MEMBER_GRANTS_PARTITIONS,
+      ...topics,
+    })),
+  ]);
   // The relay is this producer's only user: with room for every team's round in one request, one team's
   // events never straddle two produce requests (one could fail and the next succeed, reordering them).
   const maxEventsPerRound = 100;

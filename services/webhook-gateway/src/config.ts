@@ -1,4 +1,13 @@
-import { commonSchema, ConfigError, kafkaBrokers, loadConfig, port, z } from '@teamseat/config';
+import {
+  checkTopicReplication,
+  commonSchema,
+  ConfigError,
+  kafkaBrokers,
+  loadConfig,
+  port,
+  topicReplicationSchema,
+  z,
+} from '@teamseat/config';
 import { TOPICS } from '@teamseat/contracts';
 
 /** Used only when NODE_ENV=development and WEBHOOK_AUTHORIZATION is unset (docs/adr/0003). */
@@ -8,6 +17,7 @@ const positiveInt = () => z.coerce.number().int().positive();
 
 export const configSchema = z.object({
   ...commonSchema,
+  ...topicReplicationSchema,
   HOST: z.string().default('0.0.0.0').describe('interface for the public and the admin port'),
   PORT: port(8080).describe('public port: POST /webhooks/revenuecat'),
   ADMIN_PORT: port(9080).describe('admin port: /livez, /readyz, /metrics'),
@@ -46,6 +56,10 @@ export const configSchema = z.object({
   DUPLICATE_WINDOW_SIZE: positiveInt()
     .default(100_000)
     .describe('recent event ids kept to count redeliveries'),
+  DUPLICATE_WINDOW_MAX_BYTES: positiveInt()
+    .min(512, 'must be at least 512, room for one id of the longest accepted length (256 characters)')
+    .default(8 * 1024 * 1024)
+    .describe('bytes of event ids the duplicate window keeps, at two bytes a character; the oldest go first'),
   SHUTDOWN_DELAY_MS: z.coerce
     .number()
     .int()
@@ -74,7 +88,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   const problems: string[] = [];
   let parsed: z.infer<typeof configSchema> | undefined;
   try {
-    parsed = loadConfig(configSchema, env);
+    parsed = loadConfig(configSchema.superRefine(checkTopicReplication), env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     problems.push(...error.problems);

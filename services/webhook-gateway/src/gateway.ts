@@ -1,9 +1,16 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createReadiness, startAdminServer, type ShutdownStep } from '@teamseat/health';
-import { createBatchingProducer, createKafka, ensureTopics, kafkaReachable } from '@teamseat/kafka';
+import {
+  createBatchingProducer,
+  createKafka,
+  ensureTopics,
+  kafkaReachable,
+  TopicReplicationError,
+} from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
-import { createMetricsRegistry, type Registry } from '@teamseat/metrics';
+import { topicReplication } from '@teamseat/config';
+import { createMetricsRegistry, recordTopicShortfalls, type Registry } from '@teamseat/metrics';
 import type { GatewayConfig } from './config';
 import { createDuplicateWindow } from './domain/duplicate-window';
 import { createAuthorizationVerifier } from './domain/verify-authorization';
@@ -51,7 +58,10 @@ export async function startGateway({
       deadlineMs: config.WEBHOOK_PUBLISH_DEADLINE_MS,
       metrics,
     }),
-    duplicates: createDuplicateWindow({ capacity: config.DUPLICATE_WINDOW_SIZE }),
+    duplicates: createDuplicateWindow({
+      capacity: config.DUPLICATE_WINDOW_SIZE,
+      maxBytes: config.DUPLICATE_WINDOW_MAX_BYTES,
+    }),
     bodyLimitBytes: config.WEBHOOK_BODY_LIMIT_BYTES,
     retryAfterSeconds: config.WEBHOOK_RETRY_AFTER_SECONDS,
     isShuttingDown: () => readiness.shuttingDown,
@@ -82,13 +92,23 @@ export async function startGateway({
   const connecting = (async () => {
     for (let attempt = 1; !stopping; attempt += 1) {
       try {
-        await ensureTopics(kafka, [config.WEBHOOK_TOPIC], { partitions: config.WEBHOOK_TOPIC_PARTITIONS });
+        const shortfalls = await ensureTopics(kafka, [config.WEBHOOK_TOPIC], {
+          partitions: config.WEBHOOK_TOPIC_PARTITIONS,
+          replication: topicReplication(config),
+          logger,
+        });
+        recordTopicShortfalls(registry, shortfalls);
         await producer.connect();
         connected = true;
         logger.info({ topic: config.WEBHOOK_TOPIC }, 'connected to Kafka');
         return;
       } catch (error) {
-        logger.warn({ err: error, attempt }, 'Kafka not reachable yet; retrying');
+        if (error instanceof TopicReplicationError) {
+          // Stays not-ready and keeps trying: during a rolling restart of the brokers this heals by itself.
+          logger.error({ err: error, attempt }, 'cannot create the webhook topic as configured; retrying');
+        } else {
+          logger.warn({ err: error, attempt }, 'Kafka not reachable yet; retrying');
+        }
         await pause(Math.min(10_000, 500 * attempt));
       }
     }

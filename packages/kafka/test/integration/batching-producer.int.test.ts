@@ -7,6 +7,8 @@ import { Partitioners } from 'kafkajs';
 import { createBatchingProducer, createKafka, ensureTopics, type BatchingProducer } from '../../src';
 
 const logger = createLogger({ service: 'kafka-test', level: 'silent' });
+/** The local stack and the throwaway brokers have one broker each. */
+const SINGLE_BROKER = { replicationFactor: 1, minInsyncReplicas: 1 };
 const unique = (prefix: string) => `${prefix}-${randomUUID()}`;
 
 describe('batching producer against a real broker', () => {
@@ -30,7 +32,7 @@ describe('batching producer against a real broker', () => {
 
   it('when messages arrive while a produce request is in flight, then they wait and leave together in the next one', async () => {
     const existing = unique('existing');
-    await ensureTopics(kafka, [existing], { partitions: 1 });
+    await ensureTopics(kafka, [existing], { partitions: 1, replication: SINGLE_BROKER, logger });
     batchSizes.length = 0;
     // A topic that does not exist yet keeps the first request in flight: the broker creates it on demand and
     // the producer asks again. Meanwhile five messages arrive, each after the linger has passed.
@@ -51,7 +53,7 @@ describe('batching producer against a real broker', () => {
 
   it('when keyed messages are sent, then each lands on the partition a Java client or kafkajs would choose', async () => {
     const topic = unique('partitioned');
-    await ensureTopics(kafka, [topic], { partitions: 6 });
+    await ensureTopics(kafka, [topic], { partitions: 6, replication: SINGLE_BROKER, logger });
     const keys = Array.from({ length: 40 }, (_, i) => `user-${i}-${randomUUID()}`);
     await producer.sendMany(
       topic,
@@ -81,7 +83,7 @@ describe('batching producer against a real broker', () => {
   it('when messages are sent while others are in flight, then every one is acknowledged and each key keeps its order', async () => {
     const { kafkaBrokers } = await getInfrastructure();
     const topic = unique('order');
-    await ensureTopics(kafka, [topic], { partitions: 3 });
+    await ensureTopics(kafka, [topic], { partitions: 3, replication: SINGLE_BROKER, logger });
     // 10 keys, 30 messages each, sent in rounds without waiting: every round goes out while others fly.
     const keys = Array.from({ length: 10 }, (_, i) => `key-${i}`);
     const sends: Array<Promise<void>> = [];
@@ -100,7 +102,7 @@ describe('batching producer against a real broker', () => {
 
   it('when messages have no key, then they all go to partition 0 in the order sent', async () => {
     const topic = unique('keyless');
-    await ensureTopics(kafka, [topic], { partitions: 3 });
+    await ensureTopics(kafka, [topic], { partitions: 3, replication: SINGLE_BROKER, logger });
     const values = Array.from({ length: 12 }, (_, i) => `m${i}`);
     await producer.sendMany(
       topic,
@@ -113,7 +115,7 @@ describe('batching producer against a real broker', () => {
 
   it('when messages for several topics arrive together, then one request carries them and each lands on its topic', async () => {
     const [first, second] = [unique('first'), unique('second')];
-    await ensureTopics(kafka, [first, second], { partitions: 1 });
+    await ensureTopics(kafka, [first, second], { partitions: 1, replication: SINGLE_BROKER, logger });
     batchSizes.length = 0;
     await Promise.all([
       producer.sendMany(first, [

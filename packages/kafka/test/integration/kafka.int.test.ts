@@ -14,6 +14,8 @@ import {
 } from '../../src';
 
 const logger = createLogger({ service: 'kafka-test', level: 'silent' });
+/** The local stack and the throwaway brokers have one broker each. */
+const SINGLE_BROKER = { replicationFactor: 1, minInsyncReplicas: 1 };
 const unique = (prefix: string) => `${prefix}-${randomUUID()}`;
 
 async function withAdmin<T>(
@@ -50,7 +52,7 @@ describe('kafka package against a real broker', () => {
 
   it('when many messages are sent at once, then all are acknowledged in fewer produce requests', async () => {
     const topic = unique('batch');
-    await ensureTopics(kafka, [topic], { partitions: 1 });
+    await ensureTopics(kafka, [topic], { partitions: 1, replication: SINGLE_BROKER, logger });
     batchSizes.length = 0;
     await Promise.all(
       Array.from({ length: 50 }, (_, i) => producer.send(topic, { key: 'k', value: `m${i}` })),
@@ -64,7 +66,7 @@ describe('kafka package against a real broker', () => {
   it('when a handler fails transiently, then the same message comes back after a pause, in order, and is committed once done', async () => {
     const topic = unique('retry');
     const groupId = unique('group');
-    await ensureTopics(kafka, [topic], { partitions: 1 });
+    await ensureTopics(kafka, [topic], { partitions: 1, replication: SINGLE_BROKER, logger });
     await producer.sendMany(topic, [
       { key: 'u1', value: 'first' },
       { key: 'u1', value: 'second' },
@@ -98,7 +100,7 @@ describe('kafka package against a real broker', () => {
 
   it('when a handler fails permanently, then the message goes to the DLQ with the reason and the next one is handled', async () => {
     const topic = unique('poison');
-    await ensureTopics(kafka, [topic, `${topic}.dlq`], { partitions: 1 });
+    await ensureTopics(kafka, [topic, `${topic}.dlq`], { partitions: 1, replication: SINGLE_BROKER, logger });
     await producer.sendMany(topic, [
       { key: 'u1', value: 'poison', headers: { 'rc-event-id': 'e1' } },
       { key: 'u1', value: 'good' },

@@ -6,6 +6,8 @@ import { getInfrastructure } from '@teamseat/testing';
 import { createKafka, ensureTopics } from '../../src';
 
 const logger = createLogger({ service: 'kafka-test', level: 'silent' });
+/** The local stack and the throwaway brokers have one broker each. */
+const SINGLE_BROKER = { replicationFactor: 1, minInsyncReplicas: 1 };
 
 // The request queue class the fix patches (src/kafkajs-idle-timers.ts); counted here, in the test only.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -27,7 +29,7 @@ describe('kafkajs idle request queues (against a real broker)', () => {
     const admin = kafka.admin();
     try {
       await admin.connect();
-      await ensureTopics(kafka, [topic], { partitions: 1 });
+      await ensureTopics(kafka, [topic], { partitions: 1, replication: SINGLE_BROKER, logger });
       await admin.fetchTopicMetadata({ topics: [topic] });
       checks = 0;
 

@@ -4,6 +4,8 @@ import { randomName, startThrowawayBroker, type ThrowawayBroker } from '@teamsea
 import { createKafka, ensureTopics } from '../../src';
 
 const logger = createLogger({ service: 'kafka-test', level: 'silent' });
+/** The local stack and the throwaway brokers have one broker each. */
+const SINGLE_BROKER = { replicationFactor: 1, minInsyncReplicas: 1 };
 
 describe('ensureTopics against a broker that has just restarted', function () {
   this.timeout(180_000);
@@ -34,7 +36,7 @@ describe('ensureTopics against a broker that has just restarted', function () {
     const topic = randomName('fresh');
 
     // kafkajs' own wait failed here with "This server does not host this topic-partition".
-    await ensureTopics(kafka, [topic], { partitions: 6 });
+    await ensureTopics(kafka, [topic], { partitions: 6, replication: SINGLE_BROKER, logger });
 
     const admin = kafka.admin();
     await admin.connect();

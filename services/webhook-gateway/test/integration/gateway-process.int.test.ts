@@ -85,6 +85,9 @@ describe('the gateway process (node dist/main.js)', function () {
       adminUrl,
     } = await startProcess({
       NODE_ENV: 'production',
+      // The local stack has one broker (docs/adr/0023).
+      TOPIC_REPLICATION_FACTOR: '1',
+      TOPIC_MIN_INSYNC_REPLICAS: '1',
       WEBHOOK_AUTHORIZATION: VALID_AUTHORIZATION,
       WEBHOOK_TOPIC: topic,
       // Events wait 100 ms for company before they are produced, so they are in flight when SIGTERM lands.

@@ -50,7 +50,7 @@ export function buildApp({
     metrics: createGatewayMetrics(registry),
     verifyAuthorization: createAuthorizationVerifier({ accepted }),
     publisher,
-    duplicates: createDuplicateWindow({ capacity: 100 }),
+    duplicates: createDuplicateWindow({ capacity: 100, maxBytes: 64 * 1024 }),
     bodyLimitBytes,
   });
   return { request: supertest(app.callback()), published, logs: () => lines.join(''), registry };

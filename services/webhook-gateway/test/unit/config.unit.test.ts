@@ -21,12 +21,19 @@ describe('gateway configuration', () => {
       WEBHOOK_BODY_LIMIT_BYTES: 262_144,
       WEBHOOK_PUBLISH_DEADLINE_MS: 10_000,
       WEBHOOK_TOPIC: 'revenuecat.webhooks.v1',
+      DUPLICATE_WINDOW_MAX_BYTES: 8 * 1024 * 1024,
     });
     expect(config.KAFKA_BROKERS).to.deep.equal(['127.0.0.1:9092']);
     expect(config.authorization).to.deep.equal({
       accepted: [DEVELOPMENT_WEBHOOK_AUTHORIZATION],
       usingDevelopmentDefault: true,
     });
+  });
+
+  it('when DUPLICATE_WINDOW_MAX_BYTES has no room for one id of 256 characters, then start-up fails naming it', () => {
+    expect(problemsOf({ DUPLICATE_WINDOW_MAX_BYTES: '511' }).join('\n')).to.match(
+      /^DUPLICATE_WINDOW_MAX_BYTES: must be at least 512/m,
+    );
   });
 
   it('when NODE_ENV is production and WEBHOOK_AUTHORIZATION is unset, then start-up fails naming it', () => {

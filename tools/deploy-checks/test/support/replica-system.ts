@@ -25,7 +25,14 @@ export async function startReplicaSystem(infra: Infrastructure) {
     ENTITLEMENT_CHANGES_TOPIC: `${prefix}.changes`,
   };
   const catalog = fromRoot('config/catalog.sample.yaml');
-  const common = { NODE_ENV: 'production', LOG_LEVEL: 'info', KAFKA_BROKERS: infra.kafkaBrokers.join(',') };
+  const common = {
+    NODE_ENV: 'production',
+    // One broker on this machine: production's 3 replicas cannot be created here (docs/adr/0023).
+    TOPIC_REPLICATION_FACTOR: '1',
+    TOPIC_MIN_INSYNC_REPLICAS: '1',
+    LOG_LEVEL: 'info',
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+  };
   const ports = { emulator: await freePort(), team: await freePort(), teamAdmin: await freePort() };
   const gatewayPorts = [
     [await freePort(), await freePort()],

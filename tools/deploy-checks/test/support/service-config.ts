@@ -20,7 +20,13 @@ export function configKeys(dir: string): string[] {
   const common = /\.\.\.commonSchema\b/.test(source)
     ? keysAfter(readText('packages/config/src/index.ts'), /export const commonSchema = \{/)
     : [];
-  return [...new Set([...own, ...common])].sort();
+  const replication = /\.\.\.topicReplicationSchema\b/.test(source)
+    ? keysAfter(
+        readText('packages/config/src/topic-replication.ts'),
+        /export const topicReplicationSchema = \{/,
+      )
+    : [];
+  return [...new Set([...own, ...common, ...replication])].sort();
 }
 
 export const hasConfig = (dir: string) => existsIn(`${dir}/src/config.ts`);

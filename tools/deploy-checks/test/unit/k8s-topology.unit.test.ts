@@ -69,6 +69,26 @@ describe('deploy/k8s: how the pieces fit', function () {
     );
   });
 
+  it('when prod is rendered, then every service creates missing topics replicated as the Strimzi example', () => {
+    const prod = render('deploy/k8s/overlays/prod');
+    const strimzi = render('deploy/k8s/examples/strimzi');
+    const topic = find(strimzi, 'KafkaTopic', TOPICS.revenueCatWebhooks);
+    expect(Number(configValue(prod, 'KAFKA_TOPIC_REPLICATION_FACTOR'))).to.equal(topic.spec.replicas);
+    expect(Number(configValue(prod, 'KAFKA_TOPIC_MIN_INSYNC_REPLICAS'))).to.equal(
+      topic.spec.config['min.insync.replicas'],
+    );
+    expect(configValue(prod, 'NODE_ENV')).to.equal('production');
+    for (const service of ['webhook-gateway', 'team-service', 'entitlement-service']) {
+      const [container] = find(prod, 'Deployment', service).spec.template.spec.containers as Obj[];
+      const names = (container!.env as Obj[]).map((variable) => variable.name);
+      expect(names, service).to.include.members([
+        'NODE_ENV',
+        'TOPIC_REPLICATION_FACTOR',
+        'TOPIC_MIN_INSYNC_REPLICAS',
+      ]);
+    }
+  });
+
   it('when the Strimzi example is rendered, then topics survive one broker down with acks=all', () => {
     const strimzi = render('deploy/k8s/examples/strimzi');
     const topics = strimzi.filter((m) => m.kind === 'KafkaTopic') as Obj[];

@@ -1,11 +1,18 @@
 import { parseWebhookBody, subscriberKey } from '@teamseat/contracts';
+import { invalidArgument } from '@teamseat/errors';
 import type { Logger } from '@teamseat/logger';
 import type { PublishWebhook } from '../../application/publish-webhook';
 import type { GatewayContext } from './gateway-context';
 import { traceparentFor } from './trace-context';
 
 /**
- * Validates the minimum (an `event` with a non-empty `id` and `type`), publishes the untouched bytes and
+ * RevenueCat's event ids are UUIDs; the bound keeps a forged id from filling the duplicate window, the
+ * topic's headers or the consumers' processed-events index (docs/adr/0023).
+ */
+export const MAX_EVENT_ID_LENGTH = 256;
+
+/**
+ * Validates the minimum (an `event` with a non-empty `id` of at most 256 characters and a `type`), publishes the untouched bytes and
  * answers 200 only after Kafka has acknowledged them (DESIGN §4.1). Everything else in the body is
  * RevenueCat's business: unknown types and fields are forwarded as they are.
  */
@@ -18,6 +25,12 @@ export function createReceiveWebhook({
 }) {
   return async function receiveWebhook(ctx: GatewayContext, raw: Buffer): Promise<void> {
     const { event } = parseWebhookBody(raw);
+    if (event.id.length > MAX_EVENT_ID_LENGTH) {
+      throw invalidArgument(
+        'event.id',
+        `must be at most ${MAX_EVENT_ID_LENGTH} characters, got ${event.id.length}`,
+      );
+    }
     const context = Object.assign(ctx.state.logContext, { eventId: event.id, eventType: event.type });
 
     const { duplicate } = await publishWebhook({
