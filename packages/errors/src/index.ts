@@ -53,9 +53,18 @@ export function unavailable(message: string, cause?: unknown): AppError {
   return new AppError('UNAVAILABLE', message, { cause, retriable: true });
 }
 
-/** Wraps anything thrown into an AppError; unknown errors become INTERNAL and keep their cause. */
+/** Reason of an error nobody classified (see toAppError). */
+export const UNCLASSIFIED = 'UNCLASSIFIED';
+
+/**
+ * Wraps anything thrown into an AppError: the safe default (ADR 0020). An error nobody classified is most
+ * often infrastructure trouble that passes (a database, a broker, another service), so it is INTERNAL but
+ * retriable: a consumer retries it (bounded by parking) instead of dead-lettering a message that could
+ * succeed. Adapters classify their library's errors at their boundary; this is only the fallback. The raw
+ * message stays for logs: edges answer unknown errors with "internal error" only.
+ */
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new AppError('INTERNAL', message, { cause: error });
+  return new AppError('INTERNAL', message, { reason: UNCLASSIFIED, retriable: true, cause: error });
 }

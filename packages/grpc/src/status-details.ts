@@ -1,6 +1,6 @@
 import { Metadata, status } from '@grpc/grpc-js';
 import { Writer } from 'protobufjs/minimal';
-import { AppError, isAppError, type ErrorCode } from '@teamseat/errors';
+import { AppError, UNCLASSIFIED, isAppError, type ErrorCode } from '@teamseat/errors';
 
 export const ERROR_DOMAIN = 'teamseat.dev';
 /** Plain-text copy of the reason for clients that do not decode google.rpc.Status. */
@@ -75,14 +75,16 @@ export const INTERNAL_ERROR_MESSAGE = 'internal error';
 const unexpectedByTrailer = new WeakMap<Metadata, { error: unknown }>();
 
 /**
- * Maps anything a handler threw, once: an AppError keeps its code, message and reason; anything else answers
+ * Maps anything a handler threw, once: a classified AppError keeps its code, message and reason; anything else answers
  * INTERNAL "internal error", and the original (message, stack) stays on the server, where the interceptor
  * that logs every call finds it by the trailer (unexpectedErrorOf) and logs it.
  */
 export function grpcErrorOf(thrown: unknown): GrpcServiceError {
-  if (isAppError(thrown)) return toGrpcError(thrown);
-  const error = toGrpcError(new AppError('INTERNAL', INTERNAL_ERROR_MESSAGE, { cause: thrown }));
-  unexpectedByTrailer.set(error.metadata, { error: thrown });
+  // toAppError's wrapping of an unknown error (reason UNCLASSIFIED) carries the raw message: still unknown.
+  if (isAppError(thrown) && thrown.reason !== UNCLASSIFIED) return toGrpcError(thrown);
+  const original = isAppError(thrown) && thrown.cause !== undefined ? thrown.cause : thrown;
+  const error = toGrpcError(new AppError('INTERNAL', INTERNAL_ERROR_MESSAGE, { cause: original }));
+  unexpectedByTrailer.set(error.metadata, { error: original });
   return error;
 }
 

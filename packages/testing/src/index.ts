@@ -23,3 +23,4 @@ export { waitFor, type WaitForOptions } from './wait-for';
 export { startThrowawayBroker, type ThrowawayBroker } from './throwaway-broker';
 export { healthStatus, watchHealth, listServices } from './grpc-probes';
 export { startServiceProcess, type ServiceProcess } from './service-process';
+export { startThrowawayDatabase, type ThrowawayDatabase } from './throwaway-database';

@@ -14,6 +14,7 @@ import { createRetryQueueRepository } from './adapters/database/retry-queue-repo
 import { createChangePublisher, originOf } from './adapters/kafka/change-publisher';
 import { createRevenueCat } from './adapters/revenuecat/create-revenuecat';
 import { createTeamDirectory } from './adapters/team-service/team-directory';
+import { createTeamServiceMetrics } from './adapters/team-service/team-service-metrics';
 import {
   createAccessCache,
   createCustomerSync,
@@ -121,6 +122,8 @@ export async function startEntitlementService({
     deadlineMs: config.TEAM_SERVICE_DEADLINE_MS,
     now,
     protos,
+    logger,
+    metrics: createTeamServiceMetrics(registry),
   });
 
   const locks = createUserLocks();

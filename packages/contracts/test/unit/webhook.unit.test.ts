@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { AppError } from '@teamseat/errors';
@@ -7,6 +9,8 @@ import {
   safeParseWebhookBody,
   subscriberKey,
 } from '@teamseat/contracts';
+
+const ODD_FIELDS_FIXTURE = path.join(__dirname, '../fixtures/revenuecat-webhook-odd-fields.json');
 
 function problemOf(raw: string | Uint8Array): string {
   const result = safeParseWebhookBody(raw);
@@ -125,10 +129,50 @@ describe('RevenueCat event view', function () {
     expect(event['brand_new_field']).to.deep.equal({ a: 1 });
   });
 
-  it('when a known field has the wrong type, then the error names it', function () {
-    expect(() => readRevenueCatEvent({ id: 'e1', type: 'RENEWAL', expiration_at_ms: 'soon' })).to.throw(
+  it('when a genuine event has unused fields that are null or of another type, then it is still read and those fields are absent', function () {
+    const body = parseWebhookBody(readFileSync(ODD_FIELDS_FIXTURE));
+    const event = readRevenueCatEvent(body.event);
+    expect(event).to.include({ id: body.event.id, type: 'INITIAL_PURCHASE', app_user_id: 'user-odd-fields' });
+    expect(event.event_timestamp_ms).to.equal(1_767_225_600_000);
+    for (const field of ['entitlement_ids', 'purchased_at_ms', 'expiration_at_ms', 'environment', 'price'])
+      expect(event[field], field).to.equal(undefined);
+    expect(event.store).to.equal(null);
+    expect(event.currency).to.equal(null);
+  });
+
+  it('when a field processing uses has another type, then it is read as absent, never a reason to refuse the event', function () {
+    const event = readRevenueCatEvent({
+      id: 'e1',
+      type: 'RENEWAL',
+      app_user_id: 'u1',
+      event_timestamp_ms: '1767225600000',
+      store: 7,
+    });
+    expect(event.event_timestamp_ms).to.equal(undefined);
+    expect(event.store).to.equal(undefined);
+  });
+
+  it('when an event names no user, then it is refused naming the user field; TEST events need none', function () {
+    expect(() => readRevenueCatEvent({ id: 'e1', type: 'RENEWAL', app_user_id: null })).to.throw(
       AppError,
-      'event.expiration_at_ms: Expected number, received string',
+      'event.app_user_id: is missing: the event names no user',
+    );
+    expect(() => readRevenueCatEvent({ id: 'e1', type: 'TRANSFER', transferred_to: [] })).to.throw(
+      AppError,
+      'event.app_user_id',
+    );
+    expect(readRevenueCatEvent({ id: 'e1', type: 'TEST' }).type).to.equal('TEST');
+    expect(readRevenueCatEvent({ id: 'e2', type: 'RENEWAL', aliases: ['u1'] }).aliases).to.deep.equal(['u1']);
+  });
+
+  it('when a user id field has the wrong type, then the event is refused naming that field', function () {
+    expect(() => readRevenueCatEvent({ id: 'e1', type: 'RENEWAL', app_user_id: 42 })).to.throw(
+      AppError,
+      'event.app_user_id: Expected string, received number',
+    );
+    expect(() => readRevenueCatEvent({ id: 'e1', type: 'TRANSFER', transferred_to: 'user-new' })).to.throw(
+      AppError,
+      'event.transferred_to',
     );
   });
 });

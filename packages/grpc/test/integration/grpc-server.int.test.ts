@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { Root } from 'protobufjs';
-import { AppError } from '@teamseat/errors';
+import { AppError, toAppError } from '@teamseat/errors';
 import { createLogger } from '@teamseat/logger';
 import { createMetricsRegistry } from '@teamseat/metrics';
 import { createClient, createGrpcServer, reasonOf, unary, type GrpcServer } from '../../src';
@@ -70,6 +70,9 @@ describe('grpc server', () => {
                 return { text: 'aborted' };
               }
               if (request.text === 'bug') throw new Error('connect to mongodb://admin:hunter2@db failed');
+              if (request.text === 'wrapped-bug') {
+                throw toAppError(new Error('connect to mongodb://admin:hunter2@db failed'));
+              }
               if (request.text === 'known-internal') {
                 throw new AppError('INTERNAL', 'grant ledger out of step', { reason: 'LEDGER_OUT_OF_STEP' });
               }
@@ -208,6 +211,17 @@ describe('grpc server', () => {
     expect(entry, 'a log line with the original error').to.not.equal(undefined);
     expect(entry!.level).to.equal('error');
     expect(entry!.err!.stack).to.include('grpc-server.int.test.ts');
+  });
+
+  it('when a handler throws an unknown error wrapped by toAppError, then the caller still gets only INTERNAL "internal error"', async () => {
+    const client = createClient(EchoService as never, { address, token: 'token-a' }) as EchoClient;
+    const error = (await call(client, 'wrapped-bug').catch((e: grpc.ServiceError) => e)) as grpc.ServiceError;
+    client.close();
+    expect(error.code).to.equal(grpc.status.INTERNAL);
+    expect(error.details).to.equal('internal error');
+    expect(reasonOf(error)).to.equal('INTERNAL');
+    const statusBytes = error.metadata.get('grpc-status-details-bin')[0] as Buffer;
+    expect(statusBytes.toString('latin1')).to.not.include('hunter2');
   });
 
   it('when a handler throws an AppError with code INTERNAL, then its own message and reason reach the caller', async () => {

@@ -7,6 +7,7 @@ import type { TeamTerms } from '../../domain/team-terms';
 import { loadGrant, storeGrant, type StoredGrant } from './stored-grant';
 import { isDuplicateKey } from './mongo';
 import { loadExpiry, storeExpiry } from './stored-expiry';
+import { classifyDatabaseErrors } from './database-errors';
 
 // The snapshot and the ledger rows are stored as JSON strings: nothing ever queries inside them, and
 // FerretDB handles one string field several times faster than the nested document (ADR 0005).
@@ -124,7 +125,7 @@ export function createCustomerRepository(
     };
   }
 
-  return {
+  return classifyDatabaseErrors('customers', {
     async ensureIndexes(): Promise<void> {
       // _id is the only lookup on the hot paths; these serve the sweep on a real MongoDB.
       await customers.createIndex({ nextTeamCheckAtMs: 1 }).catch(() => undefined);
@@ -232,5 +233,5 @@ export function createCustomerRepository(
         .toArray();
       return docs.map((doc) => doc._id);
     },
-  };
+  });
 }

@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import type { LeaseRepository } from '../../application/ports';
 import { collection } from './mongo';
 import { isDuplicateKey } from './mongo';
+import { classifyDatabaseErrors } from './database-errors';
 
 interface LeaseDocument {
   _id: string;
@@ -18,7 +19,7 @@ export function createLeaseRepository(
   { now: wallClock }: { now: () => number },
 ): LeaseRepository {
   const leases = collection<LeaseDocument>(connection, 'leases');
-  return {
+  return classifyDatabaseErrors('leases', {
     /** True when `holder` holds the lease named `name` for the next `ttlMs`. */
     async acquire(name: string, holder: string, ttlMs: number): Promise<boolean> {
       const now = wallClock();
@@ -38,5 +39,5 @@ export function createLeaseRepository(
     async release(name: string, holder: string): Promise<void> {
       await leases.deleteOne({ _id: name, holder });
     },
-  };
+  });
 }

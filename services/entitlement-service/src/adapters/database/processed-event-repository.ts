@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import type { ProcessedEventRepository } from '../../application/ports';
 import { collection } from './mongo';
 import { isDuplicateKey } from './mongo';
+import { classifyDatabaseErrors } from './database-errors';
 
 interface ProcessedEventDocument {
   _id: string;
@@ -44,7 +45,7 @@ export function createProcessedEventRepository(
     }
   }
 
-  return {
+  return classifyDatabaseErrors('processed', {
     async ensureIndexes(): Promise<void> {
       await events.createIndex({ processedAt: 1 }).catch(() => undefined);
     },
@@ -65,5 +66,5 @@ export function createProcessedEventRepository(
     async deleteOlderThan(before: Date): Promise<number> {
       return (await events.deleteMany({ processedAt: { $lt: before } })).deletedCount;
     },
-  };
+  });
 }

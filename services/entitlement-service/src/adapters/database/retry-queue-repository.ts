@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { RetryQueueRepository } from '../../application/ports';
 import { collection } from './mongo';
+import { classifyDatabaseErrors } from './database-errors';
 
 interface RetryDocument {
   _id: string;
@@ -13,7 +14,7 @@ interface RetryDocument {
  */
 export function createRetryQueueRepository(connection: Connection): RetryQueueRepository {
   const queue = collection<RetryDocument>(connection, 'retry-queue');
-  return {
+  return classifyDatabaseErrors('retries', {
     async schedule(userId: string, dueAtMs: number): Promise<void> {
       await queue.updateOne({ _id: userId }, { $set: { dueAtMs } }, { upsert: true });
     },
@@ -28,5 +29,5 @@ export function createRetryQueueRepository(connection: Connection): RetryQueueRe
         .toArray();
       return docs.map((doc) => doc._id);
     },
-  };
+  });
 }

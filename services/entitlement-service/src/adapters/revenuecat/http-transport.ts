@@ -1,7 +1,7 @@
 import type { Logger } from '@teamseat/logger';
 import type { RevenueCatBreaker } from './circuit-breaker';
 import type { RateLimiter, ScheduleOptions } from './rate-limiter';
-import { callCancelledError, errorFromResponse, networkError, timeoutError } from './revenuecat-errors';
+import { callCancelledError, errorFromFetchFailure, errorFromResponse } from './revenuecat-errors';
 import type { RevenueCatMetrics } from './revenuecat-metrics';
 
 export interface HttpRequest {
@@ -84,11 +84,13 @@ export function createHttpTransport({
         metrics.call(request.operation, 'cancelled', seconds());
         throw callCancelledError(request.operation, error);
       }
-      const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
-      metrics.call(request.operation, timedOut ? 'timeout' : 'network', seconds());
-      throw timedOut
-        ? timeoutError(request.operation, timeoutMs, error)
-        : networkError(request.operation, error);
+      const failure = errorFromFetchFailure(request.operation, timeoutMs, error);
+      metrics.call(
+        request.operation,
+        failure.details.timeoutMs === undefined ? 'network' : 'timeout',
+        seconds(),
+      );
+      throw failure;
     } finally {
       clearTimeout(timer);
     }

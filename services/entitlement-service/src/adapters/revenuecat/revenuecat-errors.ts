@@ -40,8 +40,9 @@ function messageOf(body: unknown): string {
 }
 
 /**
- * Maps a failed HTTP answer to the one error type (DESIGN §5): 429 and 423 are rate limits and 5xx is
- * unavailability, both retriable; any other 4xx is a rejection that retrying cannot fix.
+ * Maps a failed HTTP answer to the one error type (DESIGN §5): 429 and 423 are rate limits, 5xx and 408 (a
+ * timeout on RevenueCat's side) are unavailability, all retriable; any other 4xx is a rejection that retrying
+ * cannot fix.
  */
 export function errorFromResponse(
   operation: string,
@@ -63,7 +64,7 @@ export function errorFromResponse(
       details,
     });
   }
-  if (status >= 500) {
+  if (status >= 500 || status === 408) {
     return new AppError('UNAVAILABLE', detail, { reason: REVENUECAT_UNAVAILABLE, retriable: true, details });
   }
   const code =
@@ -92,6 +93,14 @@ export function networkError(operation: string, cause: unknown): AppError {
     cause,
     details: { operation },
   });
+}
+
+/** A fetch that threw instead of answering: our timeout (AbortSignal) or the network; both retriable. */
+export function errorFromFetchFailure(operation: string, timeoutMs: number, error: unknown): AppError {
+  const name = (error as Error | null)?.name;
+  return name === 'TimeoutError' || name === 'AbortError'
+    ? timeoutError(operation, timeoutMs, error)
+    : networkError(operation, error);
 }
 
 export function breakerOpenError(retryAfterMs: number): AppError {

@@ -1,5 +1,3 @@
-import { status, type ServiceError } from '@grpc/grpc-js';
-import { AppError, type ErrorCode } from '@teamseat/errors';
 import {
   fromTimestamp,
   toTimestamp,
@@ -8,7 +6,7 @@ import {
   type Team__Output,
   type TeamStatus as ProtoTeamStatus,
 } from '@teamseat/grpc';
-import { TEAM_SERVICE_UNAVAILABLE, type TeamRole, type TeamSummary } from '../../application/ports';
+import type { TeamRole, TeamSummary } from '../../application/ports';
 import { LIFETIME } from '../../domain/expiry';
 import type { TeamTerms } from '../../domain/team-terms';
 import type { OwnerTeamState, TeamStatus } from '../../domain/owner-team-state';
@@ -23,23 +21,6 @@ export const ROLE: Record<string, TeamRole> = {
   ROLE_ADMIN: 'admin',
   ROLE_MEMBER: 'member',
 };
-const RETRIABLE = new Set<number>([
-  status.UNAVAILABLE,
-  status.DEADLINE_EXCEEDED,
-  status.RESOURCE_EXHAUSTED,
-  status.ABORTED,
-  status.CANCELLED,
-  status.UNKNOWN,
-]);
-const CODES: Partial<Record<number, ErrorCode>> = {
-  [status.NOT_FOUND]: 'NOT_FOUND',
-  [status.INVALID_ARGUMENT]: 'INVALID_ARGUMENT',
-  [status.PERMISSION_DENIED]: 'PERMISSION_DENIED',
-  [status.UNAUTHENTICATED]: 'PERMISSION_DENIED',
-  [status.ALREADY_EXISTS]: 'ALREADY_EXISTS',
-  [status.FAILED_PRECONDITION]: 'FAILED_PRECONDITION',
-};
-
 export function toTeamSummary(team: Team__Output): TeamSummary {
   return {
     teamId: team.teamId,
@@ -56,26 +37,6 @@ export function toTeamSummary(team: Team__Output): TeamSummary {
     seatsUsed: team.seatsUsed,
     memberCount: team.memberCount,
   };
-}
-
-/** Maps a failed call once: transport trouble is retriable; anything else is a rejection to surface. */
-export function toAppError(method: string, error: ServiceError): AppError {
-  const reason = error.metadata?.get('error-reason')[0]?.toString();
-  const message = `team-service ${method}: ${error.details || error.message}`;
-  if (RETRIABLE.has(error.code)) {
-    return new AppError('UNAVAILABLE', message, {
-      reason: TEAM_SERVICE_UNAVAILABLE,
-      retriable: true,
-      cause: error,
-    });
-  }
-  const code = CODES[error.code] ?? 'INTERNAL';
-  return new AppError(code, message, {
-    reason: reason ?? code,
-    retriable: false,
-    cause: error,
-    details: { method },
-  });
 }
 
 const STATUS_OUT: Record<TeamStatus, ProtoTeamStatus> = {

@@ -1,14 +1,11 @@
-import { credentials, Metadata } from '@grpc/grpc-js';
+import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { AppError } from '@teamseat/errors';
 import { bearerInterceptor, loadTeamseatProtos, type TeamseatProtoGrpcType } from '@teamseat/grpc';
+import type { Logger } from '@teamseat/logger';
 import type { RosterEntry, TeamDirectory } from '../../application/ports';
-import {
-  ROLE,
-  subscriptionStateRequest,
-  toAppError,
-  toTeamSummary,
-  toTeamTerms,
-} from './team-directory-mapping';
+import { ROLE, subscriptionStateRequest, toTeamSummary, toTeamTerms } from './team-directory-mapping';
+import { noResponseError, TEAM_SERVICE_UNAUTHENTICATED, teamServiceError } from './team-service-errors';
+import type { TeamServiceMetrics } from './team-service-metrics';
 
 /** team-service over gRPC (DESIGN §1: entitlement-service → team-service, never the other way). */
 export function createTeamDirectory({
@@ -18,6 +15,8 @@ export function createTeamDirectory({
   pageSize = 500,
   now,
   protos = loadTeamseatProtos(),
+  logger,
+  metrics,
 }: {
   address: string;
   token: string;
@@ -27,12 +26,28 @@ export function createTeamDirectory({
   now: () => number;
   /** The loaded teamseat protos (the composition root loads them once for the server and this client). */
   protos?: TeamseatProtoGrpcType;
+  logger?: Logger;
+  metrics?: TeamServiceMetrics;
 }): TeamDirectory & { close(): void } {
   const { TeamService } = protos.teamseat.team.v1;
   const client = new TeamService(address, credentials.createInsecure(), {
     interceptors: [bearerInterceptor(token)],
   });
   const methods = TeamService.service;
+  const log = logger?.child({ module: 'team-directory' });
+
+  /** The failure as an AppError; a refused token is also counted and logged, since it pauses all team work. */
+  function failure(name: string, error: ServiceError): AppError {
+    const mapped = teamServiceError(name, error);
+    if (mapped.reason === TEAM_SERVICE_UNAUTHENTICATED) {
+      metrics?.unauthenticated(name);
+      log?.error(
+        { method: name, reason: mapped.reason },
+        'team-service refused our token (TEAM_SERVICE_TOKEN); team work is retried until it is accepted',
+      );
+    }
+    return mapped;
+  }
 
   /** One unary call, typed by the method's generated definition (request in, `__Output` response back). */
   function call<Req, Res>(
@@ -53,9 +68,8 @@ export function createTeamDirectory({
         new Metadata(),
         { deadline: now() + deadlineMs },
         (error, response) => {
-          if (error) reject(toAppError(name, error));
-          else if (response === undefined)
-            reject(new AppError('INTERNAL', `team-service ${name}: no response`));
+          if (error) reject(failure(name, error));
+          else if (response === undefined) reject(noResponseError(name));
           else resolve(response);
         },
       );
