@@ -30,14 +30,24 @@ function runRelay(harness: Harness, env: Record<string, string>) {
   return { child, ended };
 }
 
+/** Per team, the ids of the events whose log entries are not yet published (pending markers). */
 async function pendingOutbox(harness: Harness) {
-  const teams = harness.mongo
-    .db(harness.databaseName)
-    .collection<{ _id: string; outbox?: Record<string, { events: Array<{ id: string }> }> }>('teams');
-  const docs = await teams.find({}, { projection: { outbox: 1 } }).toArray();
-  return docs.map((doc) => ({
-    teamId: doc._id,
-    ids: Object.values(doc.outbox ?? {}).flatMap((group) => group.events.map((e) => e.id)),
+  const db = harness.mongo.db(harness.databaseName);
+  const marks = await db
+    .collection<{ _id: string; teamId: string }>('team_outbox_pending')
+    .find({})
+    .toArray();
+  const entries = await db
+    .collection<{ _id: string; teamId: string; events: Array<{ id: string }> }>('team_log')
+    .find({ _id: { $in: marks.map((mark) => mark._id) } })
+    .toArray();
+  const teamIds = [...new Set(entries.map((entry) => entry.teamId))];
+  return teamIds.map((teamId) => ({
+    teamId,
+    ids: entries
+      .filter((entry) => entry.teamId === teamId)
+      .sort((a, b) => (a._id < b._id ? -1 : 1))
+      .flatMap((entry) => entry.events.map((e) => e.id)),
   }));
 }
 
