@@ -119,20 +119,23 @@ describe('team-service outbox relay', function () {
     it('when both publish and then one is killed mid-publishing, then every entry goes out in version order, none twice until the takeover, none stranded', async function () {
       this.timeout(240_000);
       const teams = await Promise.all(
-        Array.from({ length: 12 }, () => provisionTeam(harness, { seats: 10 })),
+        Array.from({ length: 20 }, () => provisionTeam(harness, { seats: 10 })),
       );
       for (const { team, owner } of teams)
-        for (let i = 0; i < 4; i++)
+        for (let i = 0; i < 6; i++)
           await harness.app('AddMember', { teamId: team.teamId, userId: `m${i}`, actorUserId: owner });
       const expected = new Map((await pendingOutbox(harness)).map(({ teamId, ids }) => [teamId, ids]));
-      expect([...expected.values()].flat()).to.have.length(12 * 5);
+      expect([...expected.values()].flat()).to.have.length(20 * 7);
 
-      const [a, b] = [runRelay(harness, { RELAY_NAME: 'a' }), runRelay(harness, { RELAY_NAME: 'b' })];
+      // a starts first and holds every slot; b joins and a hands it half; a is killed mid-publishing.
+      const a = runRelay(harness, { RELAY_NAME: 'a' });
       let aOutput = '';
       a.child.stdout!.on('data', (chunk: Buffer) => (aOutput += chunk.toString()));
-      await waitFor(() => aOutput.includes('published '), {
+      await waitFor(() => aOutput.includes('relay started'), { timeoutMs: 30_000, description: 'relay a' });
+      const b = runRelay(harness, { RELAY_NAME: 'b' });
+      await waitFor(() => aOutput.split('published ').length > 5, {
         timeoutMs: 30_000,
-        description: 'relay a to publish',
+        description: 'relay a to publish five rounds',
       });
       a.child.kill('SIGKILL');
       const crashed = await a.ended;
