@@ -29,12 +29,9 @@ export const configSchema = z.object({
     .min(1)
     .default('teamseat-team')
     .describe('database used when MONGODB_URI names none'),
-  MONGODB_WRITE_POOL_SIZE: positiveInt()
-    .default(1)
-    .describe(
-      'connections for writes; 1 keeps single-document updates atomic on FerretDB 1.x (ADR 0004). Raise only on MongoDB',
-    ),
-  MONGODB_READ_POOL_SIZE: positiveInt().default(16).describe('connections for reads'),
+  MONGODB_POOL_SIZE: positiveInt()
+    .default(32)
+    .describe('connections to the database; any size and any number of replicas are safe (ADR 0024)'),
   KAFKA_BROKERS: kafkaBrokers(),
   KAFKA_CLIENT_ID: z.string().min(1).default('team-service').describe('Kafka client id'),
   TEAM_EVENTS_TOPIC: z
@@ -79,10 +76,18 @@ export const configSchema = z.object({
     .describe('publish the outbox from this process (false: another process runs the relay)'),
   OUTBOX_CONCURRENCY: positiveInt().default(16).describe('teams whose events the relay publishes at once'),
   OUTBOX_POLL_INTERVAL_MS: positiveInt()
-    .default(30_000)
+    .default(1_000)
     .describe(
-      'how often the relay looks for events no write woke it for (a crash, another replica); on FerretDB each look reads every team',
+      "how often the relay scans the pending markers (one small document per unpublished entry) for other replicas' writes",
     ),
+  OUTBOX_SLOTS: positiveInt()
+    .max(1_024)
+    .default(16)
+    .describe('slots teams are spread over for publishing, one relay per slot; the same in every replica'),
+  OUTBOX_LEASE_MS: positiveInt()
+    .min(2_000)
+    .default(10_000)
+    .describe("a relay's hold on a slot; a killed replica's slots are taken over after this long"),
   DEADLINE_SWEEP_INTERVAL_MS: nonNegativeInt()
     .default(60_000)
     .describe('how often expired invites and admin-choice deadlines are applied; 0 turns it off'),

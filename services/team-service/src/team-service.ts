@@ -2,13 +2,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { loadCatalogFile } from '@teamseat/contracts';
 import { createReadiness, runShutdownSteps, startAdminServer, type ShutdownStep } from '@teamseat/health';
 import { createGrpcServer, loadEmbeddedDescriptors, loadTeamseatProtos } from '@teamseat/grpc';
-import { createBatchingProducer, createKafka, ensureTopics, kafkaReachable } from '@teamseat/kafka';
+import { createBatchingProducer, createKafka } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
 import { topicReplication } from '@teamseat/config';
 import { createMetricsRegistry, recordTopicShortfalls, type Registry } from '@teamseat/metrics';
 import type { TeamServiceConfig } from './config';
 import { ensureIndexes } from './adapters/database/indexes';
 import { createMongoConnections } from './adapters/database/mongo-connections';
+import { createSlotLeases } from './adapters/database/outbox-leases';
 import { createOutboxStore } from './adapters/database/outbox-store';
 import { createTeamKeyRegistry } from './adapters/database/team-key-registry';
 import { createTeamRepository } from './adapters/database/team-repository';
@@ -20,6 +21,7 @@ import { createTeamReads } from './application/team-reads';
 import { createTeamGrpcService, TEAM_SERVICE_NAME } from './entry-points/grpc/team-grpc-service';
 import { createDeadlineSweeper } from './entry-points/jobs/deadline-sweeper';
 import { createOutboxRelay, type OutboxRelay, type RelayHooks } from './adapters/kafka/outbox-relay';
+import { startKafkaOutput } from './adapters/kafka/kafka-output';
 import { createRelayMetrics } from './adapters/kafka/relay-metrics';
 
 export interface RunningTeamService {
@@ -45,8 +47,8 @@ export interface TeamServiceOptions {
 
 /**
  * Wires team-service from its configuration (the composition root's work, minus process.env and
- * signals): MongoDB and Kafka first, then the relay and the sweeper, then the gRPC port, which reports
- * SERVING only while both dependencies answer.
+ * signals): MongoDB first, then the sweeper and the gRPC port, which reports SERVING while MongoDB
+ * answers; Kafka is set up beside it, and the relay starts once Kafka answers.
  */
 export async function startTeamService({
   config,
@@ -62,25 +64,13 @@ export async function startTeamService({
   const mongo = await createMongoConnections({
     uri: config.MONGODB_URI,
     defaultDatabase: config.MONGODB_DATABASE,
-    writePoolSize: config.MONGODB_WRITE_POOL_SIZE,
-    readPoolSize: config.MONGODB_READ_POOL_SIZE,
+    poolSize: config.MONGODB_POOL_SIZE,
     logger,
   });
   await ensureIndexes(mongo.writes, logger);
   readiness.add('mongodb', () => mongo.ping());
 
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
-  const topics = { replication: topicReplication(config), logger };
-  recordTopicShortfalls(registry, [
-    ...(await ensureTopics(kafka, [config.TEAM_EVENTS_TOPIC], {
-      partitions: config.TOPIC_PARTITIONS,
-      ...topics,
-    })),
-    ...(await ensureTopics(kafka, [config.MEMBER_GRANTS_TOPIC], {
-      partitions: config.MEMBER_GRANTS_PARTITIONS,
-      ...topics,
-    })),
-  ]);
   // The relay is this producer's only user: with room for every team's round in one request, one team's
   // events never straddle two produce requests (one could fail and the next succeed, reordering them).
   const maxEventsPerRound = 100;
@@ -89,16 +79,38 @@ export async function startTeamService({
     logger,
     maxBatchMessages: config.OUTBOX_CONCURRENCY * maxEventsPerRound,
   });
-  await producer.connect();
-  readiness.add('kafka', () => kafkaReachable(kafka));
+  // Readiness follows the database only: without Kafka, reads and writes go on and the log keeps the
+  // events until the relay can publish them (ADR 0024).
+  let shuttingDown = false;
+  const kafkaOutput = startKafkaOutput({
+    kafka,
+    producer,
+    topics: [
+      { name: config.TEAM_EVENTS_TOPIC, partitions: config.TOPIC_PARTITIONS },
+      { name: config.MEMBER_GRANTS_TOPIC, partitions: config.MEMBER_GRANTS_PARTITIONS },
+    ],
+    replication: topicReplication(config),
+    onShortfalls: (shortfalls) => recordTopicShortfalls(registry, shortfalls),
+    logger,
+  });
 
   const newId = () => randomUUID();
-  const teams = createTeamRepository({ reads: mongo.reads, writes: mongo.writes, now, newId });
+  const teams = createTeamRepository({ reads: mongo.reads, writes: mongo.writes, now, newId, logger });
   const keys = createTeamKeyRegistry(mongo);
   const views = createTeamViews(mongo);
   const outbox = createOutboxStore(mongo);
   const relay = createOutboxRelay({
     store: outbox,
+    leases: createSlotLeases({
+      models: mongo.writes,
+      owner: `${config.KAFKA_CLIENT_ID}-${randomUUID()}`,
+      slots: config.OUTBOX_SLOTS,
+      leaseMs: config.OUTBOX_LEASE_MS,
+      logger,
+    }),
+    slots: config.OUTBOX_SLOTS,
+    leaseRefreshMs: Math.floor(config.OUTBOX_LEASE_MS / 3),
+    loadTeam: (teamId) => teams.load(teamId),
     views,
     producer,
     topic: config.TEAM_EVENTS_TOPIC,
@@ -157,10 +169,16 @@ export async function startTeamService({
   const port = await grpc.start(`${config.HOST}:${config.PORT}`);
   const admin = await startAdminServer({ port: config.ADMIN_PORT, host: config.HOST, readiness, registry });
 
-  if (config.OUTBOX_RELAY_ENABLED) relay.start();
+  const relayStarted = kafkaOutput.ready.then(async () => {
+    if (!config.OUTBOX_RELAY_ENABLED || shuttingDown) return false;
+    await relay.start();
+    return true;
+  });
+  // With Kafka up, the relay holds its slots before the service says it started; without, it starts later.
+  await Promise.race([relayStarted, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
   if (config.DEADLINE_SWEEP_INTERVAL_MS > 0) sweeper.start();
 
-  // grpc.health.v1 follows readiness: SERVING only while MongoDB and Kafka answer, never once stopping.
+  // grpc.health.v1 follows readiness: SERVING only while MongoDB answers, never once stopping.
   const refreshHealth = async () => grpc.setServing((await readiness.evaluate()).ready);
   await refreshHealth();
   const healthTimer = setInterval(() => void refreshHealth(), healthIntervalMs);
@@ -170,6 +188,7 @@ export async function startTeamService({
     {
       name: 'not serving',
       run: () => {
+        shuttingDown = true;
         readiness.markShuttingDown();
         clearInterval(healthTimer);
         grpc.setServing(false);
@@ -179,8 +198,10 @@ export async function startTeamService({
     { name: 'stop deadline sweeper', run: () => sweeper.stop() },
     {
       name: 'flush outbox and stop relay',
-      run: () =>
-        config.OUTBOX_RELAY_ENABLED ? relay.stop(Math.floor(config.SHUTDOWN_TIMEOUT_MS / 2)) : undefined,
+      run: async () => {
+        kafkaOutput.cancel();
+        if (await relayStarted) await relay.stop(Math.floor(config.SHUTDOWN_TIMEOUT_MS / 2));
+      },
     },
     { name: 'disconnect producer', run: () => producer.disconnect() },
     { name: 'close admin server', run: () => admin.close() },

@@ -22,7 +22,7 @@ export interface RunnerDeps {
   /** A derived view could not be refreshed right away; the relay repairs it. */
   onViewError?: (error: unknown, teamId: string) => void;
   maxAttempts?: number;
-  /** Teams whose last known state is kept for optimistic writes. */
+  /** Teams whose last known state is kept: decisions are first made on it (see below). */
   cachedTeams?: number;
   /**
    * A change concerning at most this many users refreshes their listing entries before the call returns;
@@ -36,20 +36,22 @@ export type Runner = ReturnType<typeof createCommandRunner>;
 type Decide<Result> = (team: Team, ctx: DecisionContext) => Decision<Result>;
 
 /**
- * Load → decide → write, retried when another write got in first. Decisions are pure; one made on a
- * stale snapshot is made again on a fresh one, so every rule is checked against the state the write
- * lands on (the write's filter guarantees it: a version check, or for adds the seat guard).
+ * Decide → append, again on the refreshed team when another write took the version (ADR 0024).
+ * Decisions are pure; the append of version n + 1 lands only if nobody else wrote it, so a decision
+ * that lands was made on the latest state, whichever process or connection made it.
  *
- * A decision that may be written as a guarded append (AddMember) is first tried on the last state this
- * process saw, without reading the team: the guard in the update's filter re-checks everything the
- * decision relied on, so a stale snapshot only costs a failed attempt, after which the normal path
- * reads the team and decides again (and names the rule that failed).
+ * The first decision is made on the last state this process saw (a team at version n is the same
+ * forever), without reading the team: when it is stale the append fails, the team is brought forward
+ * from the log (small point reads, not the whole team) and the decision is made again. A decision that
+ * refuses or changes nothing on such a guess is checked against the refreshed team before it is believed.
  */
 export function createCommandRunner(deps: RunnerDeps) {
   const { teams, views, maxAttempts = 25, cachedTeams = 10_000, syncViewUsers = 100 } = deps;
   const recent = new Map<string, Team>();
 
   function remember(team: Team): void {
+    const known = recent.get(team.teamId);
+    if (known && known.version > team.version) return;
     recent.delete(team.teamId);
     recent.set(team.teamId, team);
     if (recent.size > cachedTeams) recent.delete(recent.keys().next().value as string);
@@ -84,42 +86,16 @@ export function createCommandRunner(deps: RunnerDeps) {
     deps.onChanged?.(team.teamId);
   }
 
-  async function write(
-    team: Team,
-    decision: Decision<unknown>,
-    grants: GrantScope,
-    meta: EventMeta,
-  ): Promise<Team | null> {
-    const { events } = decision;
-    if (decision.append) return teams.appendMember(team.teamId, decision.append, events, grants, meta);
-    return (await teams.replace(team, decision.next, events, grants, meta)) ? decision.next : null;
-  }
-
-  /** The optimistic attempt; null when it does not apply or its guard failed. */
-  async function tryOptimistic<Result>(
-    teamId: string,
-    decide: Decide<Result>,
-    meta: EventMeta,
-  ): Promise<{ team: Team; result: Result; changed: boolean } | null> {
-    const cached = recent.get(teamId);
-    if (!cached) return null;
-    let decision: Decision<Result>;
-    try {
-      decision = decide(cached, context());
-    } catch {
-      return null; // the cache may be stale: let a fresh read name the rule
-    }
-    if (!decision.append) return null;
-    // The guard holds the team-wide terms (termsVersion), so only the new member's grant changes.
-    const grants = grantScopeOf(cached, decision.next);
-    const written = await teams.appendMember(teamId, decision.append, decision.events, grants, meta);
-    if (!written) return null;
-    await committed(written, grants);
-    return { team: written, result: decision.result, changed: true };
-  }
-
+  /** Waits a little, at random, so racing writers do not collide again in step. */
   async function backoff(attempt: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 * attempt)));
+  }
+
+  async function current(teamId: string, known: Team | undefined): Promise<Team> {
+    const team = known ? await teams.refresh(known) : await teams.load(teamId);
+    if (!team) throw teamNotFound(teamId);
+    remember(team);
+    return team;
   }
 
   return {
@@ -136,15 +112,29 @@ export function createCommandRunner(deps: RunnerDeps) {
     ): Promise<{ team: Team; result: Result; changed: boolean }> {
       const meta = metaOf(options);
       checkDeadline(options);
-      const optimistic = await tryOptimistic(teamId, decide, meta);
-      if (optimistic) return optimistic;
+      let team = recent.get(teamId);
+      let fresh = false;
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
         checkDeadline(options);
-        const team = await teams.load(teamId);
-        if (!team) throw teamNotFound(teamId);
-        remember(team);
-        const decision = decide(team, context());
+        if (!team) {
+          team = await current(teamId, undefined);
+          fresh = true;
+        }
+        let decision: Decision<Result>;
+        try {
+          decision = decide(team, context());
+        } catch (error) {
+          if (fresh) throw error;
+          team = await current(teamId, team); // a guess may be stale: let the latest state name the rule
+          fresh = true;
+          continue;
+        }
         if (decision.events.length === 0) {
+          if (!fresh) {
+            team = await current(teamId, team);
+            fresh = true;
+            continue;
+          }
           const mark = decision.next.subscriptionStateAt;
           if (mark && (!team.subscriptionStateAt || mark > team.subscriptionStateAt)) {
             await teams.advanceWatermark(teamId, mark);
@@ -152,12 +142,14 @@ export function createCommandRunner(deps: RunnerDeps) {
           return { team: decision.next, result: decision.result, changed: false };
         }
         const grants = grantScopeOf(team, decision.next);
-        const written = await write(team, decision, grants, meta);
-        if (written) {
-          await committed(written, grants);
-          return { team: written, result: decision.result, changed: true };
+        if (await teams.append(team, decision.next, decision.events, grants, meta)) {
+          await committed(decision.next, grants);
+          return { team: decision.next, result: decision.result, changed: true };
         }
-        await backoff(attempt);
+        // Another write took this version: decide again on the team as it is now.
+        if (attempt > 1) await backoff(attempt);
+        team = await current(teamId, team);
+        fresh = true;
       }
       throw contention(teamId);
     },

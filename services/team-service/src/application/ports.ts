@@ -1,11 +1,9 @@
-import type { MemberAppend } from '../domain/decision';
 import type { GrantScope } from '../domain/member-grants';
 import type { Team, TeamSummary } from '../domain/team';
 import type { PendingEvent } from '../domain/team-events';
 
-// What the use cases need from storage, implemented in adapters/database. Every write is one
-// single-document update that carries its events and the users whose grants it changes (the outbox) in
-// the same update.
+// What the use cases need from storage, implemented in adapters/database. Every change is one insert of
+// a log entry (ADR 0024) that carries its events and the users whose grants it changes (the outbox).
 
 /** Attributes copied onto every event a write produces. */
 export interface EventMeta {
@@ -16,32 +14,23 @@ export interface EventMeta {
 }
 
 export interface TeamRepository {
+  /** The team at its latest version, or null when there is none. */
   load(teamId: string): Promise<Team | null>;
-  /** Inserts a new team with its first events; false when a team with that id exists. */
+  /** `team` brought to the latest version (it was the team at its version: versions never change). */
+  refresh(team: Team): Promise<Team>;
+  /** Writes a new team (version 1) with its first events; false when a team with that id exists. */
   insert(team: Team, events: PendingEvent[], grants: GrantScope, meta: EventMeta): Promise<boolean>;
   /**
-   * Writes `next` and its events if the stored version is still `previous.version`; false otherwise.
-   * `previous` is the team the decision was made on: entries `next` keeps from it unchanged (the same
-   * objects) were checked when they were written and need not be checked again.
+   * Writes `next` (version `previous.version + 1`) with its events if no other write took that version;
+   * false otherwise: decide again on the refreshed team. `previous` is the team the decision was made on.
    */
-  replace(
+  append(
     previous: Team,
     next: Team,
     events: PendingEvent[],
     grants: GrantScope,
     meta: EventMeta,
   ): Promise<boolean>;
-  /**
-   * Adds one member with the guard in the update's filter (seat free, not on the roster, status, actor
-   * role, terms). Returns the team after the write, or null when the guard no longer held.
-   */
-  appendMember(
-    teamId: string,
-    append: MemberAppend,
-    events: PendingEvent[],
-    grants: GrantScope,
-    meta: EventMeta,
-  ): Promise<Team | null>;
   /** Moves the subscription watermark forward (never back); no version, no event. */
   advanceWatermark(teamId: string, at: Date): Promise<void>;
 }

@@ -157,7 +157,7 @@ describe('team-service gRPC interface', () => {
     expect(await listServices(harness.address)).to.include('teamseat.team.v1.TeamService');
     const ready = await fetch(`http://127.0.0.1:${harness.service.adminPort}/readyz`);
     expect(ready.status).to.equal(200);
-    expect(await ready.json()).to.deep.include({ status: 'ready', checks: { mongodb: true, kafka: true } });
+    expect(await ready.json()).to.deep.include({ status: 'ready', checks: { mongodb: true } });
     const metrics = await (await fetch(`http://127.0.0.1:${harness.service.adminPort}/metrics`)).text();
     expect(metrics).to.contain('grpc_server_handled_total');
     expect(metrics).to.contain('team_outbox_published_events_total');

@@ -1,22 +1,28 @@
-// A stand-alone outbox relay for the crash test, run as a child process:
+// A stand-alone outbox relay for the relay tests, run as a child process:
 //   node --require tsx/cjs relay-process.ts
-// env: MONGODB_URI, KAFKA_BROKERS, TOPIC, and CRASH_AFTER_ROUNDS (kill -9 itself right after Kafka
-// acknowledged that many rounds, before marking them sent). Without it, it relays until SIGTERM.
+// env: MONGODB_URI, KAFKA_BROKERS, TOPIC, GRANTS_TOPIC, RELAY_NAME, LEASE_MS, and CRASH_AFTER_ROUNDS (kill -9
+// itself right after Kafka acknowledged that many rounds, before recording them). Without it, it relays
+// until SIGTERM.
+import { randomUUID } from 'node:crypto';
 import { createBatchingProducer, createKafka } from '@teamseat/kafka';
 import { createLogger } from '@teamseat/logger';
 import { createMongoConnections } from '../../src/adapters/database/mongo-connections';
+import { createSlotLeases } from '../../src/adapters/database/outbox-leases';
 import { createOutboxStore } from '../../src/adapters/database/outbox-store';
+import { createTeamRepository } from '../../src/adapters/database/team-repository';
 import { createTeamViews } from '../../src/adapters/database/team-views';
 import { createOutboxRelay } from '../../src/adapters/kafka/outbox-relay';
+
+const SLOTS = 16;
 
 async function main(): Promise<void> {
   const logger = createLogger({ service: 'relay-process', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const crashAfter = Number(process.env.CRASH_AFTER_ROUNDS ?? 0);
+  const leaseMs = Number(process.env.LEASE_MS ?? 2_000);
   const mongo = await createMongoConnections({
     uri: process.env.MONGODB_URI!,
     defaultDatabase: 'unused',
-    writePoolSize: 1,
-    readPoolSize: 4,
+    poolSize: 4,
     logger,
   });
   const kafka = createKafka({
@@ -26,9 +32,20 @@ async function main(): Promise<void> {
   });
   const producer = createBatchingProducer({ kafka, logger });
   await producer.connect();
+  const teams = createTeamRepository({ ...mongo, now: () => new Date(), newId: randomUUID });
   let rounds = 0;
   const relay = createOutboxRelay({
     store: createOutboxStore(mongo),
+    leases: createSlotLeases({
+      models: mongo.writes,
+      owner: `${process.env.RELAY_NAME ?? 'relay'}-${randomUUID()}`,
+      slots: SLOTS,
+      leaseMs,
+      logger,
+    }),
+    slots: SLOTS,
+    leaseRefreshMs: Math.floor(leaseMs / 3),
+    loadTeam: (teamId) => teams.load(teamId),
     views: createTeamViews(mongo),
     producer,
     topic: process.env.TOPIC!,
@@ -38,13 +55,14 @@ async function main(): Promise<void> {
     maxEventsPerRound: 3,
     pollIntervalMs: 200,
     hooks: {
-      afterPublish: () => {
+      afterPublish: (teamId, ids) => {
         rounds += 1;
+        process.stdout.write(`published ${teamId} ${ids.join(',')}\n`);
         if (crashAfter > 0 && rounds >= crashAfter) process.kill(process.pid, 'SIGKILL');
       },
     },
   });
-  relay.start();
+  await relay.start();
   process.stdout.write('relay started\n');
   process.once('SIGTERM', () => {
     void relay

@@ -3,9 +3,9 @@ import type { Logger } from '@teamseat/logger';
 import { createTeamModels, type TeamModels } from './models';
 
 export interface MongoConnections {
-  /** The models every write goes through: their connection is the write pool (see below). */
+  /** The models writes go through. */
   writes: TeamModels;
-  /** The same models on the read pool. */
+  /** The models reads go through (the same connection: the log makes any pool safe, ADR 0024). */
   reads: TeamModels;
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -20,72 +20,56 @@ function namesDatabase(uri: string): boolean {
 }
 
 /**
- * Two mongoose connections to one database, each with the models of schemas.ts: a small pool for writes
- * and a larger one for reads.
- *
- * Why a separate write pool of one connection by default: FerretDB 1.x (the local database) applies an
- * update as read, modify in Go, write back, without a transaction, so two updates of one document on two
- * connections can interleave and one is lost; even a filter such as `seatsAvailable > 0` then lets too
- * many through (measured: bench/team-service/probe-ferretdb.mjs). FerretDB serves one connection's
- * commands one after another, so funnelling a process's writes through one connection makes each
- * single-document update atomic again. SQLite takes one writer at a time anyway, so little throughput
- * is lost. Against MongoDB proper the pool may be raised (MONGODB_WRITE_POOL_SIZE).
+ * One mongoose connection (a pool of `poolSize`) with the models of schemas.ts. Any pool size and any
+ * number of processes are safe: every change is the insert of a unique `_id` (ADR 0024), which FerretDB
+ * makes atomic across connections where it does not make a guarded update so (ADR 0004).
  */
 export async function createMongoConnections({
   uri,
   defaultDatabase,
-  writePoolSize,
-  readPoolSize,
+  poolSize,
   logger,
   serverSelectionTimeoutMs = 5_000,
 }: {
   uri: string;
   defaultDatabase: string;
-  writePoolSize: number;
-  readPoolSize: number;
+  poolSize: number;
   logger: Logger;
   serverSelectionTimeoutMs?: number;
 }): Promise<MongoConnections> {
   const log = logger.child({ module: 'mongo' });
-  const options = {
+  const connection = mongoose.createConnection(uri, {
     ...(namesDatabase(uri) ? {} : { dbName: defaultDatabase }),
     serverSelectionTimeoutMS: serverSelectionTimeoutMs,
     // Fail fast instead of queueing operations while disconnected: callers see UNAVAILABLE.
     bufferCommands: false,
     autoIndex: false,
     autoCreate: false,
-  };
-  const writer = mongoose.createConnection(uri, { ...options, maxPoolSize: writePoolSize, minPoolSize: 1 });
-  const reader = mongoose.createConnection(uri, { ...options, maxPoolSize: readPoolSize });
+    maxPoolSize: poolSize,
+  });
   try {
-    await Promise.all([writer.asPromise(), reader.asPromise()]);
+    await connection.asPromise();
   } catch (error) {
-    await Promise.allSettled([writer.close(), reader.close()]);
+    await connection.close().catch(() => undefined);
     throw error;
   }
-  for (const [name, connection] of [
-    ['writes', writer],
-    ['reads', reader],
-  ] as const) {
-    connection.on('disconnected', () => log.warn({ connection: name }, 'MongoDB disconnected'));
-    connection.on('reconnected', () => log.info({ connection: name }, 'MongoDB reconnected'));
-  }
-  const writes = createTeamModels(writer);
-  const reads = createTeamModels(reader);
+  connection.on('disconnected', () => log.warn('MongoDB disconnected'));
+  connection.on('reconnected', () => log.info('MongoDB reconnected'));
+  const models = createTeamModels(connection);
 
   return {
-    writes,
-    reads,
+    writes: models,
+    reads: models,
     async ping() {
       try {
-        await reads.db.command({ ping: 1 }, { timeoutMS: 2_000 });
+        await models.db.command({ ping: 1 }, { timeoutMS: 2_000 });
         return true;
       } catch {
         return false;
       }
     },
     async close() {
-      await Promise.allSettled([writer.close(), reader.close()]);
+      await connection.close().catch(() => undefined);
     },
   };
 }

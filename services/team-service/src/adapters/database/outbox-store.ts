@@ -1,76 +1,87 @@
-import type { Team } from '../../domain/team';
-import type { TeamModels } from './models';
-import { fromDocument, type OutboxGroup, type TeamDocument } from './team-document';
+import { isDuplicateKey } from './database-errors';
+import type { PendingDocument, TeamModels } from './models';
+import { logId, type LogEntryDocument } from './team-log';
 
-/** The unpublished events of one team, in commit order, each group with the team version it produced. */
-export interface PendingOutbox {
+export interface PendingMark {
+  /** The pending marker's `_id`, the same as its log entry's. */
+  id: string;
   teamId: string;
-  groups: Array<{ key: string; version: number; group: OutboxGroup }>;
-  /** The team as read with the outbox, for refreshing the listing views. */
-  team: Team;
+  version: number;
+  at: Date;
 }
 
+/**
+ * The outbox side of the team log (ADR 0024): the pending markers the writers leave, the per-team
+ * published version the relay keeps, and the log entries after it. Every read or write of one team's
+ * data is by exact `_id`; only the marker scan reads a whole (small) collection.
+ */
 export interface OutboxStore {
-  read(teamId: string): Promise<PendingOutbox | null>;
-  /** Removes published groups; new groups written meanwhile stay. */
-  markPublished(teamId: string, keys: string[]): Promise<void>;
-  /** Teams with unpublished events: after a crash, or written by another process. */
-  teamsWithPending(limit: number): Promise<string[]>;
-  /** Teams with an invite expiry or admin-choice deadline at or before `at`. */
+  /** The pending markers, oldest first by team and version. */
+  pending(limit: number): Promise<PendingMark[]>;
+  /** The last version of the team the relay published (0 when none). */
+  publishedVersion(teamId: string): Promise<number>;
+  /** The entries after `version`, in order, until one is missing or `maxEvents` is reached. */
+  entriesAfter(teamId: string, version: number, maxEvents: number): Promise<LogEntryDocument[]>;
+  /** Records that the team is published up to `version` (never moves back). */
+  markPublished(teamId: string, version: number): Promise<void>;
+  /** Removes pending markers by `_id`. */
+  clearPending(ids: string[]): Promise<void>;
+  /** Teams with an invite expiry or admin-choice deadline at or before `at` (from the projections). */
   teamsDueBefore(at: Date, limit: number): Promise<string[]>;
 }
 
 export function createOutboxStore({ reads, writes }: { reads: TeamModels; writes: TeamModels }): OutboxStore {
-  const readTeams = reads.teams;
-  const writeTeams = writes.teams;
-  const ids = (docs: Array<{ _id: string }>) => docs.map((doc) => doc._id);
-
   return {
-    async read(teamId) {
-      // FerretDB reads the whole document whatever the projection, so the relay takes all of it.
-      const doc = await readTeams.findOne({ _id: teamId }).lean<TeamDocument>().exec();
-      if (!doc) return null;
-      const entries = Object.entries(doc.outbox ?? {});
-      // Every write adds exactly one group and one version, and the document is read as a whole, so the
-      // last group is the current version and each earlier one is one less (ADR 0004).
-      const groups = entries.map(([key, group], index) => ({
-        key,
-        group,
-        version: doc.version - (entries.length - 1 - index),
-      }));
-      return { teamId, groups, team: fromDocument(doc) };
+    async pending(limit) {
+      const docs = await reads.pending.find({}).limit(limit).lean<PendingDocument[]>().exec();
+      return docs
+        .map((doc) => ({ id: doc._id, teamId: doc.teamId, version: doc.version, at: doc.at }))
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
 
-    async markPublished(teamId, keys) {
-      if (keys.length === 0) return;
-      await writeTeams.updateOne(
-        { _id: teamId },
-        {
-          $unset: Object.fromEntries(keys.map((key) => [`outbox.${key}`, ''])),
-          $inc: { outboxCount: -keys.length },
-        },
-        { runValidators: true },
-      );
+    async publishedVersion(teamId) {
+      const doc = await reads.published.findOne({ _id: teamId }).lean<{ version: number }>().exec();
+      return doc?.version ?? 0;
     },
 
-    async teamsWithPending(limit) {
-      return ids(
-        await readTeams
-          .find({ outboxCount: { $gt: 0 } }, { _id: 1 })
-          .limit(limit)
-          .lean<Array<{ _id: string }>>()
-          .exec(),
-      );
+    async entriesAfter(teamId, version, maxEvents) {
+      const entries: LogEntryDocument[] = [];
+      let events = 0;
+      for (let next = version + 1; ; next++) {
+        const entry = await reads.log
+          .findOne({ _id: logId(teamId, next) })
+          .lean<LogEntryDocument>()
+          .exec();
+        if (!entry) return entries;
+        if (entries.length > 0 && events + entry.events.length > maxEvents) return entries;
+        entries.push(entry);
+        events += entry.events.length;
+      }
+    },
+
+    async markPublished(teamId, version) {
+      try {
+        await writes.published.updateOne(
+          { _id: teamId, version: { $lt: version } },
+          { $set: { version } },
+          { upsert: true, runValidators: true },
+        );
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error; // already at this version or later
+      }
+    },
+
+    async clearPending(ids) {
+      if (ids.length > 0) await writes.pending.deleteMany({ _id: { $in: ids } });
     },
 
     async teamsDueBefore(at, limit) {
-      return ids(
-        await readTeams
-          .find({ nextDeadlineAt: { $lte: at } }, { _id: 1 })
-          .limit(limit)
-          .lean<Array<{ _id: string }>>()
-          .exec(),
-      );
+      const docs = await reads.teams
+        .find({ nextDeadlineAt: { $lte: at } }, { _id: 1 })
+        .limit(limit)
+        .lean<Array<{ _id: string }>>()
+        .exec();
+      return docs.map((doc) => doc._id);
     },
   };
 }

@@ -83,17 +83,62 @@ const storedEventSchema = new Schema(
   PART,
 );
 
-const outboxGroupSchema = new Schema(
+const grantScopeSchema = new Schema({ roster: { type: Boolean, required: true }, userIds: strings }, PART);
+
+/** Entries added or changed, ids removed, and the new order when the change reordered the list. */
+const listPatchSchema = (entry: Schema) =>
+  new Schema(
+    {
+      put: { type: [entry], required: true, default: undefined },
+      remove: strings,
+      order: { type: [String], default: undefined },
+    },
+    // `remove` is the patch's own field here, not mongoose's document method.
+    { ...PART, suppressReservedKeysWarning: true },
+  );
+
+/**
+ * `team_log`: one entry per version, `_id` = `<teamId>/<version, 10 digits>` (ADR 0024). Inserting it is
+ * the write's atomic step: of two writers of one version the second gets a duplicate key.
+ */
+export const logEntrySchema = new Schema(
   {
+    _id: id,
+    teamId: id,
+    version: count,
     at: date,
-    events: { type: [storedEventSchema], required: true, default: undefined },
-    grants: {
-      type: new Schema({ roster: { type: Boolean, required: true }, userIds: strings }, PART),
+    patch: {
+      type: new Schema(
+        {
+          // The changed scalar fields of the team; their types are those of teamState below.
+          set: { type: Schema.Types.Mixed, required: true },
+          members: { type: listPatchSchema(memberSchema), required: true },
+          invites: { type: listPatchSchema(inviteSchema), required: true },
+        },
+        PART,
+      ),
       required: true,
     },
+    events: { type: [storedEventSchema], required: true, default: undefined },
+    grants: { type: grantScopeSchema, required: true },
     causationid: nullableString,
   },
-  PART,
+  COLLECTION,
+);
+
+/** `team_outbox_pending`: `_id` as the log entry's; written before the entry, removed once it is published. */
+export const pendingSchema = new Schema({ _id: id, teamId: id, version: count, at: date }, COLLECTION);
+
+/** `team_outbox_published`: per team (`_id`), the last version the relay published. */
+export const publishedSchema = new Schema({ _id: id, version: count }, COLLECTION);
+
+/** `team_outbox_relays`: per relay (`_id`), until when it is alive; only that relay writes it. */
+export const relaySchema = new Schema({ _id: id, until: date }, COLLECTION);
+
+/** `team_outbox_leases`: `_id` = `<slot>/<epoch>`; the relay holding a slot publishes its teams. */
+export const leaseSchema = new Schema(
+  { _id: id, slot: count, epoch: count, owner: id, until: date },
+  COLLECTION,
 );
 
 /** What a team document and its summary both hold: the team without roster and invites, and its counters. */
@@ -125,8 +170,8 @@ const teamState: SchemaDefinition = {
 };
 
 /**
- * `teams`: the team, the fields the guarded add filters on (memberIds, admins, seatsAvailable), and the
- * outbox, an object whose keys are write ids in commit order (a Map here, stored as that object).
+ * `teams`: the projection of the log at some version (ADR 0024), with fields derived for listings and
+ * scans (memberIds, admins, seat counts, nextDeadlineAt).
  */
 export const teamSchema = new Schema(
   {
@@ -135,13 +180,10 @@ export const teamSchema = new Schema(
     invites: { type: [inviteSchema], required: true, default: undefined },
     memberIds: strings,
     nextDeadlineAt: nullableDate,
-    outbox: { type: Map, of: outboxGroupSchema },
-    outboxCount: count,
   },
   COLLECTION,
 );
 // For the slow background scans on MongoDB proper; FerretDB 1.x answers only `_id` lookups from an index.
-teamSchema.index({ outboxCount: 1 }, { name: 'outbox_pending' });
 teamSchema.index({ nextDeadlineAt: 1 }, { name: 'next_deadline' });
 
 /** `team_summaries`: one small document per team for listings. */

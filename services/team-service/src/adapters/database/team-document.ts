@@ -1,5 +1,3 @@
-import type { GrantScope } from '../../domain/member-grants';
-import type { EventMeta } from '../../application/ports';
 import {
   adminsOf,
   nextDeadline,
@@ -10,7 +8,6 @@ import {
   type Member,
   type Team,
 } from '../../domain/team';
-import type { PendingEvent } from '../../domain/team-events';
 
 /** One event waiting in a team's outbox, as the relay will publish it (teamVersion added then). */
 export interface StoredEvent {
@@ -22,19 +19,9 @@ export interface StoredEvent {
   traceparent: string | null;
 }
 
-/** The events of one write. One group per version: the relay derives each group's version from that. */
-export interface OutboxGroup {
-  at: Date;
-  events: StoredEvent[];
-  /** The users whose grant-terms facts the write calls for (ADR 0016). */
-  grants: GrantScope;
-  causationid: string | null;
-}
-
 /**
- * The `teams` document. Besides the team itself it holds fields derived from it for the guarded
- * add-member filter (memberIds, admins, seatsAvailable) and for listings, and `outbox`: an object whose
- * keys are write ids in insertion (= commit) order, so the relay can `$unset` the groups it published.
+ * The `teams` document: the projection of the team's log at `version` (ADR 0024), with fields derived
+ * from it for listings and scans (memberIds, admins, seat counts, nextDeadlineAt).
  */
 export interface TeamDocument extends Omit<Team, 'teamId'> {
   _id: string;
@@ -45,12 +32,10 @@ export interface TeamDocument extends Omit<Team, 'teamId'> {
   seatsAvailable: number;
   memberCount: number;
   nextDeadlineAt: Date | null;
-  outbox?: Record<string, OutboxGroup>;
-  outboxCount?: number;
 }
 
-/** The stored fields of a team: everything but the outbox. */
-export function toDocumentFields(team: Team): Omit<TeamDocument, 'outbox' | 'outboxCount'> {
+/** The stored fields of a team. */
+export function toDocumentFields(team: Team): TeamDocument {
   const { teamId, ...rest } = team;
   return {
     _id: teamId,
@@ -69,7 +54,7 @@ const date = (value: unknown): Date => (value instanceof Date ? value : new Date
 const dateOrNull = (value: unknown): Date | null =>
   value === null || value === undefined ? null : date(value);
 
-function toMember(raw: Member): Member {
+export function toMember(raw: Member): Member {
   return {
     userId: raw.userId,
     role: raw.role,
@@ -80,7 +65,7 @@ function toMember(raw: Member): Member {
   };
 }
 
-function toInvite(raw: Invite): Invite {
+export function toInvite(raw: Invite): Invite {
   return {
     inviteId: raw.inviteId,
     email: raw.email,
@@ -119,25 +104,4 @@ export function fromDocument(doc: TeamDocument): Team {
     createdAt: date(doc.createdAt),
     updatedAt: date(doc.updatedAt),
   };
-}
-
-/** The outbox group of one write, keyed so that keys never look like array indexes. */
-export function outboxGroup(
-  events: PendingEvent[],
-  grants: GrantScope,
-  meta: EventMeta,
-  { now, newId }: { now: Date; newId: () => string },
-): { key: string; group: OutboxGroup } {
-  const stored = events.map(
-    (event): StoredEvent => ({
-      id: newId(),
-      type: event.type,
-      time: now,
-      data: event.data as Record<string, unknown>,
-      causationid: meta.causationId,
-      traceparent: meta.traceparent,
-    }),
-  );
-  const key = `g${(stored[0]?.id ?? newId()).replaceAll('-', '')}`;
-  return { key, group: { at: now, events: stored, grants, causationid: meta.causationId } };
 }

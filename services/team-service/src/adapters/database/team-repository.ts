@@ -1,129 +1,175 @@
-import type { MemberAppend } from '../../domain/decision';
-import type { GrantScope } from '../../domain/member-grants';
+import type { Logger } from '@teamseat/logger';
+import mongoose from 'mongoose';
 import type { EventMeta, TeamRepository } from '../../application/ports';
-import type { Team } from '../../domain/team';
+import type { GrantScope } from '../../domain/member-grants';
 import type { PendingEvent } from '../../domain/team-events';
+import type { Team } from '../../domain/team';
+import { applyPatch, onlyAppends, patchOf } from '../../domain/team-patch';
 import { databaseCall as guarded, isDuplicateKey } from './database-errors';
-import type { TeamModels } from './models';
-import { fromDocument, outboxGroup, toDocumentFields, type TeamDocument } from './team-document';
+import { TEAMS, type TeamModels } from './models';
+import { fromDocument, toDocumentFields, type TeamDocument } from './team-document';
+import { logEntry, logId, storedPatch, type LogEntryDocument } from './team-log';
 
 /**
- * The team repository: one document per team, every change one single-document write that carries
- * its events in the same update (the outbox). Filters are built from plain values only, so no input
- * can become a query operator: an id like `{"$ne": null}` arrives as a string and matches nobody.
- * The model validates what each write stores (schemas.ts); the filters and update documents are exactly
- * the guarded single-document updates of ADR 0004, and reads are lean (plain objects, no hydration).
+ * The team repository on an append-only log (ADR 0024). A change is the insert of the entry
+ * `<teamId>/<next version>`: FerretDB, like MongoDB, makes an insert of a unique `_id` atomic across
+ * connections and processes, so of two writers deciding on the same version exactly one lands and the
+ * other decides again. Before it, a small pending marker tells the relay there is something to publish
+ * (written first, so a crash never strands an entry); after it, the `teams` document (a projection, a
+ * cache) is brought forward. Readers take the projection and read the entries after it by exact `_id`
+ * until one is missing, so a projection update that was lost or is late costs a read, never a change.
  */
 export function createTeamRepository({
   reads,
   writes,
   now,
   newId,
+  logger,
 }: {
   reads: TeamModels;
   writes: TeamModels;
   now: () => Date;
   newId: () => string;
+  logger?: Logger;
 }): TeamRepository {
-  const readTeams = reads.teams;
-  const writeTeams = writes.teams;
-  const validated = { runValidators: true } as const;
+  const log = logger?.child({ module: 'team-repository' });
+  // Projection writes carry what the entry already validated; the driver spares mongoose's casting of a
+  // whole roster (ADR 0017).
+  const projections = writes.db.collection<TeamDocument>(TEAMS);
+
+  async function entry(teamId: string, version: number): Promise<LogEntryDocument | null> {
+    return reads.log
+      .findOne({ _id: logId(teamId, version) })
+      .lean<LogEntryDocument>()
+      .exec();
+  }
+
+  /** `team` (null: nothing yet) with every entry after `version` applied. */
+  async function catchUp(teamId: string, team: Team | null, version: number): Promise<Team | null> {
+    let current = team;
+    for (let next = version + 1; ; next++) {
+      const found = await guarded('read team log', () => entry(teamId, next));
+      if (!found) return current;
+      current = applyPatch(current, storedPatch(found.patch));
+    }
+  }
+
+  async function appendEntry(
+    previous: Team | null,
+    next: Team,
+    events: PendingEvent[],
+    grants: GrantScope,
+    meta: EventMeta,
+  ): Promise<boolean> {
+    const at = now();
+    const patch = patchOf(previous, next);
+    // The entries carry the changed members and invites (checked by the log's schema); the team's own
+    // fields travel as a loose object there, so they are checked against the team schema here.
+    const { teamId, ...set } = patch.set;
+    const fields = { ...set, ...(teamId === undefined ? {} : { _id: teamId }) };
+    const unknown = Object.keys(fields).find((field) => !writes.teams.schema.path(field));
+    if (unknown) throw new mongoose.Error.StrictModeError(unknown);
+    await writes.teams.validate(fields, Object.keys(fields));
+    const doc = logEntry(next, patch, events, grants, meta, { now: at, newId });
+    try {
+      await guarded('mark pending', () =>
+        writes.pending.create({ _id: doc._id, teamId: next.teamId, version: next.version, at }),
+      );
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error; // another writer of this version marked it already
+    }
+    try {
+      await guarded('append to team log', () => writes.log.create(doc));
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
 
   /**
-   * A versioned write sets the whole team, so it is validated as a document rather than with update
-   * validators, whose time grows with the square of a $set array's length (1,000 members: 0.3 s; 25,000:
-   * 5 minutes; ADR 0017). Of the roster and the invites only the entries this write adds or changes are
-   * validated: decisions keep unchanged entries as the same objects, and those were validated when written,
-   * so a renewal of a large team does not check every member again.
+   * Brings the projection to `next`. An append-only change at the projection's version is a $push;
+   * anything else, or a projection that is not at `previous`, rewrites it unless it is already newer.
+   * Never throws: the change is committed, and a reader catches up from the log.
    */
-  async function validateChange(previous: Team, fields: Partial<TeamDocument>): Promise<void> {
-    const unchanged = new Set<object>([...previous.members, ...previous.invites]);
-    const changed = <T extends object>(entries: T[] = []) => entries.filter((entry) => !unchanged.has(entry));
-    await writeTeams.validate(
-      { ...fields, members: changed(fields.members), invites: changed(fields.invites) },
-      Object.keys(fields),
-    );
+  async function project(previous: Team | null, next: Team): Promise<void> {
+    const { _id, members, invites, memberIds, subscriptionStateAt, ...fields } = toDocumentFields(next);
+    const watermark = subscriptionStateAt ? { $max: { subscriptionStateAt } } : {};
+    try {
+      if (previous) {
+        const patch = patchOf(previous, next);
+        if (onlyAppends(previous, patch)) {
+          const pushed = await projections.updateOne(
+            { _id, version: previous.version },
+            {
+              $set: fields,
+              $push: {
+                ...(patch.members.put.length > 0
+                  ? {
+                      members: { $each: patch.members.put },
+                      memberIds: { $each: patch.members.put.map((m) => m.userId) },
+                    }
+                  : {}),
+                ...(patch.invites.put.length > 0 ? { invites: { $each: patch.invites.put } } : {}),
+              },
+              ...watermark,
+            },
+          );
+          if (pushed.modifiedCount === 1) return;
+        }
+      }
+      await projections.updateOne(
+        { _id, version: { $lt: next.version } },
+        { $set: { ...fields, members, invites, memberIds }, ...watermark },
+        { upsert: true },
+      );
+    } catch (error) {
+      // A duplicate key: the projection is already at this version or newer.
+      if (!isDuplicateKey(error)) log?.warn({ err: error, teamId: _id }, 'team projection not updated');
+    }
   }
 
   return {
     async load(teamId) {
       const doc = await guarded('load team', () =>
-        readTeams.findOne({ _id: teamId }, { outbox: 0 }).lean<TeamDocument>().exec(),
+        reads.teams.findOne({ _id: teamId }).lean<TeamDocument>().exec(),
       );
-      return doc ? fromDocument(doc) : null;
+      const projected = doc ? fromDocument(doc) : null;
+      const team = await catchUp(teamId, projected, projected?.version ?? 0);
+      if (!team || !projected?.subscriptionStateAt) return team;
+      // The watermark may have moved without a version (advanceWatermark).
+      const logged = team.subscriptionStateAt;
+      return !logged || logged < projected.subscriptionStateAt
+        ? { ...team, subscriptionStateAt: projected.subscriptionStateAt }
+        : team;
+    },
+
+    async refresh(team) {
+      return (await catchUp(team.teamId, team, team.version)) ?? team;
     },
 
     async insert(team, events, grants, meta) {
-      const { key, group } = outboxGroup(events, grants, meta, { now: now(), newId });
-      try {
-        await guarded('insert team', () =>
-          writeTeams.create({ ...toDocumentFields(team), outbox: { [key]: group }, outboxCount: 1 }),
-        );
-        return true;
-      } catch (error) {
-        if (isDuplicateKey(error)) return false;
-        throw error;
+      if (!(await appendEntry(null, team, events, grants, meta))) return false;
+      await project(null, team);
+      return true;
+    },
+
+    async append(previous, next, events, grants, meta) {
+      if (next.version !== previous.version + 1) {
+        throw new Error(`team ${next.teamId}: version ${next.version} does not follow ${previous.version}`);
       }
-    },
-
-    async replace(previous: Team, next: Team, events: PendingEvent[], grants: GrantScope, meta: EventMeta) {
-      const { key, group } = outboxGroup(events, grants, meta, { now: now(), newId });
-      const { _id, subscriptionStateAt, ...fields } = toDocumentFields(next);
-      await validateChange(previous, { ...fields, subscriptionStateAt, outbox: { [key]: group } });
-      const result = await guarded('update team', () =>
-        writeTeams.updateOne(
-          { _id, version: previous.version },
-          {
-            $set: { ...fields, [`outbox.${key}`]: group },
-            $inc: { outboxCount: 1 },
-            // The watermark only moves forward, whoever writes last.
-            ...(subscriptionStateAt ? { $max: { subscriptionStateAt } } : {}),
-          },
-        ),
-      );
-      return result.modifiedCount === 1;
-    },
-
-    async appendMember(
-      teamId: string,
-      append: MemberAppend,
-      events: PendingEvent[],
-      grants: GrantScope,
-      meta: EventMeta,
-    ) {
-      const at = now();
-      const { key, group } = outboxGroup(events, grants, meta, { now: at, newId });
-      const { member, guard } = append;
-      // The decision's preconditions, checked again by the database in the same update.
-      const filter: Record<string, unknown> = {
-        _id: teamId,
-        status: guard.status,
-        seatsAvailable: { $gt: 0 },
-        memberIds: { $ne: guard.notOnRoster },
-        termsVersion: guard.termsVersion,
-      };
-      if (guard.actor?.role === 'owner') filter.ownerUserId = guard.actor.userId;
-      if (guard.actor?.role === 'admin') filter.admins = guard.actor.userId;
-      const after = await guarded('add member', () =>
-        writeTeams
-          .findOneAndUpdate(
-            filter,
-            {
-              $push: { members: member, memberIds: member.userId },
-              $inc: { seatsUsed: 1, seatsAvailable: -1, memberCount: 1, version: 1, outboxCount: 1 },
-              $set: { updatedAt: at, [`outbox.${key}`]: group },
-            },
-            { returnDocument: 'after', ...validated },
-          )
-          .lean<TeamDocument>()
-          .exec(),
-      );
-      return after ? fromDocument(after) : null;
+      if (!(await appendEntry(previous, next, events, grants, meta))) return false;
+      await project(previous, next);
+      return true;
     },
 
     async advanceWatermark(teamId, at) {
       await guarded('advance watermark', () =>
-        writeTeams.updateOne({ _id: teamId }, { $max: { subscriptionStateAt: at } }, validated),
+        writes.teams.updateOne(
+          { _id: teamId },
+          { $max: { subscriptionStateAt: at } },
+          { runValidators: true },
+        ),
       );
     },
   };

@@ -3,14 +3,18 @@ import type { BatchingProducer, OutgoingMessage } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
 import { usersInScope, type GrantScope } from '../../domain/member-grants';
 import type { TeamViews } from '../../application/ports';
-import type { OutboxStore, PendingOutbox } from '../database/outbox-store';
+import type { Team } from '../../domain/team';
+import { slotOf, type SlotLeases } from '../database/outbox-leases';
+import type { OutboxStore, PendingMark } from '../database/outbox-store';
+import type { LogEntryDocument } from '../database/team-log';
 import { grantFactMessage } from './grant-facts';
 import type { RelayMetrics } from './relay-metrics';
 
 export interface OutboxRelay {
   /** A team has new events: publish them soon. Called by the command path after each write. */
   wake(teamId: string): void;
-  start(): void;
+  /** Takes its slots (first lease round), then publishes. */
+  start(): Promise<void>;
   /** Stops polling, publishes what is pending (up to the timeout), then returns. */
   stop(drainTimeoutMs?: number): Promise<void>;
   /** Resolves once nothing is queued or in flight (tests, shutdown). */
@@ -25,18 +29,22 @@ export interface RelayHooks {
 }
 
 /**
- * Publishes each team's outbox, then marks the groups sent: one grant-terms fact per user the groups name
- * to `grantsTopic` (keyed by user id, derived from the team version it read, ADR 0016), then the events to
- * `topic` (keyed by team id, in commit order). A crash between publishing and marking publishes them again
- * with the same ids; a fact published twice says the same thing. Before each slice of `sliceUsers` facts it
- * refreshes those users' listing views from the same team, so a consumer reacting to a fact reads at least
- * that state from listings, and the first members of a mass change (an expiry of 25,000 members) are on
- * Kafka long before the last member's view is written. Woken by the writes of this process; a slow poll
- * finds the rest (a crash, another replica). Many teams are worked on at once, one team never twice at the
- * same time.
+ * Publishes the team log (ADR 0024): per team, the entries after the last published version, in version
+ * order, as one grant-terms fact per user the entries name to `grantsTopic` (keyed by user id, derived
+ * from the team as read, ADR 0016), then the events to `topic` (keyed by team id); then it records the
+ * published version and removes the entries' pending markers. Teams are spread over slots; a relay works
+ * only on the teams of the slots it holds a lease on (outbox-leases.ts), so two live relays never publish
+ * the same entries, and a killed relay's slots are taken over once its leases expire (the new holder
+ * publishes again what was sent but not recorded, with the same event ids). Before each slice of
+ * `sliceUsers` facts it refreshes those users' listing views from the same team. Woken by this process's
+ * writes; a poll of the (small) pending markers finds the rest: other replicas' writes, a crash, a Kafka
+ * outage (failed rounds are retried with growing delay). Many teams at once, one team never twice at once.
  */
 export function createOutboxRelay({
   store,
+  leases,
+  slots,
+  loadTeam,
   views,
   producer,
   topic,
@@ -45,13 +53,19 @@ export function createOutboxRelay({
   metrics,
   concurrency = 16,
   maxEventsPerRound = 500,
-  pollIntervalMs = 5_000,
+  pollIntervalMs = 1_000,
+  leaseRefreshMs = 3_000,
   retryDelayMs = 500,
   lingerMs = 5,
   sliceUsers = 100,
+  orphanMs = 10 * 60_000,
   hooks = {},
 }: {
   store: OutboxStore;
+  leases: SlotLeases;
+  /** How many slots teams are spread over: the same in every replica. */
+  slots: number;
+  loadTeam: (teamId: string) => Promise<Team | null>;
   views: Pick<TeamViews, 'refresh'>;
   producer: BatchingProducer;
   /** Team events, keyed by team id. */
@@ -62,12 +76,17 @@ export function createOutboxRelay({
   metrics?: RelayMetrics;
   concurrency?: number;
   maxEventsPerRound?: number;
+  /** How often the pending markers are scanned (they are small: one per unpublished entry). */
   pollIntervalMs?: number;
+  /** How often slot leases are renewed and claimed (well below the lease time). */
+  leaseRefreshMs?: number;
   retryDelayMs?: number;
   /** A woken team waits this long first, so a burst of writes goes out in one round. */
   lingerMs?: number;
   /** Facts published after each refresh of their users' views. */
   sliceUsers?: number;
+  /** A pending marker whose entry never appeared (its writer died) is dropped after this long. */
+  orphanMs?: number;
   hooks?: RelayHooks;
 }): OutboxRelay {
   const log = logger.child({ module: 'outbox-relay' });
@@ -81,32 +100,30 @@ export function createOutboxRelay({
   /** After stop() returned: nothing is retried any more. */
   let closed = false;
   let failures = 0;
+  let leasesAt = 0;
+  /** team → the version published, under the slot epoch it was learnt in. */
+  const published = new Map<string, { epoch: number; version: number }>();
+  /** team → the pending markers the last scan found. */
+  const marked = new Map<string, PendingMark[]>();
+  const backingOff = new Set<string>();
 
-  function toMessages(pending: PendingOutbox): {
-    messages: OutgoingMessage[];
-    /** The users whose grant-terms facts the round's groups call for. */
-    users: string[];
-    causationId: string | undefined;
-    keys: string[];
-    ids: string[];
-  } {
+  function toMessages(
+    teamId: string,
+    entries: LogEntryDocument[],
+  ): { messages: OutgoingMessage[]; scopes: GrantScope[]; causationId: string | undefined; ids: string[] } {
     const messages: OutgoingMessage[] = [];
-    const keys: string[] = [];
     const ids: string[] = [];
     const scopes: GrantScope[] = [];
     let causationId: string | undefined;
-    for (const { key, version, group } of pending.groups) {
-      if (messages.length > 0 && messages.length + group.events.length > maxEventsPerRound) break;
-      keys.push(key);
-      // Groups written before grant scopes existed have none: they concern no one's grant.
-      if (group.grants) scopes.push(group.grants);
-      causationId = group.causationid ?? causationId;
-      for (const event of group.events) {
+    for (const entry of entries) {
+      scopes.push(entry.grants);
+      causationId = entry.causationid ?? causationId;
+      for (const event of entry.events) {
         // The stored type is a string: the contract checks it (and the data) when encoding.
         const envelope = buildEnvelope(
           event.type,
-          pending.teamId,
-          { ...event.data, teamVersion: version },
+          teamId,
+          { ...event.data, teamVersion: entry.version },
           {
             id: event.id,
             source: EVENT_SOURCES.teamService,
@@ -116,7 +133,7 @@ export function createOutboxRelay({
           },
         );
         messages.push({
-          key: pending.teamId,
+          key: teamId,
           value: encodeStoredTeamEvent(envelope),
           headers: {
             'ce-id': event.id,
@@ -127,30 +144,51 @@ export function createOutboxRelay({
         ids.push(event.id);
       }
     }
-    return { messages, users: usersInScope(pending.team, scopes), causationId, keys, ids };
+    return { messages, scopes, causationId, ids };
+  }
+
+  async function publish(teamId: string, entries: LogEntryDocument[]): Promise<void> {
+    const team = await loadTeam(teamId);
+    if (!team) throw new Error(`team ${teamId} has log entries but cannot be read`);
+    const { messages, scopes, causationId, ids } = toMessages(teamId, entries);
+    const users = usersInScope(team, scopes);
+    const started = process.hrtime.bigint();
+    for (let from = 0; from < users.length; from += sliceUsers) {
+      const userIds = users.slice(from, from + sliceUsers);
+      // Views first: a consumer reacting to these facts then reads at least this state from listings.
+      await views.refresh(team, userIds);
+      await hooks.beforeSend?.(teamId, { userIds });
+      const facts = userIds.map((userId) => grantFactMessage(team, userId, causationId));
+      await producer.sendMany(grantsTopic, facts);
+    }
+    if (users.length === 0) await views.refresh(team, []);
+    await producer.sendMany(topic, messages);
+    await hooks.afterPublish?.(teamId, ids);
+    metrics?.published(messages.length + users.length, Number(process.hrtime.bigint() - started) / 1e9);
   }
 
   /** One round for one team; true when more may be waiting. */
   async function relayTeam(teamId: string): Promise<boolean> {
     if (lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, lingerMs));
-    const pending = await store.read(teamId);
-    if (!pending || pending.groups.length === 0) return false;
-    const { messages, users, causationId, keys, ids } = toMessages(pending);
-    const started = process.hrtime.bigint();
-    for (let from = 0; from < users.length; from += sliceUsers) {
-      const userIds = users.slice(from, from + sliceUsers);
-      // Views first: a consumer reacting to these facts then reads at least this state from listings.
-      await views.refresh(pending.team, userIds);
-      await hooks.beforeSend?.(teamId, { userIds });
-      const facts = userIds.map((userId) => grantFactMessage(pending.team, userId, causationId));
-      await producer.sendMany(grantsTopic, facts);
+    const epoch = leases.heldEpoch(slotOf(teamId, slots));
+    if (epoch === null) return false; // another relay publishes this team
+    const known = published.get(teamId);
+    const from = known?.epoch === epoch ? known.version : await store.publishedVersion(teamId);
+    const entries = await store.entriesAfter(teamId, from, maxEventsPerRound);
+    const last = entries[entries.length - 1]?.version ?? from;
+    if (entries.length > 0) {
+      await publish(teamId, entries);
+      // Recorded even if the slot was lost meanwhile: it is true, and it only moves forward.
+      await store.markPublished(teamId, last);
     }
-    if (users.length === 0) await views.refresh(pending.team, []);
-    await producer.sendMany(topic, messages);
-    await hooks.afterPublish?.(teamId, ids);
-    await store.markPublished(teamId, keys);
-    metrics?.published(messages.length + users.length, Number(process.hrtime.bigint() - started) / 1e9);
-    return keys.length < pending.groups.length;
+    published.set(teamId, { epoch, version: last });
+    const now = Date.now();
+    const done = (marked.get(teamId) ?? []).filter(
+      (mark) => mark.version <= last || now - mark.at.getTime() > orphanMs,
+    );
+    marked.delete(teamId);
+    await store.clearPending([...entries.map((entry) => entry._id), ...done.map((mark) => mark.id)]);
+    return entries.length > 0;
   }
 
   function settleIdle(): void {
@@ -177,9 +215,11 @@ export function createOutboxRelay({
           metrics?.failed();
           log.warn({ err: error, teamId }, 'relaying team events failed; will retry');
           if (closed) return;
+          backingOff.add(teamId);
           const timer = setTimeout(
             () => {
               retryTimers.delete(timer);
+              backingOff.delete(teamId);
               wake(teamId);
             },
             Math.min(30_000, retryDelayMs * 2 ** Math.min(failures - 1, 6)),
@@ -197,15 +237,33 @@ export function createOutboxRelay({
   }
 
   function wake(teamId: string): void {
-    if (closed) return;
+    if (closed || backingOff.has(teamId)) return;
     if (running.has(teamId)) again.add(teamId);
     else queued.add(teamId);
     pump();
   }
 
+  const busy = (slot: number) => [...running].some((teamId) => slotOf(teamId, slots) === slot);
+
   async function poll(): Promise<void> {
     try {
-      for (const teamId of await store.teamsWithPending(1_000)) wake(teamId);
+      if (!stopped && Date.now() - leasesAt >= leaseRefreshMs) {
+        await leases.refresh(busy);
+        leasesAt = Date.now();
+        metrics?.slotsHeld(
+          Array.from({ length: slots }, (_, slot) => leases.heldEpoch(slot)).filter((e) => e !== null).length,
+        );
+      }
+      const marks = await store.pending(10_000);
+      const oldest = Math.min(Date.now(), ...marks.map((mark) => mark.at.getTime()));
+      metrics?.backlog(marks.length, (Date.now() - oldest) / 1000);
+      const byTeam = new Map<string, PendingMark[]>();
+      for (const mark of marks) byTeam.set(mark.teamId, [...(byTeam.get(mark.teamId) ?? []), mark]);
+      for (const [teamId, teamMarks] of byTeam) {
+        if (leases.heldEpoch(slotOf(teamId, slots)) === null) continue;
+        marked.set(teamId, teamMarks);
+        wake(teamId);
+      }
     } catch (error) {
       log.warn({ err: error }, 'polling the outbox failed');
     }
@@ -226,10 +284,10 @@ export function createOutboxRelay({
   return {
     wake,
     idle,
-    start() {
+    async start() {
       stopped = false;
       closed = false;
-      void poll();
+      await poll();
       schedulePoll();
     },
     async stop(drainTimeoutMs = 10_000) {
@@ -245,6 +303,8 @@ export function createOutboxRelay({
       closed = true;
       for (const retry of retryTimers) clearTimeout(retry);
       retryTimers.clear();
+      // Another replica takes the slots over at once instead of after the leases expire.
+      await leases.releaseAll();
       if (result === 'timeout')
         log.warn({ pending: queued.size + running.size }, 'outbox not drained before the timeout');
     },
