@@ -23,6 +23,8 @@ export interface ParkingDelays {
  * head of a partition is always the next one due there, and its consumer can sleep until then.
  */
 export function parkingRounds({ initialMs, maxMs }: ParkingDelays): number[] {
+  if (!(initialMs > 0)) throw new Error(`parking delays: initialMs must be positive, got ${initialMs}`);
+  if (!(maxMs >= initialMs)) throw new Error(`parking delays: maxMs must be at least initialMs, got ${maxMs}`);
   const rounds: number[] = [];
   for (let delay = initialMs; delay < maxMs; delay *= 2) rounds.push(delay);
   rounds.push(maxMs);
