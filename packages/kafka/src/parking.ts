@@ -24,7 +24,8 @@ export interface ParkingDelays {
  */
 export function parkingRounds({ initialMs, maxMs }: ParkingDelays): number[] {
   if (!(initialMs > 0)) throw new Error(`parking delays: initialMs must be positive, got ${initialMs}`);
-  if (!(maxMs >= initialMs)) throw new Error(`parking delays: maxMs must be at least initialMs, got ${maxMs}`);
+  if (!(maxMs >= initialMs))
+    throw new Error(`parking delays: maxMs must be at least initialMs, got ${maxMs}`);
   const rounds: number[] = [];
   for (let delay = initialMs; delay < maxMs; delay *= 2) rounds.push(delay);
   rounds.push(maxMs);
