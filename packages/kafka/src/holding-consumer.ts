@@ -7,6 +7,9 @@ export type StepOutcome = { kind: 'done' } | { kind: 'hold'; delayMs: number };
 
 export const DONE: StepOutcome = { kind: 'done' };
 
+/** Node fires a longer timer at once (it overflows); a hold that long is cut and simply comes back. */
+const LONGEST_HOLD_MS = 2 ** 31 - 1;
+
 export interface HoldingConsumer {
   readonly consumer: Consumer;
   start(): Promise<void>;
@@ -52,10 +55,13 @@ export function createHoldingConsumer({
     const key = `${topic}/${partition}`;
     clearTimeout(resumeTimers.get(key));
     const resume = pause();
-    const timer = setTimeout(() => {
-      resumeTimers.delete(key);
-      resume();
-    }, delayMs);
+    const timer = setTimeout(
+      () => {
+        resumeTimers.delete(key);
+        resume();
+      },
+      Math.min(delayMs, LONGEST_HOLD_MS),
+    );
     resumeTimers.set(key, timer);
   }
 

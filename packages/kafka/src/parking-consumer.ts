@@ -75,7 +75,8 @@ export function createParkingConsumer({
     if (headers[PARK_HEADERS.group] !== sourceGroupId) return DONE;
     const dueAtMs = Date.parse(headers[PARK_HEADERS.dueAt] ?? '');
     const waitMs = dueAtMs - now();
-    if (waitMs > 0) return { kind: 'hold', delayMs: waitMs };
+    // Nothing is parked for longer than the last round; a later due time (a clock moved back) is cut to it.
+    if (waitMs > 0) return { kind: 'hold', delayMs: Math.min(waitMs, parker.rounds.at(-1)!) };
 
     const attempts = Number(headers[PARK_HEADERS.attempts] ?? 0) + 1;
     const messageLog = log.child({
