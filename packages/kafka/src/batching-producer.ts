@@ -7,6 +7,8 @@ export interface OutgoingMessage {
   key: string | null;
   value: Buffer | string;
   headers?: Record<string, string>;
+  /** Chosen by the caller instead of the key's hash (parking tiers, parking.ts). */
+  partition?: number;
 }
 
 export interface BatchingProducer {
@@ -102,6 +104,7 @@ export function createBatchingProducer({
       ).send({
         messages: batch.map(({ topic, message, key }) => ({
           topic,
+          ...(message.partition === undefined ? {} : { partition: message.partition }),
           ...(key === undefined ? {} : { key }),
           value: message.value,
           ...(message.headers ? { headers: message.headers } : {}),

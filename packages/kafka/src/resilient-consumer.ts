@@ -1,56 +1,46 @@
-import type { Consumer, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
+import type { Consumer, Kafka } from 'kafkajs';
 import { toAppError, type AppError } from '@teamseat/errors';
 import type { Logger } from '@teamseat/logger';
 import type { BatchingProducer } from './batching-producer';
-
-export interface ReceivedMessage {
-  topic: string;
-  partition: number;
-  offset: string;
-  key: string | null;
-  value: Buffer | null;
-  headers: Record<string, string>;
-  timestamp: string;
-}
+import { deadLetter } from './dead-letter';
+import { createHoldingConsumer, DONE, type StepOutcome } from './holding-consumer';
+import type { Parker } from './parking';
+import type { ReceivedMessage } from './received-message';
+import { createRetryTracker, retryDelayMs, type Backoff, type HeldMessage } from './retry-tracker';
 
 export type MessageHandler = (message: ReceivedMessage, log: Logger) => Promise<void>;
+
+export interface RetryInfo {
+  attempt: number;
+  delayMs: number;
+}
 
 export interface ResilientConsumer {
   start(): Promise<void>;
   /** Stops fetching, lets the message in hand finish, commits, leaves the group. */
   stop(): Promise<void>;
-  /** Partitions currently paused because of a transient failure. */
+  /** Partitions currently paused: retrying a message, or (parking consumers) waiting for one to be due. */
   pausedPartitions(): Array<{ topic: string; partitions: number[] }>;
+  /** The messages being retried, one per held partition, with how long they have held it. */
+  heldMessages(): HeldMessage[];
+  /** kafkajs' instrumentation events (group join, crash), for tests and metrics. */
+  on: Consumer['on'];
 }
 
-export const DLQ_SUFFIX = '.dlq';
-
-function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined) result[name] = first.toString();
-  }
-  return result;
-}
-
-function toReceived(topic: string, partition: number, message: KafkaMessage): ReceivedMessage {
-  return {
-    topic,
-    partition,
-    offset: message.offset,
-    key: message.key?.toString() ?? null,
-    value: message.value,
-    headers: headersToStrings(message.headers),
-    timestamp: message.timestamp,
-  };
+export interface Parking {
+  parker: Parker;
+  /** A message failing retriably for this long moves to the parking topic and the partition moves on. */
+  afterMs: number;
+  onPark?: (error: AppError, message: ReceivedMessage) => void;
 }
 
 /**
- * A consumer that never loses or spins (DESIGN §5): a message is committed only after its handler succeeds
- * or it has been dead-lettered. A retriable failure pauses only that partition, with exponential backoff
- * (or the error's own `retryAfterMs`), and the same message is delivered again on resume. A non-retriable
- * failure goes to `<topic>.dlq` with the reason and the partition moves on.
+ * A consumer that never loses or spins (DESIGN §5, ADR 0019): a message is committed only after its handler
+ * succeeds, or it has been parked or dead-lettered. A retriable failure holds only that message's partition,
+ * with exponential back-off (or the error's own `retryAfterMs`) that belongs to the message; the other
+ * partitions keep flowing and the group is never left. With `parking`, a message still failing after
+ * `afterMs` moves to `<topic>.parked` and the partition moves on. A non-retriable failure goes to
+ * `<topic>.dlq` with the reason.
  */
 export function createResilientConsumer({
   kafka,
@@ -63,8 +53,10 @@ export function createResilientConsumer({
   partitionsConsumedConcurrently = 3,
   onRetry,
   onDeadLetter,
+  parking,
   fromBeginning = true,
   maxWaitTimeInMs,
+  now = Date.now,
 }: {
   kafka: Kafka;
   groupId: string;
@@ -72,92 +64,113 @@ export function createResilientConsumer({
   handler: MessageHandler;
   dlqProducer: BatchingProducer;
   logger: Logger;
-  backoff?: { initialMs: number; maxMs: number };
+  backoff?: Backoff;
   partitionsConsumedConcurrently?: number;
-  onRetry?: (error: AppError, message: ReceivedMessage) => void;
+  onRetry?: (error: AppError, message: ReceivedMessage, retry: RetryInfo) => void;
   onDeadLetter?: (error: AppError, message: ReceivedMessage) => void;
+  /** Without it a message is retried for as long as it fails (listeners whose work cannot stay failing). */
+  parking?: Parking;
   /** Where a group without committed offsets starts; false suits per-instance listeners (cache invalidation). */
   fromBeginning?: boolean;
   /** Longest a fetch waits for data on a quiet topic; stop() waits for the fetch in flight (kafkajs default 5000). */
   maxWaitTimeInMs?: number;
+  now?: () => number;
 }): ResilientConsumer {
-  const consumer: Consumer = kafka.consumer({
-    groupId,
-    retry: { retries: 10, initialRetryTime: 200 },
-    ...(maxWaitTimeInMs === undefined ? {} : { maxWaitTimeInMs }),
-  });
   const log = logger.child({ module: 'consumer', groupId });
-  const attempts = new Map<string, number>();
-  const resumeTimers = new Set<NodeJS.Timeout>();
+  const tracker = createRetryTracker({ now });
 
-  async function deadLetter(received: ReceivedMessage, error: AppError, attemptCount: number): Promise<void> {
-    await dlqProducer.send(received.topic + DLQ_SUFFIX, {
-      key: received.key,
-      value: received.value ?? Buffer.alloc(0),
-      headers: {
-        ...received.headers,
-        'error-code': error.reason,
-        'error-message': error.message,
-        'failed-at': new Date().toISOString(),
-        attempts: String(attemptCount),
-        'original-topic': received.topic,
-        'original-partition': String(received.partition),
-        'original-offset': received.offset,
-      },
-    });
+  /** Runs `send` (dead letter, park); if Kafka refuses it, the message is retried like a handler failure. */
+  async function settleBy(
+    message: ReceivedMessage,
+    { attempts }: HeldMessage,
+    messageLog: Logger,
+    send: () => Promise<void>,
+  ): Promise<StepOutcome> {
+    try {
+      await send();
+      tracker.settled(message.topic, message.partition);
+      return DONE;
+    } catch (thrown) {
+      const error = toAppError(thrown);
+      const delayMs = retryDelayMs(error, attempts, backoff);
+      messageLog.warn(
+        { err: error, delayMs: Math.round(delayMs) },
+        'could not park or dead-letter; retrying',
+      );
+      return { kind: 'hold', delayMs };
+    }
   }
 
+  async function step(message: ReceivedMessage): Promise<StepOutcome> {
+    const { topic, partition, offset } = message;
+    const messageLog = log.child({ topic, partition, offset });
+    try {
+      await handler(message, messageLog);
+      tracker.settled(topic, partition);
+      return DONE;
+    } catch (thrown) {
+      const error = toAppError(thrown);
+      const held = tracker.failed(topic, partition, offset);
+      if (!error.retriable) {
+        messageLog.error(
+          { err: error, reason: error.reason, attempt: held.attempts },
+          'dead-lettering message',
+        );
+        return settleBy(message, held, messageLog, async () => {
+          await deadLetter(dlqProducer, message, error, held.attempts);
+          onDeadLetter?.(error, message);
+        });
+      }
+      const heldForMs = now() - held.firstFailedAtMs;
+      if (parking && heldForMs >= parking.afterMs) {
+        return settleBy(message, held, messageLog, async () => {
+          const { dueAtMs } = await parking.parker.park(message, {
+            error,
+            attempts: held.attempts,
+            firstFailedAtMs: held.firstFailedAtMs,
+            group: groupId,
+          });
+          messageLog.warn(
+            {
+              err: error,
+              reason: error.reason,
+              attempts: held.attempts,
+              heldForMs,
+              dueAt: new Date(dueAtMs),
+            },
+            'still failing after the parking bound; parked, the partition moves on',
+          );
+          parking.onPark?.(error, message);
+        });
+      }
+      const untilPark = parking ? parking.afterMs - heldForMs : Infinity;
+      const delayMs = Math.min(retryDelayMs(error, held.attempts, backoff), untilPark);
+      messageLog.warn(
+        { err: error, reason: error.reason, attempt: held.attempts, delayMs: Math.round(delayMs) },
+        'transient failure; holding this partition',
+      );
+      onRetry?.(error, message, { attempt: held.attempts, delayMs });
+      return { kind: 'hold', delayMs };
+    }
+  }
+
+  const holding = createHoldingConsumer({
+    kafka,
+    groupId,
+    topics,
+    step,
+    partitionsConsumedConcurrently,
+    fromBeginning,
+    maxWaitTimeInMs,
+  });
+  const { consumer } = holding;
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => tracker.keepOnly(payload.memberAssignment));
+
   return {
-    async start() {
-      await consumer.connect();
-      await consumer.subscribe({ topics, fromBeginning });
-      await consumer.run({
-        partitionsConsumedConcurrently,
-        eachMessage: async ({ topic, partition, message, pause }) => {
-          const received = toReceived(topic, partition, message);
-          const attemptKey = `${topic}/${partition}/${message.offset}`;
-          const attempt = (attempts.get(attemptKey) ?? 0) + 1;
-          const messageLog = log.child({ topic, partition, offset: message.offset, attempt });
-          try {
-            await handler(received, messageLog);
-            attempts.delete(attemptKey);
-          } catch (thrown) {
-            const error = toAppError(thrown);
-            if (!error.retriable) {
-              messageLog.error({ err: error, reason: error.reason }, 'dead-lettering message');
-              await deadLetter(received, error, attempt);
-              attempts.delete(attemptKey);
-              onDeadLetter?.(error, received);
-              return;
-            }
-            attempts.set(attemptKey, attempt);
-            const requested = Number(error.details.retryAfterMs);
-            const delay =
-              Number.isFinite(requested) && requested > 0
-                ? requested
-                : Math.min(backoff.maxMs, backoff.initialMs * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
-            messageLog.warn(
-              { err: error, reason: error.reason, delayMs: Math.round(delay) },
-              'transient failure; pausing partition',
-            );
-            onRetry?.(error, received);
-            const resume = pause();
-            const timer = setTimeout(() => {
-              resumeTimers.delete(timer);
-              resume();
-            }, delay);
-            resumeTimers.add(timer);
-            // Throwing keeps the offset unresolved, so the same message comes back after the resume.
-            throw error;
-          }
-        },
-      });
-    },
-    async stop() {
-      for (const timer of resumeTimers) clearTimeout(timer);
-      resumeTimers.clear();
-      await consumer.disconnect();
-    },
+    start: () => holding.start(),
+    stop: () => holding.stop(),
     pausedPartitions: () => consumer.paused(),
+    heldMessages: () => tracker.held(),
+    on: consumer.on,
   };
 }

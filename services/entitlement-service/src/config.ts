@@ -58,6 +58,17 @@ export const configSchema = z
       .describe('longest a fetch idles on a quiet topic; bounds how long stopping the consumers takes'),
     CONSUMER_BACKOFF_INITIAL_MS: positiveInt().default(200).describe('first pause after a transient failure'),
     CONSUMER_BACKOFF_MAX_MS: positiveInt().default(30_000).describe('longest pause after transient failures'),
+    RETRY_PARK_AFTER_MS: positiveInt()
+      .default(900_000)
+      .describe(
+        'a message failing transiently for this long moves to <topic>.parked and its partition moves on (ADR 0019)',
+      ),
+    PARKED_RETRY_INITIAL_MS: positiveInt()
+      .default(60_000)
+      .describe('first retry of a parked message; each parking round doubles it'),
+    PARKED_RETRY_MAX_MS: positiveInt()
+      .default(3_600_000)
+      .describe('longest delay between retries of a parked message'),
     REVENUECAT_API_KEY: z
       .string()
       .min(1)
@@ -152,6 +163,13 @@ export const configSchema = z
     CACHE_MAX_ENTRIES: positiveInt().default(100_000).describe('CheckAccess cache size'),
   })
   .superRefine((config, ctx) => {
+    if (config.PARKED_RETRY_MAX_MS < config.PARKED_RETRY_INITIAL_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PARKED_RETRY_MAX_MS'],
+        message: `must be at least PARKED_RETRY_INITIAL_MS (${config.PARKED_RETRY_INITIAL_MS})`,
+      });
+    }
     if (config.REVENUECAT_API_VERSION === 'v2' && !config.REVENUECAT_PROJECT_ID) {
       ctx.addIssue({
         code: 'custom',

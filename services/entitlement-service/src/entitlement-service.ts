@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { loadCatalogFile } from '@teamseat/contracts';
 import { createGrpcServer, loadEmbeddedDescriptors, loadTeamseatProtos } from '@teamseat/grpc';
 import { createReadiness, runShutdownSteps, startAdminServer, type ShutdownStep } from '@teamseat/health';
-import { createBatchingProducer, createKafka, ensureTopics, kafkaReachable } from '@teamseat/kafka';
+import {
+  createBatchingProducer,
+  createKafka,
+  ensureTopics,
+  kafkaReachable,
+  parkedTopic,
+  parkingRounds,
+} from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
 import { topicReplication } from '@teamseat/config';
 import { createMetricsRegistry, recordTopicShortfalls, type Registry } from '@teamseat/metrics';
@@ -103,6 +110,13 @@ export async function startEntitlementService({
       consumed.map((topic) => `${topic}.dlq`),
       { partitions: 1, ...topics },
     )),
+  );
+  // One partition per parking round, so each partition's head is the next one due there (ADR 0019).
+  shortfalls.push(
+    ...(await ensureTopics(kafka, consumed.map(parkedTopic), {
+      partitions: parkingRounds(consumerSettings(config).parking.delays).length,
+      ...topics,
+    })),
   );
   recordTopicShortfalls(registry, shortfalls);
   const producer = createBatchingProducer({ kafka, logger });
@@ -231,7 +245,12 @@ export async function startEntitlementService({
 
   // The changes listener first, so this instance sees its own changes; then the intake.
   await consumers.changes.start();
-  await Promise.all([consumers.webhooks.start(), consumers.memberGrants.start()]);
+  await Promise.all([
+    consumers.webhooks.start(),
+    consumers.memberGrants.start(),
+    consumers.webhooksParked.start(),
+    consumers.memberGrantsParked.start(),
+  ]);
   sweepJob.start();
   grpc.setServing(true);
   logger.info(
@@ -253,7 +272,12 @@ export async function startEntitlementService({
     {
       name: 'stop the consumers (in-flight messages finish)',
       run: async () => {
-        await Promise.all([consumers.webhooks.stop(), consumers.memberGrants.stop()]);
+        await Promise.all([
+          consumers.webhooks.stop(),
+          consumers.memberGrants.stop(),
+          consumers.webhooksParked.stop(),
+          consumers.memberGrantsParked.stop(),
+        ]);
         await consumers.changes.stop();
       },
     },

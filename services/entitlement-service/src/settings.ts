@@ -53,6 +53,10 @@ export function consumerSettings(config: EntitlementServiceConfig): ConsumerSett
       memberGrants: config.MEMBER_GRANTS_CONCURRENCY,
     },
     backoff: { initialMs: config.CONSUMER_BACKOFF_INITIAL_MS, maxMs: config.CONSUMER_BACKOFF_MAX_MS },
+    parking: {
+      afterMs: config.RETRY_PARK_AFTER_MS,
+      delays: { initialMs: config.PARKED_RETRY_INITIAL_MS, maxMs: config.PARKED_RETRY_MAX_MS },
+    },
     maxWaitTimeInMs: config.KAFKA_MAX_WAIT_MS,
   };
 }

@@ -84,12 +84,15 @@ describe('docker-compose.yml', () => {
 
   it('when topics are created, then they are the topics of the Strimzi example, with the same names', () => {
     const script = services['kafka-topics']!.command.join('\n') as string;
-    const created = script.match(/[a-z-]+\.[a-z.0-9-]+\.v1(\.dlq)?/g) ?? [];
+    const created = script.match(/[a-z-]+\.[a-z.0-9-]+\.v1(\.dlq|\.parked)?/g) ?? [];
     const strimzi = parseYamlDocuments(readText('deploy/k8s/examples/strimzi/topics.yaml')) as Array<{
       spec: { topicName: string };
     }>;
     expect([...new Set(created)]).to.have.members(strimzi.map((t) => t.spec.topicName));
     expect(created).to.include.members([...Object.values(TOPICS), ...Object.values(TOPICS).map(dlqTopic)]);
+    expect(created).to.include.members(
+      [TOPICS.revenueCatWebhooks, TOPICS.memberGrants].map((t) => `${t}.parked`),
+    );
   });
 
   it('when the services are built, then each builds the one Dockerfile for its workspace with a pinned tag', () => {

@@ -93,7 +93,10 @@ describe('deploy/k8s: how the pieces fit', function () {
     const strimzi = render('deploy/k8s/examples/strimzi');
     const topics = strimzi.filter((m) => m.kind === 'KafkaTopic') as Obj[];
     const main = Object.values(TOPICS);
-    expect(topics.map((t) => t.spec.topicName)).to.have.members([...main, ...main.map(dlqTopic)]);
+    // Parking topics (ADR 0019) for the topics entitlement-service consumes, one partition per parking round.
+    const parked = [TOPICS.revenueCatWebhooks, TOPICS.memberGrants].map((t) => `${t}.parked`);
+    expect(topics.map((t) => t.spec.topicName)).to.have.members([...main, ...main.map(dlqTopic), ...parked]);
+    for (const topic of parked) expect(find(strimzi, 'KafkaTopic', topic).spec.partitions, topic).to.equal(7);
     const pools = strimzi.filter((m) => m.kind === 'KafkaNodePool') as Obj[];
     const brokers = pools
       .filter((p) => p.spec.roles.includes('broker'))

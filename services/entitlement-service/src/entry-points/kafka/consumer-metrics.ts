@@ -6,6 +6,7 @@ export interface ConsumerMetrics {
   handled(topic: string, outcome: string, seconds?: number): void;
   onRetry(error: AppError, message: ReceivedMessage): void;
   onDeadLetter(error: AppError, message: ReceivedMessage): void;
+  onPark(error: AppError, message: ReceivedMessage): void;
   watch(name: string, consumer: ResilientConsumer): void;
 }
 
@@ -35,10 +36,29 @@ export function createConsumerMetrics(registry: Registry): ConsumerMetrics {
     labelNames: ['topic', 'reason'],
     registers: [registry],
   });
+  const parked = new Counter({
+    name: 'entitlement_messages_parked_total',
+    help: 'Kafka records moved to the parking topic after failing transiently past the bound (or again from there), by topic and reason',
+    labelNames: ['topic', 'reason'],
+    registers: [registry],
+  });
   const consumers = new Map<string, ResilientConsumer>();
   new Gauge({
+    name: 'entitlement_partition_held_seconds',
+    help: 'Longest time one message being retried has held its partition, by consumer (0 when none is held)',
+    labelNames: ['consumer'],
+    registers: [registry],
+    collect() {
+      const now = Date.now();
+      for (const [name, consumer] of consumers) {
+        const oldest = Math.min(now, ...consumer.heldMessages().map((held) => held.firstFailedAtMs));
+        this.set({ consumer: name }, (now - oldest) / 1000);
+      }
+    },
+  });
+  new Gauge({
     name: 'entitlement_paused_partitions',
-    help: 'Partitions paused after a transient failure, by consumer',
+    help: 'Partitions paused after a transient failure (parking consumers: until a parked record is due), by consumer',
     labelNames: ['consumer'],
     registers: [registry],
     collect() {
@@ -55,6 +75,7 @@ export function createConsumerMetrics(registry: Registry): ConsumerMetrics {
     },
     onRetry: (error, message) => retries.inc({ topic: message.topic, reason: error.reason }),
     onDeadLetter: (error, message) => deadLettered.inc({ topic: message.topic, reason: error.reason }),
+    onPark: (error, message) => parked.inc({ topic: message.topic, reason: error.reason }),
     watch: (name, consumer) => void consumers.set(name, consumer),
   };
 }

@@ -6,9 +6,13 @@ import {
   type MemberGrantTerms,
 } from '@teamseat/contracts';
 import {
+  createParker,
+  createParkingConsumer,
   createResilientConsumer,
   type BatchingProducer,
   type Kafka,
+  type MessageHandler,
+  type ParkingDelays,
   type ResilientConsumer,
 } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
@@ -21,8 +25,12 @@ export interface ConsumerSettings {
   topics: { webhooks: string; memberGrants: string; changes: string };
   concurrency: { webhooks: number; memberGrants: number };
   backoff: { initialMs: number; maxMs: number };
+  /** A message failing transiently for `afterMs` is parked and retried from there (ADR 0019). */
+  parking: { afterMs: number; delays: ParkingDelays };
   maxWaitTimeInMs: number;
 }
+
+export type ConsumerName = 'webhooks' | 'webhooksParked' | 'memberGrants' | 'memberGrantsParked' | 'changes';
 
 /** The fact's terms in the ledger's form (milliseconds instead of ISO dates). */
 function teamTermsOf({ data }: MemberGrantTerms): TeamTerms {
@@ -39,8 +47,11 @@ function teamTermsOf({ data }: MemberGrantTerms): TeamTerms {
 
 /**
  * The service's Kafka edges, thin: decode, call the use case, count. Failures are mapped by the resilient
- * consumer: retriable errors pause the partition (RevenueCat down, rate limited, breaker open, team-service
- * unreachable), others go to `<topic>.dlq` with the reason.
+ * consumer: retriable errors hold the message's partition (RevenueCat down, rate limited, breaker open,
+ * team-service unreachable) until the parking bound, then park it on `<topic>.parked`, where a parking
+ * consumer retries it with growing delay; others go to `<topic>.dlq` with the reason. Parking reorders a
+ * user's messages, which is safe here (ADR 0019): webhooks re-read RevenueCat, grant terms carry the team
+ * version and stale ones are ignored.
  */
 export function createConsumers(deps: {
   kafka: Kafka;
@@ -53,7 +64,7 @@ export function createConsumers(deps: {
   onChange: (change: EntitlementChange) => void;
   metrics: ConsumerMetrics;
   logger: Logger;
-}): Record<'webhooks' | 'memberGrants' | 'changes', ResilientConsumer> {
+}): Record<ConsumerName, ResilientConsumer> {
   const { kafka, dlqProducer, settings, metrics, logger } = deps;
   const common = {
     kafka,
@@ -64,25 +75,51 @@ export function createConsumers(deps: {
     onRetry: metrics.onRetry,
     onDeadLetter: metrics.onDeadLetter,
   };
+  const parker = createParker({
+    kafka,
+    producer: dlqProducer,
+    delays: settings.parking.delays,
+    now: Date.now,
+  });
+  const parking = { parker, afterMs: settings.parking.afterMs, onPark: metrics.onPark };
 
-  const webhooks = createResilientConsumer({
-    ...common,
-    groupId: `${settings.groupPrefix}.webhooks`,
-    topics: [settings.topics.webhooks],
-    partitionsConsumedConcurrently: settings.concurrency.webhooks,
-    handler: async function handleWebhook(message, log) {
+  /** The consumer of a topic and the consumer of its parking topic, on the same handler. */
+  function withParking(groupId: string, topic: string, concurrency: number, handler: MessageHandler) {
+    const consumer = createResilientConsumer({
+      ...common,
+      groupId,
+      topics: [topic],
+      partitionsConsumedConcurrently: concurrency,
+      parking,
+      handler,
+    });
+    const parked = createParkingConsumer({
+      ...common,
+      sourceGroupId: groupId,
+      sourceTopics: [topic],
+      parker,
+      onPark: metrics.onPark,
+      handler,
+    });
+    return [consumer, parked] as const;
+  }
+
+  const [webhooks, webhooksParked] = withParking(
+    `${settings.groupPrefix}.webhooks`,
+    settings.topics.webhooks,
+    settings.concurrency.webhooks,
+    async function handleWebhook(message, log) {
       const started = performance.now();
       const outcome = await deps.webhooks.handle(message.value, log);
       metrics.handled(message.topic, outcome, (performance.now() - started) / 1000);
     },
-  });
+  );
 
-  const memberGrants = createResilientConsumer({
-    ...common,
-    groupId: `${settings.groupPrefix}.member-grants`,
-    topics: [settings.topics.memberGrants],
-    partitionsConsumedConcurrently: settings.concurrency.memberGrants,
-    handler: async function handleMemberGrantTerms(message, log) {
+  const [memberGrants, memberGrantsParked] = withParking(
+    `${settings.groupPrefix}.member-grants`,
+    settings.topics.memberGrants,
+    settings.concurrency.memberGrants,
+    async function handleMemberGrantTerms(message, log) {
       const started = performance.now();
       const fact = decodeMemberGrantTerms(message.value ?? Buffer.alloc(0));
       const { userId } = fact.data;
@@ -99,10 +136,11 @@ export function createConsumers(deps: {
       const outcome = !result ? 'stale' : result.failed > 0 ? 'failed-grants' : 'reconciled';
       metrics.handled(message.topic, outcome, (performance.now() - started) / 1000);
     },
-  });
+  );
 
   // Every instance reads every change (its own group, from now on): it invalidates its CheckAccess cache
-  // and feeds its WatchEntitlementChanges streams, whichever instance made the change.
+  // and feeds its WatchEntitlementChanges streams, whichever instance made the change. No parking: its
+  // handler cannot fail (a bad record is skipped), and a new instance starts from now anyway.
   const changes = createResilientConsumer({
     ...common,
     groupId: `${settings.groupPrefix}.changes.${randomUUID()}`,
@@ -119,7 +157,7 @@ export function createConsumers(deps: {
     },
   });
 
-  for (const [name, consumer] of Object.entries({ webhooks, memberGrants, changes }))
-    metrics.watch(name, consumer);
-  return { webhooks, memberGrants, changes };
+  const consumers = { webhooks, webhooksParked, memberGrants, memberGrantsParked, changes };
+  for (const [name, consumer] of Object.entries(consumers)) metrics.watch(name, consumer);
+  return consumers;
 }
