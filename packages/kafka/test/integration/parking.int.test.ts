@@ -19,6 +19,7 @@ import {
 } from '../../src';
 
 const logger = createLogger({ service: 'kafka-test', level: process.env.TEST_LOG ?? 'silent' });
+const SINGLE_BROKER = { replicationFactor: 1, minInsyncReplicas: 1 };
 const unique = (prefix: string) => `${prefix}-${randomUUID()}`;
 const dependencyDown = () => new AppError('UNAVAILABLE', 'dependency down', { retriable: true });
 const PARK_AFTER_MS = 2_000;
@@ -46,8 +47,12 @@ describe('resilient consumer: a message failing for longer than the bound is par
   /** A topic with its parking and dead-letter topics, and both consumers of one group on one handler. */
   async function start(handler: MessageHandler) {
     const topic = unique('parking');
-    await ensureTopics(kafka, [topic, `${topic}.dlq`], { partitions: 1 });
-    await ensureTopics(kafka, [parkedTopic(topic)], { partitions: parkingRounds(DELAYS).length });
+    await ensureTopics(kafka, [topic, `${topic}.dlq`], { partitions: 1, replication: SINGLE_BROKER, logger });
+    await ensureTopics(kafka, [parkedTopic(topic)], {
+      partitions: parkingRounds(DELAYS).length,
+      replication: SINGLE_BROKER,
+      logger,
+    });
     const groupId = unique('group');
     const parker = createParker({ kafka, producer, delays: DELAYS, now: Date.now });
     const common = { kafka, handler, dlqProducer: producer, logger, maxWaitTimeInMs: 100 };

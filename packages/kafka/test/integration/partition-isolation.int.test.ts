@@ -13,6 +13,7 @@ import {
 } from '../../src';
 
 const logger = createLogger({ service: 'kafka-test', level: 'silent' });
+const SINGLE_BROKER = { replicationFactor: 1, minInsyncReplicas: 1 };
 const unique = (prefix: string) => `${prefix}-${randomUUID()}`;
 const dependencyDown = () => new AppError('UNAVAILABLE', 'dependency down', { retriable: true });
 
@@ -33,7 +34,7 @@ describe('resilient consumer: a message being retried holds back only its own pa
 
   it('when one partition fails retriably far past 10 times, then the other partition keeps flowing and the group never rejoins or crashes', async () => {
     const topic = unique('isolation');
-    await ensureTopics(kafka, [topic], { partitions: 2 });
+    await ensureTopics(kafka, [topic], { partitions: 2, replication: SINGLE_BROKER, logger });
     await producer.send(topic, { key: 'stuck', value: 'stuck', partition: 0 });
     const flowing: string[] = [];
     const toSend = 20;
@@ -82,7 +83,7 @@ describe('resilient consumer: a message being retried holds back only its own pa
   it('when a message succeeds after many retries, then the next one starts its back-off afresh and nothing past the failing one is committed', async () => {
     const topic = unique('backoff');
     const groupId = unique('group');
-    await ensureTopics(kafka, [topic], { partitions: 1 });
+    await ensureTopics(kafka, [topic], { partitions: 1, replication: SINGLE_BROKER, logger });
     await producer.sendMany(
       topic,
       ['m0', 'm1', 'm2'].map((value) => ({ key: 'k', value })),
