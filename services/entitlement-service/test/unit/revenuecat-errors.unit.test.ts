@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import {
   REVENUECAT_RATE_LIMITED,
   REVENUECAT_REJECTED,
+  REVENUECAT_UNAUTHENTICATED,
   REVENUECAT_UNAVAILABLE,
   errorFromFetchFailure,
   errorFromResponse,
@@ -28,6 +29,12 @@ describe('RevenueCat errors', () => {
       expect(error.details.retryAfterMs).to.equal(3_000);
     });
   }
+
+  it('when RevenueCat refuses our API key (401), then the failure is retriable and names the key setting', () => {
+    const error = answer(401);
+    expect(error).to.include({ code: 'UNAVAILABLE', reason: REVENUECAT_UNAUTHENTICATED, retriable: true });
+    expect(error.message).to.contain('REVENUECAT_API_KEY');
+  });
 
   for (const status of [400, 403, 404]) {
     it(`when RevenueCat answers ${status}, then it is a rejection retrying cannot fix`, () => {

@@ -4,6 +4,8 @@ import { AppError } from '@teamseat/errors';
 export const REVENUECAT_UNAVAILABLE = 'REVENUECAT_UNAVAILABLE';
 export const REVENUECAT_RATE_LIMITED = 'REVENUECAT_RATE_LIMITED';
 export const REVENUECAT_REJECTED = 'REVENUECAT_REJECTED';
+/** RevenueCat refused our API key: a configuration or rotation problem that waiting (and fixing) cures. */
+export const REVENUECAT_UNAUTHENTICATED = 'REVENUECAT_UNAUTHENTICATED';
 /** Refusals of our own limiter (ADR 0022): RevenueCat was never asked, so they say nothing of its health. */
 export const REVENUECAT_QUEUE_FULL = 'REVENUECAT_QUEUE_FULL';
 export const REVENUECAT_QUEUE_TIMEOUT = 'REVENUECAT_QUEUE_TIMEOUT';
@@ -41,8 +43,9 @@ function messageOf(body: unknown): string {
 
 /**
  * Maps a failed HTTP answer to the one error type (DESIGN §5): 429 and 423 are rate limits, 5xx and 408 (a
- * timeout on RevenueCat's side) are unavailability, all retriable; any other 4xx is a rejection that retrying
- * cannot fix.
+ * timeout on RevenueCat's side) are unavailability, 401 is our key refused (a rotation half done: work waits
+ * for the right key instead of being dead-lettered, ADR 0020), all retriable; any other 4xx is a rejection
+ * that retrying cannot fix.
  */
 export function errorFromResponse(
   operation: string,
@@ -67,12 +70,14 @@ export function errorFromResponse(
   if (status >= 500 || status === 408) {
     return new AppError('UNAVAILABLE', detail, { reason: REVENUECAT_UNAVAILABLE, retriable: true, details });
   }
-  const code =
-    status === 404
-      ? 'NOT_FOUND'
-      : status === 401 || status === 403
-        ? 'PERMISSION_DENIED'
-        : 'FAILED_PRECONDITION';
+  if (status === 401) {
+    return new AppError('UNAVAILABLE', `${detail} (RevenueCat refused our key: check REVENUECAT_API_KEY)`, {
+      reason: REVENUECAT_UNAUTHENTICATED,
+      retriable: true,
+      details,
+    });
+  }
+  const code = status === 404 ? 'NOT_FOUND' : status === 403 ? 'PERMISSION_DENIED' : 'FAILED_PRECONDITION';
   return new AppError(code, detail, { reason: REVENUECAT_REJECTED, retriable: false, details });
 }
 
