@@ -132,15 +132,22 @@ export function createSlotLeases({
       let holding = 0;
       for (const [slot, doc] of current.entries()) {
         const mine = held.get(slot);
-        if (mine && (!doc || doc.epoch !== mine.epoch || mine.until - margin <= at)) {
-          held.delete(slot); // taken over, or renewed too late to be trusted
+        if (mine && (!doc || doc.epoch !== mine.epoch || mine.until <= at)) {
+          held.delete(slot); // taken over, or expired before it could be renewed
           log.warn({ slot, epoch: mine.epoch }, 'outbox slot lost');
         } else if (mine) {
+          // Late (inside the margin) is still ours: nobody may claim a slot before its lease ends. Only a
+          // renewal that lands after the end is checked for a successor that claimed it meanwhile.
           await models.leases.updateOne(
             { _id: leaseId(slot, mine.epoch), owner },
             { $set: { until: new Date(at + leaseMs) } },
             { runValidators: true },
           );
+          if (now().getTime() >= mine.until && (await lease(slot, mine.epoch + 1))) {
+            held.delete(slot);
+            log.warn({ slot, epoch: mine.epoch }, 'outbox slot lost');
+            continue;
+          }
           held.set(slot, { epoch: mine.epoch, until: at + leaseMs });
           holding += 1;
         }

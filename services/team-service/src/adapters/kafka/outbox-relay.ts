@@ -96,11 +96,11 @@ export function createOutboxRelay({
   const retryTimers = new Set<NodeJS.Timeout>();
   let idleWaiters: Array<() => void> = [];
   let pollTimer: NodeJS.Timeout | undefined;
+  let leaseTimer: NodeJS.Timeout | undefined;
   let stopped = false;
   /** After stop() returned: nothing is retried any more. */
   let closed = false;
   let failures = 0;
-  let leasesAt = 0;
   /** team → the version published, under the slot epoch it was learnt in. */
   const published = new Map<string, { epoch: number; version: number }>();
   /** team → the pending markers the last scan found. */
@@ -245,15 +245,29 @@ export function createOutboxRelay({
 
   const busy = (slot: number) => [...running].some((teamId) => slotOf(teamId, slots) === slot);
 
+  /**
+   * Renews the slots held and claims free ones, on its own timer: a slow scan of the pending markers (a busy
+   * database) must not hold a renewal up until the leases run out.
+   */
+  async function renewLeases(): Promise<void> {
+    try {
+      await leases.refresh(busy);
+      metrics?.slotsHeld(
+        Array.from({ length: slots }, (_, slot) => leases.heldEpoch(slot)).filter((e) => e !== null).length,
+      );
+    } catch (error) {
+      log.warn({ err: error }, 'renewing the outbox slot leases failed');
+    }
+  }
+
+  function scheduleLeases(): void {
+    if (stopped) return;
+    leaseTimer = setTimeout(() => void renewLeases().finally(scheduleLeases), leaseRefreshMs);
+    leaseTimer.unref();
+  }
+
   async function poll(): Promise<void> {
     try {
-      if (!stopped && Date.now() - leasesAt >= leaseRefreshMs) {
-        await leases.refresh(busy);
-        leasesAt = Date.now();
-        metrics?.slotsHeld(
-          Array.from({ length: slots }, (_, slot) => leases.heldEpoch(slot)).filter((e) => e !== null).length,
-        );
-      }
       const marks = await store.pending(10_000);
       const oldest = Math.min(Date.now(), ...marks.map((mark) => mark.at.getTime()));
       metrics?.backlog(marks.length, (Date.now() - oldest) / 1000);
@@ -287,12 +301,15 @@ export function createOutboxRelay({
     async start() {
       stopped = false;
       closed = false;
+      await renewLeases();
       await poll();
       schedulePoll();
+      scheduleLeases();
     },
     async stop(drainTimeoutMs = 10_000) {
       stopped = true;
       clearTimeout(pollTimer);
+      clearTimeout(leaseTimer);
       await poll();
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<'timeout'>(
