@@ -3,7 +3,7 @@ import { deadLetters } from './support/dead-letters';
 import { recordFigures } from './support/figures';
 import { addMember, checkAccess, codeOf, teamOf, UNAVAILABLE } from './support/grpc-clients';
 import { newUser, sleep, steadyLoad } from './support/load';
-import { waitConverged, type Cast } from './support/convergence';
+import { convergence, type Cast } from './support/convergence';
 import { startSystem, type System } from './support/system';
 
 const OUTAGE_MS = 30_000;
@@ -61,7 +61,7 @@ describe('fault: the database is SIGKILLed for 30 s', function () {
     await sleep(5_000);
     await Promise.all([purchases.stop(), members.stop(), reads.stop()]);
 
-    await system.explain(waitConverged(clients, emulator, cast, CONVERGE_MS - (Date.now() - backAt)));
+    const converged = await convergence(clients, emulator, cast, CONVERGE_MS - (Date.now() - backAt));
     const sinceReturnMs = Date.now() - backAt;
     const dead = await deadLetters(system.brokers, system.consumedTopics);
     // Calls made while the database was down (a second after the kill, to let connections notice).
@@ -77,11 +77,14 @@ describe('fault: the database is SIGKILLed for 30 s', function () {
         failedCodes.map((code) => [String(code), during.filter((r) => r.code === code).length]),
       ),
       deadLetters: dead.length,
-      convergedAfterReturnMs: sinceReturnMs,
+      deadLetterReasons: [...new Set(dead.map((d) => d.error))].slice(0, 5),
+      converged: converged.converged,
+      convergedAfterReturnMs: converged.converged ? sinceReturnMs : null,
     });
     expect(dead, 'dead letters').to.deep.equal([]);
     expect(failedCodes, 'status codes of RPCs that failed while the database was down').to.deep.equal([
       UNAVAILABLE,
     ]);
+    expect(converged.mismatches, 'not converged within 60 s of the return').to.deep.equal([]);
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { waitConverged, type Cast } from './support/convergence';
+import { convergence, waitConverged, type Cast } from './support/convergence';
 import { deadLetters } from './support/dead-letters';
 import { recordFigures } from './support/figures';
 import { addMember, teamOf } from './support/grpc-clients';
@@ -61,7 +61,7 @@ describe('fault: RevenueCat is down for 2 minutes, then a 429 storm', function (
     await sleep(faultsEndAt - Date.now());
     await load.stop();
 
-    await system.explain(waitConverged(clients, emulator, cast, CONVERGE_MS));
+    const converged = await convergence(clients, emulator, cast, CONVERGE_MS);
     const convergedAfterMs = Date.now() - faultsEndAt;
     await sleep(2_000);
     await sampler.stop();
@@ -82,11 +82,16 @@ describe('fault: RevenueCat is down for 2 minutes, then a 429 storm', function (
       busiestFiveSecondsCalls: busiestFiveSeconds,
       allowedFiveSecondsCalls: RATE_PER_SECOND * 6,
       deadLetters: dead.length,
-      convergedAfterFaultsMs: convergedAfterMs,
+      deadLetterReasons: [...new Set(dead.map((d) => d.error))].slice(0, 5),
+      converged: converged.converged,
+      convergedAfterFaultsMs: converged.converged ? convergedAfterMs : null,
     });
     expect(dead, 'dead letters').to.deep.equal([]);
     expect(opened, 'times the breaker opened').to.be.at.least(1);
     expect(samples.at(-1)?.breaker, 'breaker state at the end (0 closed)').to.equal(0);
     expect(busiestFiveSeconds, 'RevenueCat calls in the busiest 5 s').to.be.at.most(RATE_PER_SECOND * 6);
+    expect(converged.mismatches, `not converged within ${CONVERGE_MS} ms of the faults' end`).to.deep.equal(
+      [],
+    );
   });
 });

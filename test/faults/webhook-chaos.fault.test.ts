@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { waitConverged, type Cast } from './support/convergence';
+import { convergence, waitConverged, type Cast } from './support/convergence';
 import { deadLetters } from './support/dead-letters';
 import { recordFigures } from './support/figures';
 import { addMember, call, teamOf } from './support/grpc-clients';
@@ -69,7 +69,7 @@ describe('fault: webhooks duplicated x3, shuffled in a 5 s window, 10 % dropped'
     await syncAll();
 
     const syncedAt = Date.now();
-    await system.explain(waitConverged(clients, emulator, cast, CONVERGE_MS));
+    const converged = await convergence(clients, emulator, cast, CONVERGE_MS);
     const convergedMs = Date.now() - syncedAt;
     const deliveries = await emulator.deliveries();
     const dead = await deadLetters(system.brokers, system.consumedTopics);
@@ -77,9 +77,12 @@ describe('fault: webhooks duplicated x3, shuffled in a 5 s window, 10 % dropped'
       users: cast.owners.length + cast.personal.length + cast.others.length,
       deliveries: deliveries.length,
       dropped: deliveries.filter((d) => (d as { state?: string }).state === 'dropped').length,
-      convergedAfterSyncMs: convergedMs,
+      converged: converged.converged,
+      convergedAfterSyncMs: converged.converged ? convergedMs : null,
       deadLetters: dead.length,
+      deadLetterReasons: [...new Set(dead.map((d) => d.error))].slice(0, 5),
     });
     expect(dead, 'dead letters').to.deep.equal([]);
+    expect(converged.mismatches, 'not the clean end state').to.deep.equal([]);
   });
 });

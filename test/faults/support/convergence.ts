@@ -102,3 +102,19 @@ export async function waitConverged(
     `not converged within ${timeoutMs} ms; ${last.length} mismatches, first: ${last.slice(0, 8).join('; ')}`,
   );
 }
+
+/** Like waitConverged, but answers instead of throwing, so a scenario records its figures either way. */
+export async function convergence(
+  clients: Clients,
+  emulator: EmulatorControl,
+  cast: Cast,
+  timeoutMs: number,
+): Promise<{ converged: boolean; ms: number; mismatches: string[] }> {
+  const started = Date.now();
+  try {
+    const ms = await waitConverged(clients, emulator, cast, timeoutMs);
+    return { converged: true, ms, mismatches: [] };
+  } catch (error) {
+    return { converged: false, ms: Date.now() - started, mismatches: [(error as Error).message] };
+  }
+}

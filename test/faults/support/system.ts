@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -10,7 +11,7 @@ import {
 } from '@teamseat/testing';
 import { emulatorControl, type EmulatorControl } from './emulator-control';
 import { APP_TOKEN, grpcClients, TOKEN, type Clients } from './grpc-clients';
-import { managedProcess, type ManagedProcess } from './processes';
+import { managedProcess, REPO_ROOT, type ManagedProcess } from './processes';
 import { deleteOwnTopics } from './topics';
 
 export const RC_KEY = 'sk_test_faults';
@@ -72,11 +73,15 @@ export async function startSystem({
   const db = await startThrowawayFerretDb();
   const catalogFile = path.join(mkdtempSync(path.join(tmpdir(), 'faults-')), 'catalog.json');
   writeFileSync(catalogFile, JSON.stringify(CATALOG));
+  const run = randomBytes(6).toString('hex');
+  // Dotted names on purpose: the test tiers' leftover sweep (packages/testing/src/leftovers.ts) deletes
+  // every made-up name that appeared during its run on the shared broker, and a scenario runs for minutes
+  // beside other runs. The suite deletes its own topics at the end (topics.ts).
   const topics = {
-    webhooks: randomName('faults-webhooks'),
-    teamEvents: randomName('faults-team-events'),
-    memberGrants: randomName('faults-member-grants'),
-    changes: randomName('faults-changes'),
+    webhooks: `faults.webhooks.${run}`,
+    teamEvents: `faults.team-events.${run}`,
+    memberGrants: `faults.member-grants.${run}`,
+    changes: `faults.changes.${run}`,
   };
   const database = (prefix: string) => `${db.uri}${randomName(prefix).replaceAll('-', '_')}`;
   const kafka = { KAFKA_BROKERS: brokers.join(',') };
@@ -106,7 +111,7 @@ export async function startSystem({
     readyLogText: 'webhook gateway listening',
     env: {
       ...kafka,
-      KAFKA_CLIENT_ID: randomName('faults-gateway'),
+      KAFKA_CLIENT_ID: `faults.gateway.${run}`,
       WEBHOOK_TOPIC: topics.webhooks,
       WEBHOOK_TOPIC_PARTITIONS: String(partitions),
       WEBHOOK_AUTHORIZATION,
@@ -135,7 +140,7 @@ export async function startSystem({
     env: {
       ...kafka,
       MONGODB_URI: database('faults_ents'),
-      CONSUMER_GROUP_ID: randomName('faults-ents'),
+      CONSUMER_GROUP_ID: `faults.ents.${run}`,
       WEBHOOK_TOPIC: topics.webhooks,
       MEMBER_GRANTS_TOPIC: topics.memberGrants,
       ENTITLEMENT_CHANGES_TOPIC: topics.changes,
@@ -191,6 +196,11 @@ export async function startSystem({
     async stop() {
       clients.close();
       for (const service of [...all].reverse()) await service.kill();
+      // Every process's full log, for reading why a scenario did not hold.
+      const logs = path.join(REPO_ROOT, '.local/tmp/faults/logs', topics.webhooks);
+      mkdirSync(logs, { recursive: true });
+      for (const service of all) writeFileSync(path.join(logs, `${service.name}.log`), service.output());
+      console.log(`      logs: ${path.relative(REPO_ROOT, logs)}`);
       await db.destroy();
       await deleteOwnTopics(brokers, Object.values(topics)).catch((error: Error) =>
         console.warn(`could not delete the suite's topics: ${error.message}`),
