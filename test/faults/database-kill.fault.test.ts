@@ -66,16 +66,20 @@ describe('fault: the database is SIGKILLed for 30 s', function () {
     const dead = await deadLetters(system.brokers, system.consumedTopics);
     // Calls made while the database was down (a second after the kill, to let connections notice).
     const during = rpcs.filter((r) => r.at > killedAt + 1_000 && r.at < backAt);
-    const failedCodes = [...new Set(during.filter((r) => r.code !== 0).map((r) => r.code))];
+    const failed = during.filter((r) => r.code !== 0);
+    const failedCodes = [...new Set(failed.map((r) => r.code))];
+    const byMethodAndCode = (list: typeof rpcs) =>
+      list.reduce<Record<string, number>>((counts, r) => {
+        const key = `${r.method} ${r.code}`;
+        return { ...counts, [key]: (counts[key] ?? 0) + 1 };
+      }, {});
     recordFigures('database SIGKILL 30 s', {
       webhooks: purchases.ticks(),
       owners: cast.owners.length,
       membersAttempted: cast.others.length,
       rpcs: rpcs.length,
       rpcsDuringOutage: during.length,
-      failedDuringOutageByCode: Object.fromEntries(
-        failedCodes.map((code) => [String(code), during.filter((r) => r.code === code).length]),
-      ),
+      duringOutageByMethodAndCode: byMethodAndCode(during),
       deadLetters: dead.length,
       deadLetterReasons: [...new Set(dead.map((d) => d.error))].slice(0, 5),
       converged: converged.converged,

@@ -32,8 +32,13 @@ export function grpcClients(entAddress: string, teamAddress: string): Clients {
   return { ent, teams, close: () => (ent.close(), teams.close()) };
 }
 
-/** One unary call with a deadline: a call never waits for ever on a service that is down. */
-export function call<Res>(client: object, method: string, request: object, deadlineMs = 5_000): Promise<Res> {
+/** One unary call with a 10 s deadline (a patient app backend): a call never waits for ever on a service that is down. */
+export function call<Res>(
+  client: object,
+  method: string,
+  request: object,
+  deadlineMs = 10_000,
+): Promise<Res> {
   return new Promise((resolve, reject) => {
     const fn = (client as Record<string, (...args: unknown[]) => void>)[method]!;
     fn.call(client, request, { deadline: Date.now() + deadlineMs }, (error: Error | null, response: Res) =>
