@@ -1,11 +1,12 @@
 import { expect } from 'chai';
-import { waitFor } from '@teamseat/testing';
+import { consumeMessages, waitFor } from '@teamseat/testing';
 import { waitConverged } from './support/convergence';
 import { deadLetters } from './support/dead-letters';
 import { recordFigures } from './support/figures';
 import { checkAccess } from './support/grpc-clients';
 import { newUser, sleep } from './support/load';
 import { startSystem, type System } from './support/system';
+import { derivedTopics } from './support/topics';
 
 const OTHERS = 100;
 /** RETRY_PARK_AFTER_MS in startSystem: how long a message may fail before it is parked. */
@@ -72,7 +73,19 @@ describe('fault: one poison user among 100 on the same partition', function () {
     }).catch(() => false);
     const healedMs = Date.now() - clearedAt;
     const dead = await deadLetters(system.brokers, system.consumedTopics);
+    // Where it was parked is the consumer's business; a topic derived from the webhook topic is the
+    // convention (like `.dlq`), so the figure names those and how many of the poison user's messages they got.
+    const parking = await derivedTopics(system.brokers, system.consumedTopics[0]!);
+    const parked = await Promise.all(
+      parking.map(async (topic) => ({
+        topic,
+        poisonMessages: (await consumeMessages(system.brokers, topic, { quietMs: 1_000 })).filter(
+          (m) => m.key === poison,
+        ).length,
+      })),
+    );
     recordFigures('poison user healed', {
+      parked,
       poisonProcessed: healed,
       poisonProcessedAfterClearMs: healed ? healedMs : null,
       deadLetters: dead.length,

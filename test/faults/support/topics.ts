@@ -14,3 +14,14 @@ export async function deleteOwnTopics(brokers: string[], names: string[]) {
     await admin.disconnect();
   }
 }
+
+/** Topics derived from `topic` (`<topic>.<suffix>`) other than its dead-letter topic: where parked messages go. */
+export async function derivedTopics(brokers: string[], topic: string) {
+  const admin = new Kafka({ brokers, clientId: 'faults-topics', logLevel: 0 }).admin();
+  await admin.connect();
+  try {
+    return (await admin.listTopics()).filter((t) => t.startsWith(`${topic}.`) && t !== `${topic}.dlq`);
+  } finally {
+    await admin.disconnect();
+  }
+}
