@@ -21,6 +21,8 @@ export { randomName, randomDatabaseUri } from './names';
 export { isMadeUpName, listNames, removeLeftovers, type Names } from './leftovers';
 export { waitFor, type WaitForOptions } from './wait-for';
 export { startThrowawayBroker, type ThrowawayBroker } from './throwaway-broker';
+export { startThrowawayFerretDb, type ThrowawayFerretDb } from './throwaway-ferretdb';
+export { freePort } from './child-processes';
 export { healthStatus, watchHealth, listServices } from './grpc-probes';
 export { startServiceProcess, type ServiceProcess } from './service-process';
 export { startThrowawayDatabase, type ThrowawayDatabase } from './throwaway-database';

@@ -13,6 +13,7 @@ import {
   parseBody,
   setClockSchema,
   storeActionSchemas,
+  userFaultSchema,
   webhookConfigSchema,
 } from './control-schemas';
 import type { FaultInjector, FaultOptions } from './faults';
@@ -140,6 +141,17 @@ export function createControlRouter(deps: {
   router.delete('/faults', (ctx) => {
     ctx.body = faults.clear();
   });
+  router.put('/faults/users/:app_user_id', (ctx) => {
+    const input = parseBody(userFaultSchema, body(ctx));
+    ctx.body = faults.targetUser(ctx.params.app_user_id as string, {
+      status: input.status,
+      untilMs: input.duration_ms === undefined ? null : Date.now() + input.duration_ms,
+      retryAfterSeconds: input.retry_after_seconds,
+    });
+  });
+  router.delete('/faults/users/:app_user_id', (ctx) => {
+    ctx.body = faults.clearUser(ctx.params.app_user_id as string);
+  });
 
   router.get('/limits', (ctx) => {
     ctx.body = runtime;
@@ -193,6 +205,9 @@ function faultPatch(b: FaultsBody): Partial<FaultOptions> {
   if (b.hang_rate !== undefined) patch.hangRate = b.hang_rate;
   if (b.outage_ms !== undefined) patch.outageUntilMs = b.outage_ms > 0 ? Date.now() + b.outage_ms : null;
   if (b.force_429 !== undefined) patch.forced429 = b.force_429;
+  // A storm asked for during an outage starts when the outage ends: "down, then a 429 storm" in one call.
+  if (b.storm_429_ms !== undefined)
+    patch.storm429UntilMs = b.storm_429_ms > 0 ? (patch.outageUntilMs ?? Date.now()) + b.storm_429_ms : null;
   if (b.retry_after_seconds !== undefined) patch.retryAfterSeconds = b.retry_after_seconds;
   if (b.scope !== undefined) patch.scope = b.scope;
   return patch;

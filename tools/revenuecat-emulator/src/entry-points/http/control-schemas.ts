@@ -2,6 +2,7 @@ import { z } from '@teamseat/config';
 import { userIdSchema } from '@teamseat/contracts';
 import { invalidArgument } from '@teamseat/errors';
 import { PURCHASE_STORES } from '../../domain/types';
+import { USER_FAULT_STATUSES } from '../../domain/user-faults';
 import type { StoreActionInput, StoreActionName } from '../../application/emulator-service';
 
 /** Request bodies of the control API: snake_case like RevenueCat, mapped to the domain's inputs. */
@@ -114,10 +115,29 @@ export const faultsSchema = z
     hang_rate: rate,
     outage_ms: z.number().int().nonnegative(),
     force_429: z.number().int().nonnegative(),
+    storm_429_ms: z.number().int().nonnegative(),
     retry_after_seconds: z.number().int().positive(),
     scope: z.enum(['all', 'v1', 'v2']),
   })
   .partial()
+  .strict();
+
+/** `PUT /_emulator/faults/users/{id}`: that user's calls fail with `status` for `duration_ms` (or until cleared). */
+export const userFaultSchema = z
+  .object({
+    status: z
+      .number()
+      .refine(
+        (n): n is (typeof USER_FAULT_STATUSES)[number] =>
+          (USER_FAULT_STATUSES as readonly number[]).includes(n),
+        {
+          message: `must be one of ${USER_FAULT_STATUSES.join(', ')}`,
+        },
+      )
+      .default(500),
+    duration_ms: positiveMs.optional(),
+    retry_after_seconds: z.number().int().positive().default(1),
+  })
   .strict();
 
 export const webhookConfigSchema = z
