@@ -25,4 +25,3 @@ export { startThrowawayFerretDb, type ThrowawayFerretDb } from './throwaway-ferr
 export { freePort } from './child-processes';
 export { healthStatus, watchHealth, listServices } from './grpc-probes';
 export { startServiceProcess, type ServiceProcess } from './service-process';
-export { startThrowawayDatabase, type ThrowawayDatabase } from './throwaway-database';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Connection } from 'mongoose';
-import { startThrowawayDatabase, type ThrowawayDatabase } from '@teamseat/testing';
+import { startThrowawayFerretDb, type ThrowawayFerretDb } from '@teamseat/testing';
 import { createCustomerRepository } from '../../src/adapters/database/customer-repository';
 import { createLeaseRepository } from '../../src/adapters/database/lease-repository';
 import { connectMongo } from '../../src/adapters/database/mongo';
@@ -9,12 +9,12 @@ import { createRetryQueueRepository } from '../../src/adapters/database/retry-qu
 
 describe('repositories while the database is gone (a throwaway FerretDB, killed; nothing listens at its address)', function () {
   this.timeout(60_000);
-  let database: ThrowawayDatabase;
+  let database: ThrowawayFerretDb;
   let connection: Connection;
   let operations: Array<[string, () => Promise<unknown>]>;
 
   before(async () => {
-    database = await startThrowawayDatabase();
+    database = await startThrowawayFerretDb();
     // A short server selection: the driver gives up on a dead address in half a second.
     connection = await connectMongo(`${database.uri}ents_outage`, { timeoutMs: 500 });
     const now = Date.now;

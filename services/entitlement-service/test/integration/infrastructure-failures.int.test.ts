@@ -5,9 +5,9 @@ import {
   getInfrastructure,
   randomDatabaseUri,
   randomName,
-  startThrowawayDatabase,
+  startThrowawayFerretDb,
   waitFor,
-  type ThrowawayDatabase,
+  type ThrowawayFerretDb,
 } from '@teamseat/testing';
 import { metricSum } from '../support/metrics';
 import { CATALOG_FILE, call, startHarness, testLogger, type Harness } from '../support/service-harness';
@@ -29,11 +29,11 @@ describe('webhooks during infrastructure failures (real consumer, Kafka, FerretD
   const user = () => `infra-user-${Date.now()}-${++n}`;
 
   describe('when the database is gone', () => {
-    let database: ThrowawayDatabase;
+    let database: ThrowawayFerretDb;
     let h: Harness;
 
     before(async () => {
-      database = await startThrowawayDatabase();
+      database = await startThrowawayFerretDb();
       h = await startHarness({
         emulator: { clock: { startMs: Date.UTC(2031, 0, 1) } },
         env: { MONGODB_URI: `${database.uri}ents_outage` },
