@@ -11,6 +11,8 @@ export interface HttpRequest {
   path: string;
   apiKey: string;
   body?: unknown;
+  /** The app user the call is about: the breaker counts one failure per user per window. */
+  subject?: string;
 }
 
 export interface HttpAnswer {
@@ -114,11 +116,13 @@ export function createHttpTransport({
 
   return {
     async attempt(request, options = {}) {
-      return breaker.run(() =>
-        limiter.schedule((waitedMs) => {
-          metrics.limiterWait(waitedMs / 1000);
-          return send(request, options.signal);
-        }, options),
+      return breaker.run(
+        () =>
+          limiter.schedule((waitedMs) => {
+            metrics.limiterWait(waitedMs / 1000);
+            return send(request, options.signal);
+          }, options),
+        request.subject,
       );
     },
   };
