@@ -187,7 +187,7 @@ export async function startEntitlementService({
     settings: consumerSettings(config),
     webhooks,
     reconciler,
-    confirmTerms: (userId, terms) => teams.memberGrant(terms.teamId, userId),
+    confirmTerms: (userId, terms) => teams.memberGrant(terms.teamId, userId, terms.teamVersion),
     onChange: (change) => {
       // Our own writes are already in the cache (write-through); another instance's are not.
       if (originOf(change) !== instanceId) cache.invalidate(change.data.userId);

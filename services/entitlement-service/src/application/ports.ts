@@ -124,10 +124,11 @@ export interface TeamDirectory {
   getTeam(teamId: string): Promise<TeamSummary | undefined>;
   /**
    * What a seat in the team gives the user now, as of the team's current version (GetMemberGrant, a point
-   * read): the terms a grant-terms fact is checked against before it grants (ADR 0021). Undefined when
-   * team-service knows no such team.
+   * read): the terms a grant-terms fact is checked against before it grants (ADR 0021), as of
+   * `minVersion` (the fact's) or later when the team reached it. Undefined when team-service knows no such
+   * team.
    */
-  memberGrant(teamId: string, userId: string): Promise<TeamTerms | undefined>;
+  memberGrant(teamId: string, userId: string, minVersion?: number): Promise<TeamTerms | undefined>;
   teamByKey(subscriberUserId: string, managementEntitlement: string): Promise<TeamSummary | undefined>;
   /** After a RevenueCat TRANSFER: the team follows the purchase to its new subscriber. */
   transferToNewSubscriber(input: {

@@ -77,13 +77,15 @@ export function createTeamReads({
     /**
      * The grant-terms fact for (team, user) as of now, from the listing views: the team's summary and the
      * user's list of teams, two small documents, never the roster. The relay refreshes both before it
-     * publishes facts, so the answer is at least as new as every fact already out. A team without a summary
-     * yet is read whole.
+     * publishes facts; views another replica left behind the caller's `minVersion` are passed over for the
+     * team itself (projection and log). A team without a summary yet is read whole.
      */
-    async memberGrant(teamId: string, userId: string): Promise<MemberGrantAnswer> {
+    async memberGrant(teamId: string, userId: string, minVersion = 0): Promise<MemberGrantAnswer> {
       const [summaries, entries] = await Promise.all([views.summaries([teamId]), views.entriesOf(userId)]);
       const summary = summaries.get(teamId);
-      if (summary) {
+      // Views trailing the caller's version (another replica wrote them late, ADR 0024) are not believed:
+      // the team is read from its log, which has every version it reached.
+      if (summary && summary.version >= minVersion) {
         const onRoster = entries.some((entry) => entry.teamId === teamId);
         return answerOf(summary, memberGrantInSummary(summary, userId, onRoster));
       }

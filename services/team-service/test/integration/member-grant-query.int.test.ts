@@ -107,4 +107,35 @@ describe('team-service GetMemberGrant over gRPC (ADR 0021)', function () {
     const noTeam = await expectFailure(ask('', 'u'), status.INVALID_ARGUMENT, 'INVALID_ARGUMENT');
     expect(noTeam.details).to.match(/^team_id/);
   });
+  it('when the listing views trail the log (another replica wrote them late) and the caller names the version it holds, then the answer comes from the log at that version or later', async () => {
+    const { team, owner } = await provisionTeam(harness, { seats: 5 });
+    const db = harness.mongo.db(harness.databaseName);
+    const summaries = db.collection<{ _id: string; version: number }>('team_summaries');
+    const userTeams = db.collection<{ _id: string; teams: Record<string, unknown> }>('user_teams');
+    const before = await summaries.findOne({ _id: team.teamId });
+    const added = await harness.app('AddMember', { teamId: team.teamId, userId: 'late', actorUserId: owner });
+    const version = Number(added.team.version);
+    // What a racing replica can leave behind: the summary of the version before, the user not listed.
+    await summaries.replaceOne({ _id: team.teamId }, before!);
+    await userTeams.updateOne({ _id: 'late' }, { $unset: { [`teams.${team.teamId}`]: '' } });
+
+    const answer = await harness.internal('GetMemberGrant', {
+      teamId: team.teamId,
+      userId: 'late',
+      minVersion: String(version),
+    });
+    expect(Number(answer.teamVersion)).to.be.at.least(version);
+    expect(answer.grantKind).to.not.equal('GRANT_KIND_NONE');
+  });
+
+  it('when the caller names a version the team never reached (a forged fact), then the answer is the current version', async () => {
+    const { team } = await provisionTeam(harness, { seats: 5 });
+    const answer = await harness.internal('GetMemberGrant', {
+      teamId: team.teamId,
+      userId: 'nobody',
+      minVersion: '1000000',
+    });
+    expect(Number(answer.teamVersion)).to.be.below(1_000_000);
+    expect(answer.grantKind).to.equal('GRANT_KIND_NONE');
+  });
 });

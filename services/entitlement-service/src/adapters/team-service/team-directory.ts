@@ -122,8 +122,8 @@ export function createTeamDirectory({
       return response?.team ? toTeamSummary(response.team) : undefined;
     },
 
-    async memberGrant(teamId, userId) {
-      const response = await optional(call(methods.GetMemberGrant, { teamId, userId }));
+    async memberGrant(teamId, userId, minVersion = 0) {
+      const response = await optional(call(methods.GetMemberGrant, { teamId, userId, minVersion }));
       return response ? toTeamTerms(response) : undefined;
     },
 

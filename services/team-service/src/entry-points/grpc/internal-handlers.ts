@@ -154,7 +154,11 @@ export function createInternalHandlers({
       callers.requireInternal(context, 'GetMemberGrant');
       const teamId = requireId('team_id', request.teamId);
       const userId = requireUserId('user_id', request.userId);
-      return memberGrantOut(teamId, userId, await reads.memberGrant(teamId, userId));
+      const minVersion = Number(request.minVersion);
+      if (!Number.isSafeInteger(minVersion) || minVersion < 0) {
+        throw invalidArgument('min_version', 'must be a team version (0 or more)');
+      }
+      return memberGrantOut(teamId, userId, await reads.memberGrant(teamId, userId, minVersion));
     }),
   };
 }

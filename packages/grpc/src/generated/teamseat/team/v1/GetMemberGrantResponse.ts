@@ -8,8 +8,7 @@ export interface GetMemberGrantResponse {
   'teamId'?: (string);
   'userId'?: (string);
   /**
-   * The team version the answer is as of: at least the version of every fact already published for the
-   * pair.
+   * The team version the answer is as of: at least min_version when the team has reached it.
    */
   'teamVersion'?: (number | string | Long);
   'productId'?: (string);
@@ -25,8 +24,7 @@ export interface GetMemberGrantResponse__Output {
   'teamId': (string);
   'userId': (string);
   /**
-   * The team version the answer is as of: at least the version of every fact already published for the
-   * pair.
+   * The team version the answer is as of: at least min_version when the team has reached it.
    */
   'teamVersion': (string);
   'productId': (string);
