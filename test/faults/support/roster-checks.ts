@@ -1,35 +1,70 @@
 import type { Member__Output } from '@teamseat/grpc';
 import { call, type Clients } from './grpc-clients';
-import type { LoadTeam, RosterLoadResult } from './roster-load';
+import { isRefusal, type LoadTeam, type Outcome, type RosterLoadResult } from './roster-load';
 import { seatHolders, type StoredTeam } from './stored-teams';
 
-/** Every OK answer's change is in the log entry of the version it reported. */
-export function okAnswersNotStored(load: RosterLoadResult, stored: Map<string, StoredTeam>): string[] {
-  return load.outcomes
-    .filter((o) => o.code === 0)
-    .flatMap((o) => {
+/** Every call's log entries, found by the traceparent it sent (team-service stores it in the events). */
+export function appliedCalls(stored: Map<string, StoredTeam>): Map<string, number[]> {
+  const applied = new Map<string, number[]>();
+  for (const team of stored.values())
+    for (const [version, change] of team.changes)
+      for (const trace of change.traces) applied.set(trace, [...(applied.get(trace) ?? []), version]);
+  return applied;
+}
+
+const joins = (o: Outcome) => o.method !== 'RemoveMember';
+
+/**
+ * Answers against the log: an OK call wrote exactly one entry, at the version it reported, changing that
+ * user as the method says; a refused call wrote none; a call with an uncertain answer wrote at most one.
+ */
+export function answersAgainstLog(
+  load: RosterLoadResult,
+  stored: Map<string, StoredTeam>,
+  applied: Map<string, number[]>,
+): string[] {
+  return load.outcomes.flatMap((o) => {
+    const versions = applied.get(o.trace) ?? [];
+    const what = `${o.method} ${o.userId} (${o.code === 0 ? 'OK' : o.code}) wrote ${versions.length} entries`;
+    if (o.code === 0) {
       const change = stored.get(o.teamId)?.changes.get(o.version ?? -1);
-      const inEntry = o.method === 'RemoveMember' ? change?.removed : change?.put;
-      return inEntry?.includes(o.userId)
+      const changed = (joins(o) ? change?.put : change?.removed)?.includes(o.userId);
+      return versions.length === 1 && versions[0] === o.version && changed
         ? []
-        : [`${o.method} ${o.userId} answered OK at v${o.version} of ${o.teamId}, which does not hold it`];
-    });
+        : [`${what}, reported v${o.version}`];
+    }
+    if (isRefusal(o.code)) return versions.length === 0 ? [] : [what];
+    return versions.length <= 1 ? [] : [what];
+  });
 }
 
 /**
- * The final stored roster against the answers: a user whose last OK call added them holds a seat, one
- * whose last OK call removed them (or who never got one) does not. Users with an uncertain answer are judged
- * only by convergence.
+ * The final stored roster against the calls: each user holds a seat exactly when the last of their calls
+ * that took effect (an OK answer, or an uncertain one the log shows applied) added them; the entries of a
+ * user's calls are in the order the calls were made.
  */
-export function rosterMismatches(load: RosterLoadResult, stored: Map<string, StoredTeam>): string[] {
+export function rosterAgainstCalls(
+  load: RosterLoadResult,
+  stored: Map<string, StoredTeam>,
+  applied: Map<string, number[]>,
+): string[] {
+  const byUser = new Map<string, Outcome[]>();
+  for (const o of load.outcomes) byUser.set(o.userId, [...(byUser.get(o.userId) ?? []), o]);
   const problems: string[] = [];
   for (const [userId, user] of load.users) {
-    if (user.uncertain) continue;
+    const effective = (byUser.get(userId) ?? [])
+      .filter((o) => applied.has(o.trace))
+      .sort((a, b) => a.seq - b.seq);
+    const versions = effective.map((o) => applied.get(o.trace)![0]!);
+    if (versions.some((v, i) => i > 0 && v <= versions[i - 1]!))
+      problems.push(`${userId}: calls applied out of order (${versions.join(', ')})`);
+    const last = effective.at(-1);
     const head = stored.get(user.teamId)?.versions.at(-1);
     const seated = head !== undefined && seatHolders(head).includes(userId);
-    if (seated !== user.member)
+    const wanted = last !== undefined && joins(last);
+    if (seated !== wanted)
       problems.push(
-        `${userId}: ${seated ? 'holds' : 'has no'} seat in ${user.teamId}, answers say ${user.member}`,
+        `${userId}: ${seated ? 'holds' : 'has no'} seat; last applied call: ${last?.method ?? 'none'}`,
       );
   }
   return problems;
@@ -47,8 +82,8 @@ export function invitesAcceptedTwice(load: RosterLoadResult): string[] {
 }
 
 /** The `teams` projection is the log at its version, never ahead of it. */
-export function projectionMismatches(stored: Map<string, StoredTeam>): string[] {
-  return [...stored.values()].flatMap((team) => {
+export function projectionMismatches(stored: StoredTeam[]): string[] {
+  return stored.flatMap((team) => {
     const p = team.projection;
     const at = team.versions.find((v) => v.version === p?.version);
     if (!p || !at) return [`${team.teamId}: projection at v${p?.version} has no log entry`];

@@ -1,5 +1,6 @@
-import { status, type TeamServiceClient } from '@teamseat/grpc';
-import { call, codeOf } from './grpc-clients';
+import { randomBytes } from 'node:crypto';
+import { Metadata, status, type TeamServiceClient } from '@teamseat/grpc';
+import { codeOf } from './grpc-clients';
 import { sleep } from './load';
 
 export type RosterMethod = 'AddMember' | 'RemoveMember' | 'AcceptInvite';
@@ -18,21 +19,28 @@ export interface Outcome {
   teamId: string;
   /** 0: OK. */
   code: number;
+  /** The call's W3C traceparent: team-service stores it in the events of the log entry the call wrote. */
+  trace: string;
+  /** The user's calls never overlap: this orders them. */
+  seq: number;
+  ms: number;
+  /** When it was sent, from the start of the load. */
+  atMs: number;
   /** The team version an OK answer reported. */
   version?: number;
   inviteId?: string;
 }
 
-/** What the load believes of one user, from the answers it got; its calls never overlap. */
+/**
+ * What the load believes of one user, from the answers it got; its calls never overlap. `member` is
+ * undefined after an answer that does not say whether the call took effect (UNAVAILABLE from a killed
+ * replica, a deadline), until an answer says again; the stored log tells what happened (roster-checks.ts).
+ */
 export interface UserState {
   teamId: string;
-  member: boolean;
+  member: boolean | undefined;
   busy: boolean;
-  /**
-   * An answer that does not say whether the call took effect (UNAVAILABLE from a killed replica, a deadline):
-   * the load leaves the user alone from then on, and the checks judge it only by convergence.
-   */
-  uncertain: boolean;
+  calls: number;
 }
 
 /** Answers that say the call changed nothing: the decision refused it. */
@@ -78,7 +86,7 @@ export async function rosterLoad({
   const users = new Map<string, UserState>();
   for (const team of teams)
     for (const userId of team.pool)
-      users.set(userId, { teamId: team.teamId, member: false, busy: false, uncertain: false });
+      users.set(userId, { teamId: team.teamId, member: false, busy: false, calls: 0 });
   const outcomes: Outcome[] = [];
   const surprises: string[] = [];
   const inFlight = new Set<Promise<void>>();
@@ -87,35 +95,31 @@ export async function rosterLoad({
   const idle = (team: LoadTeam, member: boolean) =>
     team.pool.filter((u) => {
       const s = users.get(u)!;
-      return !s.busy && !s.uncertain && s.member === member;
+      return !s.busy && (s.member === member || s.member === undefined);
     });
+  const started = Date.now();
 
   function send(method: RosterMethod, userId: string, team: LoadTeam, request: object, inviteId?: string) {
     const state = users.get(userId)!;
     state.busy = true;
     sent += 1;
-    const done = call<{ team?: { version?: string | number } }>(client, method, request)
+    const trace = `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+    const base = { method, userId, teamId: team.teamId, trace, seq: (state.calls += 1), inviteId };
+    const atMs = Date.now() - started;
+    const done = traced<{ team?: { version?: string | number } }>(client, method, request, trace)
       .then((response) => {
-        outcomes.push({
-          method,
-          userId,
-          teamId: team.teamId,
-          code: 0,
-          version: Number(response.team?.version),
-          inviteId,
-        });
-        if (state.member === (method !== 'RemoveMember'))
-          surprises.push(`${method} ${userId}: OK, yet believed ${state.member ? 'member' : 'not a member'}`);
-        state.member = method !== 'RemoveMember';
+        const ms = Date.now() - started - atMs;
+        outcomes.push({ ...base, code: 0, version: Number(response.team?.version), ms, atMs });
+        const joins = method !== 'RemoveMember';
+        if (state.member === joins) surprises.push(`${method} ${userId}: OK, yet believed ${state.member}`);
+        state.member = joins;
       })
       .catch((error: unknown) => {
         const code = codeOf(error) ?? -1;
-        outcomes.push({ method, userId, teamId: team.teamId, code, inviteId });
-        if (!REFUSALS.has(code)) state.uncertain = true;
-        else if (code === status.ALREADY_EXISTS && !state.member)
-          surprises.push(`${method} ${userId}: ALREADY_EXISTS, yet not a member`);
-        else if (code === status.NOT_FOUND && method === 'RemoveMember' && state.member)
-          surprises.push(`RemoveMember ${userId}: NOT_FOUND, yet a member`);
+        outcomes.push({ ...base, code, ms: Date.now() - started - atMs, atMs });
+        state.member = believedAfterRefusal(method, code, state.member, (s) =>
+          surprises.push(`${method} ${userId}: ${s}`),
+        );
       })
       .finally(() => {
         state.busy = false;
@@ -155,7 +159,6 @@ export async function rosterLoad({
     send(remove ? 'RemoveMember' : 'AddMember', userId, team, request);
   }
 
-  const started = Date.now();
   let issued = 0;
   for (let elapsed = 0; elapsed < durationMs; elapsed = Date.now() - started) {
     const due = Math.floor((elapsed / 1_000) * ratePerSecond);
@@ -165,4 +168,45 @@ export async function rosterLoad({
   const loadMs = Date.now() - started;
   while (inFlight.size > 0) await Promise.all([...inFlight]);
   return { outcomes, users, sent, skipped, surprises, durationMs: loadMs, maxInFlight };
+}
+
+/** The call changed nothing: the decision refused it. */
+export const isRefusal = (code: number) => REFUSALS.has(code);
+
+/** What a refusal says of membership (a surprise when it contradicts what the user's answers said). */
+function believedAfterRefusal(
+  method: RosterMethod,
+  code: number,
+  member: boolean | undefined,
+  surprise: (what: string) => void,
+): boolean | undefined {
+  if (!REFUSALS.has(code)) return undefined;
+  // ALREADY_MEMBER: on the roster. NOT_A_MEMBER (RemoveMember's NOT_FOUND), or AddMember out of seats
+  // (checked after membership): not on it.
+  const says =
+    code === status.ALREADY_EXISTS
+      ? true
+      : (code === status.NOT_FOUND && method === 'RemoveMember') ||
+          (code === status.RESOURCE_EXHAUSTED && method === 'AddMember')
+        ? false
+        : undefined;
+  if (says === undefined) return member;
+  if (member !== undefined && member !== says) surprise(`${status[code]}, yet believed ${member}`);
+  return says;
+}
+
+/** One unary call with a 10 s deadline (a patient app backend) and its own trace context. */
+function traced<Res>(client: TeamServiceClient, method: string, request: object, traceparent: string) {
+  const metadata = new Metadata();
+  metadata.set('traceparent', traceparent);
+  return new Promise<Res>((resolve, reject) => {
+    const fn = (client as unknown as Record<string, (...args: unknown[]) => void>)[method]!;
+    fn.call(
+      client,
+      request,
+      metadata,
+      { deadline: Date.now() + 10_000 },
+      (error: Error | null, response: Res) => (error ? reject(error) : resolve(response)),
+    );
+  });
 }

@@ -19,9 +19,16 @@ export interface StoredTeam {
   versions: TeamVersion[];
   /** Version numbers that are missing between 1 and the last one. */
   gaps: number[];
-  /** What each entry did to members: user ids put (added or changed) and removed, by version. */
-  changes: Map<number, { put: string[]; removed: string[] }>;
+  /** What each entry did to members (user ids put, i.e. added or changed, and removed), by version. */
+  changes: Map<number, Change>;
   projection?: { version: number; seatHolders: string[]; seatsUsed: number };
+}
+
+export interface Change {
+  put: string[];
+  removed: string[];
+  /** The traceparents of the calls that wrote the entry (its events carry the caller's). */
+  traces: string[];
 }
 
 interface RawEntry {
@@ -32,6 +39,7 @@ interface RawEntry {
     members: { put: Array<{ userId: string; holdsSeat: boolean }>; remove: string[] };
     invites: { put: Array<{ inviteId: string; status: string }>; remove: string[] };
   };
+  events: Array<{ traceparent: string | null }>;
 }
 
 const seatsHeld = (v: TeamVersion) => [...v.members.values()].filter(Boolean).length;
@@ -42,9 +50,9 @@ export const seatHolders = (v: TeamVersion) =>
 function replay(teamId: string, entries: RawEntry[]): StoredTeam {
   const sorted = [...entries].sort((a, b) => a.version - b.version);
   const versions: TeamVersion[] = [];
-  const changes = new Map<number, { put: string[]; removed: string[] }>();
+  const changes = new Map<number, Change>();
   let current: TeamVersion = { version: 0, seatLimit: 0, members: new Map(), invites: new Map() };
-  for (const { version, patch } of sorted) {
+  for (const { version, patch, events } of sorted) {
     const members = new Map(current.members);
     for (const id of patch.members.remove) members.delete(id);
     for (const m of patch.members.put) members.set(m.userId, m.holdsSeat);
@@ -53,7 +61,11 @@ function replay(teamId: string, entries: RawEntry[]): StoredTeam {
     for (const i of patch.invites.put) invites.set(i.inviteId, i.status);
     current = { version, seatLimit: patch.set.seatLimit ?? current.seatLimit, members, invites };
     versions.push(current);
-    changes.set(version, { put: patch.members.put.map((m) => m.userId), removed: [...patch.members.remove] });
+    changes.set(version, {
+      put: patch.members.put.map((m) => m.userId),
+      removed: [...patch.members.remove],
+      traces: [...new Set(events.flatMap((e) => (e.traceparent ? [e.traceparent] : [])))],
+    });
   }
   const last = sorted.at(-1)?.version ?? 0;
   const have = new Set(sorted.map((e) => e.version));
@@ -68,7 +80,7 @@ export async function readStoredTeams(databaseUri: string): Promise<Map<string, 
     const db = client.db();
     const entries = await db
       .collection<RawEntry>('team_log')
-      .find({}, { projection: { teamId: 1, version: 1, patch: 1 } })
+      .find({}, { projection: { teamId: 1, version: 1, patch: 1, events: 1 } })
       .toArray();
     const byTeam = new Map<string, RawEntry[]>();
     for (const entry of entries) byTeam.set(entry.teamId, [...(byTeam.get(entry.teamId) ?? []), entry]);
