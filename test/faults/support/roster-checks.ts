@@ -125,3 +125,14 @@ export async function servedRosterMismatches(
   }
   return problems;
 }
+
+/** Surprises of users with an earlier uncertain answer that no late write of theirs (an applied uncertain call) explains. */
+export function unexplainedSurprises(load: RosterLoadResult, applied: Map<string, number[]>): string[] {
+  return [...load.surprisesAfterUncertain].flatMap(([userId, what]) =>
+    load.outcomes.some(
+      (o) => o.userId === userId && o.code !== 0 && !isRefusal(o.code) && applied.has(o.trace),
+    )
+      ? []
+      : [`${userId}: ${what}`],
+  );
+}

@@ -41,6 +41,8 @@ export interface UserState {
   member: boolean | undefined;
   busy: boolean;
   calls: number;
+  /** A call of this user got an uncertain answer: its write may land after later calls were answered. */
+  hadUncertain: boolean;
 }
 
 /** Answers that say the call changed nothing: the decision refused it. */
@@ -59,8 +61,13 @@ export interface RosterLoadResult {
   sent: number;
   /** Calls the schedule wanted but no user of the chosen team was idle. */
   skipped: number;
-  /** Answers a user's own history contradicts (a believed member told NOT_A_MEMBER, and the reverse). */
+  /**
+   * Answers a user's own history contradicts (a believed member told NOT_A_MEMBER, and the reverse), for
+   * users whose every earlier call got a definite answer; and by user, those of users with an earlier
+   * uncertain answer (explained only if the log shows that call applied: a write landing after its deadline).
+   */
   surprises: string[];
+  surprisesAfterUncertain: Map<string, string>;
   durationMs: number;
   maxInFlight: number;
 }
@@ -86,9 +93,12 @@ export async function rosterLoad({
   const users = new Map<string, UserState>();
   for (const team of teams)
     for (const userId of team.pool)
-      users.set(userId, { teamId: team.teamId, member: false, busy: false, calls: 0 });
+      users.set(userId, { teamId: team.teamId, member: false, busy: false, calls: 0, hadUncertain: false });
   const outcomes: Outcome[] = [];
   const surprises: string[] = [];
+  const surprisesAfterUncertain = new Map<string, string>();
+  const surprise = (state: UserState, userId: string, what: string) =>
+    state.hadUncertain ? surprisesAfterUncertain.set(userId, what) : surprises.push(`${userId}: ${what}`);
   const inFlight = new Set<Promise<void>>();
   let [sent, skipped, maxInFlight] = [0, 0, 0];
   const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
@@ -111,15 +121,16 @@ export async function rosterLoad({
         const ms = Date.now() - started - atMs;
         outcomes.push({ ...base, code: 0, version: Number(response.team?.version), ms, atMs });
         const joins = method !== 'RemoveMember';
-        if (state.member === joins) surprises.push(`${method} ${userId}: OK, yet believed ${state.member}`);
+        if (state.member === joins) surprise(state, userId, `${method} OK, yet believed ${state.member}`);
         state.member = joins;
       })
       .catch((error: unknown) => {
         const code = codeOf(error) ?? -1;
         outcomes.push({ ...base, code, ms: Date.now() - started - atMs, atMs });
         state.member = believedAfterRefusal(method, code, state.member, (s) =>
-          surprises.push(`${method} ${userId}: ${s}`),
+          surprise(state, userId, `${method} ${s}`),
         );
+        if (!isRefusal(code)) state.hadUncertain = true;
       })
       .finally(() => {
         state.busy = false;
@@ -167,7 +178,16 @@ export async function rosterLoad({
   }
   const loadMs = Date.now() - started;
   while (inFlight.size > 0) await Promise.all([...inFlight]);
-  return { outcomes, users, sent, skipped, surprises, durationMs: loadMs, maxInFlight };
+  return {
+    outcomes,
+    users,
+    sent,
+    skipped,
+    surprises,
+    surprisesAfterUncertain,
+    durationMs: loadMs,
+    maxInFlight,
+  };
 }
 
 /** The call changed nothing: the decision refused it. */
