@@ -48,7 +48,12 @@ export interface System {
   emulator: EmulatorControl;
   emulatorProcess: ManagedProcess;
   gateway: ManagedProcess;
+  /** The first team-service replica; `clients.teams` talks to it. */
   teamService: ManagedProcess;
+  /** Every team-service replica (one unless asked for more), all on one database. */
+  teamServices: ManagedProcess[];
+  /** team-service's database on the suite's FerretDB, for checking what is stored. */
+  teamDatabaseUri: string;
   entitlementService: ManagedProcess;
   clients: Clients;
   /** The topics entitlement-service consumes: their `.dlq` topics hold the dead letters. */
@@ -63,11 +68,18 @@ export interface System {
 /**
  * The whole system as processes, on the suite's own FerretDB (which a scenario may kill) and the shared
  * broker (random topics and groups), with short but realistic settings. `env` overrides entitlement-service's.
+ * With several team-service replicas, entitlement-service gets all their addresses (grpc-js pick_first: it
+ * talks to the first and moves to the next when that one goes away, as a client of a k8s Service does).
  */
 export async function startSystem({
   entitlementEnv = {},
   partitions = 6,
-}: { entitlementEnv?: Record<string, string>; partitions?: number } = {}): Promise<System> {
+  teamServiceReplicas = 1,
+}: {
+  entitlementEnv?: Record<string, string>;
+  partitions?: number;
+  teamServiceReplicas?: number;
+} = {}): Promise<System> {
   // Kafka as every test tier finds it (env, Docker, local stack); the database is the suite's own.
   const brokers = (await getInfrastructure()).kafkaBrokers;
   const db = await startThrowawayFerretDb();
@@ -86,25 +98,32 @@ export async function startSystem({
   const database = (prefix: string) => `${db.uri}${randomName(prefix).replaceAll('-', '_')}`;
   const kafka = { KAFKA_BROKERS: brokers.join(',') };
 
-  const teamService = await managedProcess({
-    name: 'team-service',
-    dir: 'services/team-service',
-    readyLogText: 'team-service started',
-    env: {
-      ...kafka,
-      MONGODB_URI: database('faults_teams'),
-      TEAM_EVENTS_TOPIC: topics.teamEvents,
-      MEMBER_GRANTS_TOPIC: topics.memberGrants,
-      MEMBER_GRANTS_PARTITIONS: String(partitions),
-      TOPIC_PARTITIONS: String(partitions),
-      INTERNAL_AUTH_TOKENS: TOKEN,
-      APP_AUTH_TOKENS: APP_TOKEN,
-      CATALOG_FILE: catalogFile,
-      OUTBOX_POLL_INTERVAL_MS: '500',
-      DEADLINE_SWEEP_INTERVAL_MS: '0',
-      GRPC_SHUTDOWN_GRACE_MS: '500',
-    },
-  });
+  const teamDatabaseUri = database('faults_teams');
+  const teamServiceReplica = (index: number) =>
+    managedProcess({
+      name: index === 0 ? 'team-service' : `team-service-${index + 1}`,
+      dir: 'services/team-service',
+      readyLogText: 'team-service started',
+      env: {
+        ...kafka,
+        MONGODB_URI: teamDatabaseUri,
+        TEAM_EVENTS_TOPIC: topics.teamEvents,
+        MEMBER_GRANTS_TOPIC: topics.memberGrants,
+        MEMBER_GRANTS_PARTITIONS: String(partitions),
+        TOPIC_PARTITIONS: String(partitions),
+        INTERNAL_AUTH_TOKENS: TOKEN,
+        APP_AUTH_TOKENS: APP_TOKEN,
+        CATALOG_FILE: catalogFile,
+        OUTBOX_POLL_INTERVAL_MS: '500',
+        DEADLINE_SWEEP_INTERVAL_MS: '0',
+        GRPC_SHUTDOWN_GRACE_MS: '500',
+      },
+    });
+  const teamServices: ManagedProcess[] = [];
+  for (let i = 0; i < teamServiceReplicas; i += 1) teamServices.push(await teamServiceReplica(i));
+  const teamService = teamServices[0]!;
+  const teamServiceAddress =
+    teamServices.length === 1 ? teamService.address : `ipv4:${teamServices.map((t) => t.address).join(',')}`;
   const gateway = await managedProcess({
     name: 'webhook-gateway',
     dir: 'services/webhook-gateway',
@@ -154,7 +173,7 @@ export async function startSystem({
       BREAKER_RESET_MS: '2000',
       CONSUMER_BACKOFF_INITIAL_MS: '200',
       CONSUMER_BACKOFF_MAX_MS: '5000',
-      TEAM_SERVICE_ADDR: teamService.address,
+      TEAM_SERVICE_ADDR: teamServiceAddress,
       TEAM_SERVICE_TOKEN: TOKEN,
       TEAM_SERVICE_DEADLINE_MS: '2000',
       INTERNAL_AUTH_TOKENS: TOKEN,
@@ -165,7 +184,7 @@ export async function startSystem({
       ...entitlementEnv,
     },
   });
-  const all = [teamService, gateway, emulatorProcess, entitlementService];
+  const all = [...teamServices, gateway, emulatorProcess, entitlementService];
   const output = () => all.map((p) => p.output()).join('\n');
   const clients = grpcClients(entitlementService.address, teamService.address);
   try {
@@ -184,6 +203,8 @@ export async function startSystem({
     emulatorProcess,
     gateway,
     teamService,
+    teamServices,
+    teamDatabaseUri,
     entitlementService,
     clients,
     consumedTopics: [topics.webhooks, topics.memberGrants],
