@@ -8,3 +8,4 @@ export * from './proto-options';
 export * from './generated-types';
 export * from './teamseat-protos';
 export * from './timestamps';
+export * from './page-token';

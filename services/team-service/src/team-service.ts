@@ -5,7 +5,7 @@ import { createGrpcServer, loadEmbeddedDescriptors, loadTeamseatProtos } from '@
 import { createBatchingProducer, createKafka } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
 import { topicReplication } from '@teamseat/config';
-import { createMetricsRegistry, recordTopicShortfalls, type Registry } from '@teamseat/metrics';
+import { Counter, createMetricsRegistry, recordTopicShortfalls, type Registry } from '@teamseat/metrics';
 import type { TeamServiceConfig } from './config';
 import { ensureIndexes } from './adapters/database/indexes';
 import { createMongoConnections } from './adapters/database/mongo-connections';
@@ -110,7 +110,7 @@ export async function startTeamService({
     }),
     slots: config.OUTBOX_SLOTS,
     leaseRefreshMs: Math.floor(config.OUTBOX_LEASE_MS / 3),
-    loadTeam: (teamId) => teams.load(teamId),
+    loadTeam: (teamId) => teams.latest(teamId),
     views,
     producer,
     topic: config.TEAM_EVENTS_TOPIC,
@@ -123,6 +123,11 @@ export async function startTeamService({
     hooks: relayHooks,
   });
   const log = logger.child({ module: 'team-service' });
+  const conflicts = new Counter({
+    name: 'team_command_conflicts_total',
+    help: 'Writes that lost their version to another writer and were decided again (ADR 0024)',
+    registers: [registry],
+  });
   const runner = createCommandRunner({
     teams,
     views,
@@ -131,6 +136,10 @@ export async function startTeamService({
     newSecret: () => randomBytes(32).toString('base64url'),
     onChanged: config.OUTBOX_RELAY_ENABLED ? (teamId) => relay.wake(teamId) : undefined,
     onViewError: (error, teamId) => log.warn({ err: error, teamId }, 'view refresh deferred to the relay'),
+    onConflict: (teamId, attempt) => {
+      conflicts.inc();
+      log.debug({ teamId, attempt }, 'another write took the version; deciding again');
+    },
   });
   const commands = createTeamCommands({ runner });
   const subscriptions = createSubscriptionCommands({ runner, teams, keys });

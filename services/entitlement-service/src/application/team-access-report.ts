@@ -20,10 +20,25 @@ export interface MemberGrantRow {
 
 export interface TeamAccessReport {
   team: TeamSummary;
+  /** This page's rows. */
   grants: MemberGrantRow[];
   outOfSync: number;
   generatedAtMs: number;
+  /** The last user id of this page when more follow; null on the last page. */
+  nextAfter: string | null;
+  /** Seat holders of the team, all pages. */
+  totalMembers: number;
 }
+
+export interface ReportPage {
+  /** Members per page. */
+  size: number;
+  /** Start after this user id (null: the first page). */
+  after: string | null;
+}
+
+/** Without paging options: the first page of 500 members. */
+const FIRST_PAGE: ReportPage = { size: 500, after: null };
 
 /** GetTeamAccessReport and ReconcileTeam (entitlement_service.proto). */
 export function createTeamAccessReports(deps: {
@@ -68,22 +83,36 @@ export function createTeamAccessReports(deps: {
     };
   }
 
-  async function report(teamId: string): Promise<TeamAccessReport> {
+  /**
+   * One page of the report, members in user id order from `page.after`: a member on the team throughout
+   * the paging is on exactly one page, whatever joins or leaves meanwhile. Only this page's members'
+   * records are read.
+   */
+  async function report(teamId: string, page: ReportPage = FIRST_PAGE): Promise<TeamAccessReport> {
     const team = await requireTeam(teamId);
-    const seated = (await teams.rosterOf(teamId))
+    const all = (await teams.rosterOf(teamId))
       .filter((entry) => entry.holdsSeat)
-      .map((entry) => entry.userId);
+      .map((entry) => entry.userId)
+      .sort();
+    const from = page.after === null ? 0 : all.findIndex((userId) => userId > page.after!);
+    const seated = from < 0 ? [] : all.slice(from, from + page.size);
+    const more = from >= 0 && from + page.size < all.length;
     const rows = (await customers.getMany(seated)).flatMap((customer) => customer.grants);
     const byKey = new Map(rows.map((r: GrantRecord) => [`${r.userId}\u0000${r.entitlement}`, r]));
-    const grants = [...seated]
-      .sort()
-      .flatMap((userId) =>
-        [...team.memberEntitlements]
-          .sort()
-          .map((entitlement) => row(userId, entitlement, team, byKey.get(`${userId}\u0000${entitlement}`))),
-      );
+    const grants = seated.flatMap((userId) =>
+      [...team.memberEntitlements]
+        .sort()
+        .map((entitlement) => row(userId, entitlement, team, byKey.get(`${userId}\u0000${entitlement}`))),
+    );
     const outOfSync = grants.filter((g) => g.state !== 'in-sync' && g.state !== 'revoked').length;
-    return { team, grants, outOfSync, generatedAtMs: deps.now() };
+    return {
+      team,
+      grants,
+      outOfSync,
+      generatedAtMs: deps.now(),
+      nextAfter: more ? (seated[seated.length - 1] ?? null) : null,
+      totalMembers: all.length,
+    };
   }
 
   return {

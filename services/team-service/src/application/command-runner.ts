@@ -21,6 +21,8 @@ export interface RunnerDeps {
   onChanged?: (teamId: string) => void;
   /** A derived view could not be refreshed right away; the relay repairs it. */
   onViewError?: (error: unknown, teamId: string) => void;
+  /** Another write took the version this decision was made on (another process: see `run`). */
+  onConflict?: (teamId: string, attempt: number) => void;
   maxAttempts?: number;
   /** Teams whose last known state is kept: decisions are first made on it (see below). */
   cachedTeams?: number;
@@ -48,6 +50,19 @@ type Decide<Result> = (team: Team, ctx: DecisionContext) => Decision<Result>;
 export function createCommandRunner(deps: RunnerDeps) {
   const { teams, views, maxAttempts = 25, cachedTeams = 10_000, syncViewUsers = 100 } = deps;
   const recent = new Map<string, Team>();
+  /** team → the command of this process running on it: one at a time, so they never race each other. */
+  const lanes = new Map<string, Promise<unknown>>();
+
+  function inLane<T>(teamId: string, work: () => Promise<T>): Promise<T> {
+    const run = (lanes.get(teamId) ?? Promise.resolve()).catch(() => undefined).then(work);
+    lanes.set(teamId, run);
+    void run
+      .finally(() => {
+        if (lanes.get(teamId) === run) lanes.delete(teamId);
+      })
+      .catch(() => undefined);
+    return run;
+  }
 
   function remember(team: Team): void {
     const known = recent.get(team.teamId);
@@ -104,54 +119,68 @@ export function createCommandRunner(deps: RunnerDeps) {
     checkDeadline,
     committed,
 
-    /** Runs `decide` on the current team until its write lands; throws what the decision throws. */
-    async run<Result>(
+    /**
+     * Runs `decide` on the current team until its write lands; throws what the decision throws. Commands
+     * of this process on one team run one after another (each still decides on the latest state), so
+     * only writers in other processes can take a version first: a burst of adds to a large team does not
+     * turn into every caller retrying against every other (ADR 0026).
+     */
+    run<Result>(
       teamId: string,
       decide: Decide<Result>,
       options: CallOptions = {},
     ): Promise<{ team: Team; result: Result; changed: boolean }> {
-      const meta = metaOf(options);
+      return inLane(teamId, () => decideAndAppend(teamId, decide, options));
+    },
+  };
+
+  async function decideAndAppend<Result>(
+    teamId: string,
+    decide: Decide<Result>,
+    options: CallOptions,
+  ): Promise<{ team: Team; result: Result; changed: boolean }> {
+    const meta = metaOf(options);
+    checkDeadline(options);
+    let team = recent.get(teamId);
+    let fresh = false;
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       checkDeadline(options);
-      let team = recent.get(teamId);
-      let fresh = false;
-      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-        checkDeadline(options);
-        if (!team) {
-          team = await current(teamId, undefined);
-          fresh = true;
-        }
-        let decision: Decision<Result>;
-        try {
-          decision = decide(team, context());
-        } catch (error) {
-          if (fresh) throw error;
-          team = await current(teamId, team); // a guess may be stale: let the latest state name the rule
+      if (!team) {
+        team = await current(teamId, undefined);
+        fresh = true;
+      }
+      let decision: Decision<Result>;
+      try {
+        decision = decide(team, context());
+      } catch (error) {
+        if (fresh) throw error;
+        team = await current(teamId, team); // a guess may be stale: let the latest state name the rule
+        fresh = true;
+        continue;
+      }
+      if (decision.events.length === 0) {
+        if (!fresh) {
+          team = await current(teamId, team);
           fresh = true;
           continue;
         }
-        if (decision.events.length === 0) {
-          if (!fresh) {
-            team = await current(teamId, team);
-            fresh = true;
-            continue;
-          }
-          const mark = decision.next.subscriptionStateAt;
-          if (mark && (!team.subscriptionStateAt || mark > team.subscriptionStateAt)) {
-            await teams.advanceWatermark(teamId, mark);
-          }
-          return { team: decision.next, result: decision.result, changed: false };
+        const mark = decision.next.subscriptionStateAt;
+        if (mark && (!team.subscriptionStateAt || mark > team.subscriptionStateAt)) {
+          await teams.advanceWatermark(teamId, mark);
         }
-        const grants = grantScopeOf(team, decision.next);
-        if (await teams.append(team, decision.next, decision.events, grants, meta)) {
-          await committed(decision.next, grants);
-          return { team: decision.next, result: decision.result, changed: true };
-        }
-        // Another write took this version: decide again on the team as it is now.
-        if (attempt > 1) await backoff(attempt);
-        team = await current(teamId, team);
-        fresh = true;
+        return { team: decision.next, result: decision.result, changed: false };
       }
-      throw contention(teamId);
-    },
-  };
+      const grants = grantScopeOf(team, decision.next);
+      if (await teams.append(team, decision.next, decision.events, grants, meta)) {
+        await committed(decision.next, grants);
+        return { team: decision.next, result: decision.result, changed: true };
+      }
+      // Another write took this version: decide again on the team as it is now.
+      deps.onConflict?.(teamId, attempt);
+      if (attempt > 1) await backoff(attempt);
+      team = await current(teamId, team);
+      fresh = true;
+    }
+    throw contention(teamId);
+  }
 }

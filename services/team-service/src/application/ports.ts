@@ -16,6 +16,11 @@ export interface EventMeta {
 export interface TeamRepository {
   /** The team at its latest version, or null when there is none. */
   load(teamId: string): Promise<Team | null>;
+  /**
+   * The team at its latest version, caught up from the last state this process saw (point reads of the
+   * log, not the whole team); `load` when it saw none. Without the watermark moves of other processes.
+   */
+  latest(teamId: string): Promise<Team | null>;
   /** `team` brought to the latest version (it was the team at its version: versions never change). */
   refresh(team: Team): Promise<Team>;
   /** Writes a new team (version 1) with its first events; false when a team with that id exists. */

@@ -42,8 +42,9 @@ export function createTeamReads({
   keys: TeamKeyRegistry;
   views: TeamViews;
 }) {
+  // A large team is read once and then caught up from its log, so paging its roster re-reads no roster.
   async function load(teamId: string): Promise<Team> {
-    const team = await teams.load(teamId);
+    const team = await teams.latest(teamId);
     if (!team) throw teamNotFound(teamId);
     return team;
   }

@@ -45,6 +45,10 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 function listPatch<Entry>(before: Entry[], after: Entry[], idOf: (entry: Entry) => string): ListPatch<Entry> {
+  // The common case of a large roster, a join: every entry kept as it was, new ones after them.
+  if (after.length >= before.length && before.every((entry, index) => after[index] === entry)) {
+    return { put: after.slice(before.length), remove: [] };
+  }
   const was = new Map(before.map((entry) => [idOf(entry), entry]));
   const is = new Set(after.map(idOf));
   // Entries a decision kept are the same objects: only the others are compared.

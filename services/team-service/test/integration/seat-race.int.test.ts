@@ -12,11 +12,11 @@ describe('team-service seats over a connection pool (real FerretDB)', function (
 
   it('when 200 AddMember callers race for 10 seats over 50 connections, then stored members = OK answers = 10', async () => {
     const { team, owner } = await provisionTeam(harness, { seats: 10 });
-    const stack = await startWriterStack(harness.config.MONGODB_URI, 50);
+    const stack = await startWriterStack(harness.config.MONGODB_URI, 50, { writers: 50 });
     try {
       const outcomes = await Promise.all(
         Array.from({ length: 200 }, (_, i) =>
-          stack.commands.addMember({ teamId: team.teamId, userId: `racer-${i}`, actor: owner }).then(
+          stack.writers[i % 50]!.addMember({ teamId: team.teamId, userId: `racer-${i}`, actor: owner }).then(
             () => 'ok',
             (error: { code?: string }) => error.code ?? String(error),
           ),

@@ -8,7 +8,7 @@ import {
   secretMatches,
 } from '../../src/domain/invite-token';
 import { pageOfMembers } from '../../src/application/team-queries';
-import { decodePageToken, encodePageToken } from '../../src/entry-points/grpc/page-token';
+import { decodePageToken, encodePageToken } from '@teamseat/grpc';
 import {
   pageSizeOf,
   requireEmail,

@@ -2,6 +2,8 @@ import { status, type ServerWritableStream } from '@grpc/grpc-js';
 import { requireUserId } from '@teamseat/contracts';
 import { AppError, invalidArgument, toAppError } from '@teamseat/errors';
 import {
+  decodePageToken,
+  encodePageToken,
   unary,
   type EntitlementServiceHandlers,
   type WatchEntitlementChangesRequest__Output,
@@ -24,6 +26,16 @@ function requireId(field: string, value: string): string {
   if (value.length > MAX_ID_LENGTH)
     throw invalidArgument(field, `must be at most ${MAX_ID_LENGTH} characters`);
   return value;
+}
+
+const DEFAULT_REPORT_PAGE = 500;
+const MAX_REPORT_PAGE = 1_000;
+
+/** Members per report page: 0 means the default, above the maximum is clamped, negative is refused. */
+function reportPageSizeOf(value: number | undefined): number {
+  const size = value ?? 0;
+  if (!Number.isInteger(size) || size < 0) throw invalidArgument('page_size', 'must be a positive integer');
+  return size === 0 ? DEFAULT_REPORT_PAGE : Math.min(size, MAX_REPORT_PAGE);
 }
 
 /**
@@ -105,9 +117,14 @@ export function createEntitlementGrpcService(deps: {
       };
     }),
 
-    GetTeamAccessReport: unary(async (request) => ({
-      report: map.report(await reports.report(requireId('team_id', request.teamId))),
-    })),
+    GetTeamAccessReport: unary(async (request) => {
+      const teamId = requireId('team_id', request.teamId);
+      const size = reportPageSizeOf(request.pageSize);
+      const cursor = decodePageToken<{ after: string }>(request.pageToken ?? '', teamId, { after: 'string' });
+      const page = await reports.report(teamId, { size, after: cursor?.after ?? null });
+      const next = page.nextAfter === null ? '' : encodePageToken(teamId, { after: page.nextAfter });
+      return { report: map.report(page, next) };
+    }),
 
     ReconcileTeam: unary(async (request) => {
       const result = await reports.reconcileTeam(requireId('team_id', request.teamId));

@@ -61,7 +61,7 @@ const STATE: Record<GrantState, NonNullable<MemberGrant['state']>> = {
   revoked: 'GRANT_STATE_REVOKED',
 };
 
-export function report(domain: DomainReport): TeamAccessReport {
+export function report(domain: DomainReport, nextPageToken = ''): TeamAccessReport {
   const grants: MemberGrant[] = domain.grants.map((row) => ({
     userId: row.userId,
     entitlement: row.entitlement,
@@ -85,6 +85,8 @@ export function report(domain: DomainReport): TeamAccessReport {
     grants,
     outOfSync: domain.outOfSync,
     generatedAt: toTimestamp(domain.generatedAtMs),
+    nextPageToken,
+    totalMembers: domain.totalMembers,
   };
 }
 

@@ -1,6 +1,6 @@
 import { isDuplicateKey } from './database-errors';
 import type { PendingDocument, TeamModels } from './models';
-import { logId, type LogEntryDocument } from './team-log';
+import { eventCount, logId, type LogEntryDocument } from './team-log';
 
 export interface PendingMark {
   /** The pending marker's `_id`, the same as its log entry's. */
@@ -53,9 +53,9 @@ export function createOutboxStore({ reads, writes }: { reads: TeamModels; writes
           .lean<LogEntryDocument>()
           .exec();
         if (!entry) return entries;
-        if (entries.length > 0 && events + entry.events.length > maxEvents) return entries;
+        if (entries.length > 0 && events + eventCount(entry) > maxEvents) return entries;
         entries.push(entry);
-        events += entry.events.length;
+        events += eventCount(entry);
       }
     },
 

@@ -83,6 +83,34 @@ const storedEventSchema = new Schema(
   PART,
 );
 
+/** Many events of an entry, stored with what they share once (team-log.ts). */
+const eventRunsSchema = new Schema(
+  {
+    time: date,
+    causationid: nullableString,
+    traceparent: nullableString,
+    runs: {
+      type: [
+        new Schema(
+          {
+            type: { type: String, required: true },
+            data: { type: Schema.Types.Mixed, required: true },
+            items: {
+              type: [new Schema({ id, data: { type: Schema.Types.Mixed, required: true } }, PART)],
+              required: true,
+              default: undefined,
+            },
+          },
+          PART,
+        ),
+      ],
+      required: true,
+      default: undefined,
+    },
+  },
+  PART,
+);
+
 const grantScopeSchema = new Schema({ roster: { type: Boolean, required: true }, userIds: strings }, PART);
 
 /** Entries added or changed, ids removed, and the new order when the change reordered the list. */
@@ -120,6 +148,7 @@ export const logEntrySchema = new Schema(
       required: true,
     },
     events: { type: [storedEventSchema], required: true, default: undefined },
+    eventRuns: { type: eventRunsSchema, default: undefined },
     grants: { type: grantScopeSchema, required: true },
     causationid: nullableString,
   },

@@ -4,11 +4,21 @@ import type { EventMeta, TeamRepository } from '../../application/ports';
 import type { GrantScope } from '../../domain/member-grants';
 import type { PendingEvent } from '../../domain/team-events';
 import type { Team } from '../../domain/team';
-import { applyPatch, onlyAppends, patchOf } from '../../domain/team-patch';
+import { applyPatch, onlyAppends, patchOf, type TeamPatch } from '../../domain/team-patch';
 import { databaseCall as guarded, isDuplicateKey } from './database-errors';
 import { TEAMS, type TeamModels } from './models';
 import { fromDocument, toDocumentFields, type TeamDocument } from './team-document';
+import { deadlineOf, mustProject, type ProjectedState } from './projection-policy';
 import { logEntry, logId, storedPatch, type LogEntryDocument } from './team-log';
+
+/** Teams whose last known state (and projection version) this process keeps. */
+const REMEMBERED_TEAMS = 1_000;
+
+function remembered<Value>(map: Map<string, Value>, key: string, value: Value): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > REMEMBERED_TEAMS) map.delete(map.keys().next().value as string);
+}
 
 /**
  * The team repository on an append-only log (ADR 0024). A change is the insert of the entry
@@ -18,6 +28,8 @@ import { logEntry, logId, storedPatch, type LogEntryDocument } from './team-log'
  * (written first, so a crash never strands an entry); after it, the `teams` document (a projection, a
  * cache) is brought forward. Readers take the projection and read the entries after it by exact `_id`
  * until one is missing, so a projection update that was lost or is late costs a read, never a change.
+ * A large team's roster changes are left in the log for a while (projection-policy.ts, ADR 0026), and
+ * `latest` catches up from the last state this process saw instead of re-reading the projection.
  */
 export function createTeamRepository({
   reads,
@@ -36,6 +48,16 @@ export function createTeamRepository({
   // Projection writes carry what the entry already validated; the driver spares mongoose's casting of a
   // whole roster (ADR 0017).
   const projections = writes.db.collection<TeamDocument>(TEAMS);
+  /** team → the last state this process saw (a version's state never changes). */
+  const known = new Map<string, Team>();
+  /** team → what this process last knows of its projection. */
+  const projected = new Map<string, ProjectedState>();
+
+  function seen(team: Team | null): Team | null {
+    const before = team && known.get(team.teamId);
+    if (team && (!before || before.version <= team.version)) remembered(known, team.teamId, team);
+    return team;
+  }
 
   async function entry(teamId: string, version: number): Promise<LogEntryDocument | null> {
     return reads.log
@@ -55,14 +77,13 @@ export function createTeamRepository({
   }
 
   async function appendEntry(
-    previous: Team | null,
     next: Team,
+    patch: TeamPatch,
     events: PendingEvent[],
     grants: GrantScope,
     meta: EventMeta,
   ): Promise<boolean> {
     const at = now();
-    const patch = patchOf(previous, next);
     // The entries carry the changed members and invites (checked by the log's schema); the team's own
     // fields travel as a loose object there, so they are checked against the team schema here.
     const { teamId, ...set } = patch.set;
@@ -92,12 +113,14 @@ export function createTeamRepository({
    * anything else, or a projection that is not at `previous`, rewrites it unless it is already newer.
    * Never throws: the change is committed, and a reader catches up from the log.
    */
-  async function project(previous: Team | null, next: Team): Promise<void> {
+  async function project(previous: Team | null, next: Team, patch: TeamPatch): Promise<void> {
+    const last = projected.get(next.teamId);
+    if (!mustProject(next, patch, last)) return;
     const { _id, members, invites, memberIds, subscriptionStateAt, ...fields } = toDocumentFields(next);
     const watermark = subscriptionStateAt ? { $max: { subscriptionStateAt } } : {};
+    remembered(projected, next.teamId, { version: next.version, deadline: deadlineOf(next) });
     try {
-      if (previous) {
-        const patch = patchOf(previous, next);
+      if (previous && last?.version === previous.version) {
         if (onlyAppends(previous, patch)) {
           const pushed = await projections.updateOne(
             { _id, version: previous.version },
@@ -134,23 +157,34 @@ export function createTeamRepository({
       const doc = await guarded('load team', () =>
         reads.teams.findOne({ _id: teamId }).lean<TeamDocument>().exec(),
       );
-      const projected = doc ? fromDocument(doc) : null;
-      const team = await catchUp(teamId, projected, projected?.version ?? 0);
-      if (!team || !projected?.subscriptionStateAt) return team;
+      const projection = doc ? fromDocument(doc) : null;
+      if (doc) {
+        const deadline = doc.nextDeadlineAt ? new Date(doc.nextDeadlineAt).getTime() : null;
+        remembered(projected, teamId, { version: doc.version, deadline });
+      }
+      const team = seen(await catchUp(teamId, projection, projection?.version ?? 0));
+      if (!team || !projection?.subscriptionStateAt) return team;
       // The watermark may have moved without a version (advanceWatermark).
       const logged = team.subscriptionStateAt;
-      return !logged || logged < projected.subscriptionStateAt
-        ? { ...team, subscriptionStateAt: projected.subscriptionStateAt }
+      return !logged || logged < projection.subscriptionStateAt
+        ? { ...team, subscriptionStateAt: projection.subscriptionStateAt }
         : team;
     },
 
+    async latest(teamId) {
+      const last = known.get(teamId);
+      return last ? seen(await catchUp(teamId, last, last.version)) : this.load(teamId);
+    },
+
     async refresh(team) {
-      return (await catchUp(team.teamId, team, team.version)) ?? team;
+      return seen(await catchUp(team.teamId, team, team.version)) ?? team;
     },
 
     async insert(team, events, grants, meta) {
-      if (!(await appendEntry(null, team, events, grants, meta))) return false;
-      await project(null, team);
+      const patch = patchOf(null, team);
+      if (!(await appendEntry(team, patch, events, grants, meta))) return false;
+      seen(team);
+      await project(null, team, patch);
       return true;
     },
 
@@ -158,12 +192,18 @@ export function createTeamRepository({
       if (next.version !== previous.version + 1) {
         throw new Error(`team ${next.teamId}: version ${next.version} does not follow ${previous.version}`);
       }
-      if (!(await appendEntry(previous, next, events, grants, meta))) return false;
-      await project(previous, next);
+      const patch = patchOf(previous, next);
+      if (!(await appendEntry(next, patch, events, grants, meta))) return false;
+      seen(next);
+      await project(previous, next, patch);
       return true;
     },
 
     async advanceWatermark(teamId, at) {
+      const last = known.get(teamId);
+      if (last && (!last.subscriptionStateAt || last.subscriptionStateAt < at)) {
+        remembered(known, teamId, { ...last, subscriptionStateAt: at });
+      }
       await guarded('advance watermark', () =>
         writes.teams.updateOne(
           { _id: teamId },

@@ -1,5 +1,5 @@
 import type { TeamViews, UserTeamEntry } from '../../application/ports';
-import { summaryOf, type Team, type TeamSummary } from '../../domain/team';
+import { summaryOf, type Member, type Team, type TeamSummary } from '../../domain/team';
 import { databaseCall } from './database-errors';
 import {
   TEAM_SUMMARIES,
@@ -11,7 +11,9 @@ import {
 
 interface Latest {
   version: number;
-  memberIds: Set<string>;
+  members: readonly Member[];
+  /** Whether the user is on this roster (the set is built only for a refresh of many users). */
+  isMember: (userId: string) => boolean;
   createdAt: Date;
   /** user → the roster version their entry was last written from; a repeat at that version is skipped. */
   written: Map<string, number>;
@@ -48,9 +50,15 @@ export function createTeamViews({ reads, writes }: { reads: TeamModels; writes: 
   function remember(team: Team): Latest {
     const known = latest.get(team.teamId);
     if (known && known.version >= team.version) return known;
+    let ids: Set<string> | undefined;
+    const { members } = team;
     const next = {
       version: team.version,
-      memberIds: new Set(team.members.map((m) => m.userId)),
+      members,
+      isMember: (userId: string) => {
+        ids ??= new Set(members.map((m) => m.userId));
+        return ids.has(userId);
+      },
       createdAt: team.createdAt,
       written: known?.written ?? new Map<string, number>(),
     };
@@ -64,10 +72,15 @@ export function createTeamViews({ reads, writes }: { reads: TeamModels; writes: 
     const before = latest.get(team.teamId)?.version ?? 0;
     const roster = remember(team);
     const stale = userIds.filter((userId) => (roster.written.get(userId) ?? 0) < roster.version);
+    // One join of a large team: a scan is cheaper than building the roster's set.
+    const onRoster =
+      stale.length <= 4
+        ? (userId: string) => roster.members.some((m) => m.userId === userId)
+        : roster.isMember;
     await Promise.all(
       stale.map(async (userId) => {
         const field = `teams.${team.teamId}`;
-        if (roster.memberIds.has(userId)) {
+        if (onRoster(userId)) {
           await writeUsers.updateOne(
             { _id: userId },
             { $set: { [field]: { createdAt: roster.createdAt } } },

@@ -6,7 +6,7 @@ import type { TeamViews } from '../../application/ports';
 import type { Team } from '../../domain/team';
 import { slotOf, type SlotLeases } from '../database/outbox-leases';
 import type { OutboxStore, PendingMark } from '../database/outbox-store';
-import type { LogEntryDocument } from '../database/team-log';
+import { storedEvents, type LogEntryDocument } from '../database/team-log';
 import { grantFactMessage } from './grant-facts';
 import type { RelayMetrics } from './relay-metrics';
 
@@ -118,7 +118,7 @@ export function createOutboxRelay({
     for (const entry of entries) {
       scopes.push(entry.grants);
       causationId = entry.causationid ?? causationId;
-      for (const event of entry.events) {
+      for (const event of storedEvents(entry)) {
         // The stored type is a string: the contract checks it (and the data) when encoding.
         const envelope = buildEnvelope(
           event.type,

@@ -1,11 +1,10 @@
 import { invalidArgument } from '@teamseat/errors';
-import { unary, type TeamServiceHandlers } from '@teamseat/grpc';
+import { decodePageToken, encodePageToken, unary, type TeamServiceHandlers } from '@teamseat/grpc';
 import { parseInviteToken } from '../../domain/invite-token';
 import type { TeamCommands } from '../../application/team-commands';
 import { pageOfInvites, type InviteCursor } from '../../application/team-queries';
 import type { TeamReads } from '../../application/team-reads';
 import type { CallerResolver } from './caller';
-import { decodePageToken, encodePageToken } from './page-token';
 import { INVITE_STATUS_IN, inviteOut, memberOut, teamOut } from './proto-mapping';
 import {
   enumList,

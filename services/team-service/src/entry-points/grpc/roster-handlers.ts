@@ -1,9 +1,8 @@
-import { unary, type TeamServiceHandlers } from '@teamseat/grpc';
+import { decodePageToken, encodePageToken, unary, type TeamServiceHandlers } from '@teamseat/grpc';
 import type { TeamCommands } from '../../application/team-commands';
 import { pageOfMembers, seatUsageOf, type MemberCursor } from '../../application/team-queries';
 import type { TeamCursor, TeamReads } from '../../application/team-reads';
 import type { CallerResolver } from './caller';
-import { decodePageToken, encodePageToken } from './page-token';
 import { memberOut, roleOut, ROLE_IN, STATUS_IN, statusOut, teamOut } from './proto-mapping';
 import { enumList, optionalUserId, pageSizeOf, requireId, requireUserId, toTimestamp } from './validation';
 

@@ -13,14 +13,23 @@ export interface TeamAccessReport {
   'teamStatus'?: (string);
   'periodEndsAt'?: (_google_protobuf_Timestamp | null);
   /**
-   * One row per (member, member entitlement), sorted by user_id then entitlement.
+   * One row per (member, member entitlement) of this page's members, sorted by user_id then entitlement.
+   * Pages follow user_id: a member on the team throughout the paging is on exactly one page.
    */
   'grants'?: (_teamseat_entitlement_v1_MemberGrant)[];
   /**
-   * Rows not in GRANT_STATE_IN_SYNC or GRANT_STATE_REVOKED.
+   * This page's rows not in GRANT_STATE_IN_SYNC or GRANT_STATE_REVOKED.
    */
   'outOfSync'?: (number);
   'generatedAt'?: (_google_protobuf_Timestamp | null);
+  /**
+   * Empty on the last page.
+   */
+  'nextPageToken'?: (string);
+  /**
+   * Seat-holding members of the team when this page was read, all pages.
+   */
+  'totalMembers'?: (number);
 }
 
 export interface TeamAccessReport__Output {
@@ -33,12 +42,21 @@ export interface TeamAccessReport__Output {
   'teamStatus': (string);
   'periodEndsAt': (_google_protobuf_Timestamp__Output | null);
   /**
-   * One row per (member, member entitlement), sorted by user_id then entitlement.
+   * One row per (member, member entitlement) of this page's members, sorted by user_id then entitlement.
+   * Pages follow user_id: a member on the team throughout the paging is on exactly one page.
    */
   'grants': (_teamseat_entitlement_v1_MemberGrant__Output)[];
   /**
-   * Rows not in GRANT_STATE_IN_SYNC or GRANT_STATE_REVOKED.
+   * This page's rows not in GRANT_STATE_IN_SYNC or GRANT_STATE_REVOKED.
    */
   'outOfSync': (number);
   'generatedAt': (_google_protobuf_Timestamp__Output | null);
+  /**
+   * Empty on the last page.
+   */
+  'nextPageToken': (string);
+  /**
+   * Seat-holding members of the team when this page was read, all pages.
+   */
+  'totalMembers': (number);
 }

@@ -1,0 +1,138 @@
+import { waitFor } from '@teamseat/testing';
+import { expect } from 'chai';
+import { E2E_CATALOG, startStack, writeCatalog, type E2eStack } from '../support/e2e-harness';
+import { addMember, newUser, promoExpiry, storeAction, waitForTeam } from '../support/e2e-steps';
+import { call } from '../support/service-harness';
+
+// Issue 17 point 4, the RevenueCat leg: every member's grant and revoke of a large team reaches RevenueCat
+// (the emulator) at about the rate floor, members / REVENUECAT_RATE_PER_SECOND. 25,000 members at 8/s
+// would take almost an hour per leg, so by default 2,000 members at 50 calls/s (floor 40 s).
+const MEMBERS = Number(process.env.LARGE_TEAM_RC_MEMBERS ?? 2_000);
+const RATE = Number(process.env.LARGE_TEAM_RC_RATE ?? 50);
+const LATE = 100;
+/** Members per page of the access report: several pages even for a small run. */
+const PAGE = Math.min(500, Math.ceil(MEMBERS / 4));
+const PRODUCT = 'team_huge_monthly';
+
+async function inParallel(count: number, concurrency: number, work: (i: number) => Promise<unknown>) {
+  let next = 0;
+  const caller = async () => {
+    while (next < count) await work(next++);
+  };
+  await Promise.all(Array.from({ length: concurrency }, caller));
+}
+
+interface ReportPage {
+  report: { grants: Array<{ userId: string; state: string }>; nextPageToken: string; totalMembers: number };
+}
+
+describe(`a team of ${MEMBERS} members end to end with RevenueCat at ${RATE} calls/s`, function () {
+  this.timeout(1_800_000);
+  let stack: E2eStack;
+  let owner: string;
+  let teamId: string;
+  const members = Array.from({ length: MEMBERS }, (_, i) => `member-${String(i).padStart(6, '0')}`);
+  const floorSeconds = MEMBERS / RATE;
+
+  before(async () => {
+    const catalog = {
+      ...E2E_CATALOG,
+      products: [
+        ...E2E_CATALOG.products,
+        {
+          productId: PRODUCT,
+          managementEntitlement: 'team_admin',
+          memberEntitlements: ['pro'],
+          seats: MEMBERS + LATE,
+          grantMode: 'period',
+          shrinkPolicy: 'block',
+          periodDays: 30,
+        },
+      ],
+    };
+    stack = await startStack({
+      catalogFile: writeCatalog(catalog),
+      env: { REVENUECAT_RATE_PER_SECOND: String(RATE) },
+    });
+    owner = newUser('owner');
+    storeAction(stack, 'purchase', { appUserId: owner, productId: PRODUCT });
+    teamId = (await waitForTeam(stack, owner, (t) => t.status === 'TEAM_STATUS_ACTIVE')).teamId;
+  });
+  after(async () => stack?.stop());
+
+  const report = (pageToken: string) =>
+    call<ReportPage>(stack.ent as never, 'GetTeamAccessReport', { teamId, pageSize: PAGE, pageToken });
+
+  it('when members are added, then every grant reaches RevenueCat at about the rate floor', async () => {
+    const started = Date.now();
+    await inParallel(MEMBERS, 16, (i) => addMember(stack, teamId, owner, members[i]!));
+    const added = Date.now();
+    await waitFor(() => members.every((member) => promoExpiry(stack, member) !== undefined), {
+      timeoutMs: (floorSeconds * 10 + 120) * 1_000,
+      intervalMs: 500,
+    });
+    const seconds = (Date.now() - started) / 1000;
+    console.log(
+      `      (${MEMBERS} added in ${(added - started) / 1000} s; every grant in RevenueCat after ${seconds} s; ` +
+        `floor ${floorSeconds} s; ratio ${(seconds / floorSeconds).toFixed(2)})`,
+    );
+  });
+
+  it('when the team renews, then every extended grant reaches RevenueCat at about the rate floor', async () => {
+    const before = new Map(members.map((member) => [member, promoExpiry(stack, member) ?? 0]));
+    const started = Date.now();
+    storeAction(stack, 'renew', { appUserId: owner, productId: PRODUCT });
+    await waitFor(() => members.every((member) => (promoExpiry(stack, member) ?? 0) > before.get(member)!), {
+      timeoutMs: (floorSeconds * 10 + 120) * 1_000,
+      intervalMs: 500,
+    });
+    const seconds = (Date.now() - started) / 1000;
+    console.log(
+      `      (${MEMBERS} extended grants in RevenueCat after ${seconds} s; floor ${floorSeconds} s; ratio ${(seconds / floorSeconds).toFixed(2)})`,
+    );
+  });
+
+  it('when the access report is paged while members join, then every member is on exactly one page', async () => {
+    const seen: string[] = [];
+    let pages = 0;
+    let pageToken = '';
+    const joining = inParallel(LATE, 4, (i) => addMember(stack, teamId, owner, `late-${i}`));
+    do {
+      const { report: page } = await report(pageToken);
+      const users = new Set(page.grants.map((row) => row.userId));
+      expect(users.size, 'members on one page').to.be.at.most(PAGE);
+      seen.push(...users);
+      pageToken = page.nextPageToken;
+      pages += 1;
+    } while (pageToken);
+    await joining;
+    expect(pages, 'pages').to.be.greaterThan(1);
+    expect(new Set(seen).size, 'members on two pages').to.equal(seen.length);
+    const listed = new Set(seen);
+    expect(
+      members.filter((member) => !listed.has(member)),
+      'members on no page',
+    ).to.deep.equal([]);
+    const { report: first } = await report('');
+    expect(first.totalMembers).to.equal(MEMBERS + LATE);
+  });
+
+  it('when the team expires, then every revoke reaches RevenueCat at about the rate floor', async () => {
+    const everyone = [...members, ...Array.from({ length: LATE }, (_, i) => `late-${i}`)];
+    const started = Date.now();
+    storeAction(stack, 'expire', { appUserId: owner, productId: PRODUCT });
+    await waitFor(
+      () =>
+        everyone.every((member) => {
+          const until = promoExpiry(stack, member);
+          return until === undefined || until <= stack.emulator.clock.now();
+        }),
+      { timeoutMs: (floorSeconds * 10 + 120) * 1_000, intervalMs: 500 },
+    );
+    const seconds = (Date.now() - started) / 1000;
+    const floor = everyone.length / RATE;
+    console.log(
+      `      (${everyone.length} revokes in RevenueCat after ${seconds} s; floor ${floor} s; ratio ${(seconds / floor).toFixed(2)})`,
+    );
+  });
+});
