@@ -25,7 +25,26 @@ interface CustomerDocument {
   revision?: number;
 }
 
+/**
+ * A stored snapshot starts with its RevenueCat request date, zero-padded (`~<ms>|<json>`), so that `$max`
+ * keeps the newer of two snapshots in the write itself, with the `_id`-only filter FerretDB serves without a
+ * scan. `~` sorts after `{`: a snapshot stored before the stamp is replaced by any stamped one.
+ */
+const STAMP = '~';
+
+function stamped(requestDateMs: number, json: string): string {
+  return `${STAMP}${String(Math.max(0, Math.trunc(requestDateMs))).padStart(16, '0')}|${json}`;
+}
+
+function unstamped(stored: string): string {
+  return stored.startsWith(STAMP) ? stored.slice(stored.indexOf('|') + 1) : stored;
+}
+
 function toStored(subscriber: Subscriber): string {
+  return stamped(subscriber.requestDateMs, toJson(subscriber));
+}
+
+function toJson(subscriber: Subscriber): string {
   return JSON.stringify({
     originalAppUserId: subscriber.originalAppUserId,
     requestDateMs: subscriber.requestDateMs,
@@ -40,7 +59,7 @@ type StoredSubscriber = Omit<Subscriber, 'entitlements' | 'subscriptions'> & {
 };
 
 function fromStored(userId: string, stored: string): Subscriber {
-  const s = JSON.parse(stored) as StoredSubscriber;
+  const s = JSON.parse(unstamped(stored)) as StoredSubscriber;
   return {
     appUserId: userId,
     originalAppUserId: s.originalAppUserId,
@@ -67,14 +86,6 @@ function toRecord(doc: CustomerDocument): CustomerRecord {
 }
 
 /**
- * The condition a snapshot write carries, so that whichever replica writes, a snapshot never replaces a
- * newer one (RevenueCat's request date): the check lives in the write, not only in the caller's read.
- */
-function notNewerThan(requestDateMs: number) {
-  return { $or: [{ fetchedAtMs: { $lte: requestDateMs } }, { fetchedAtMs: { $exists: false } }] };
-}
-
-/**
  * One document per app user id (DESIGN §3): the record of domain/customer.ts. Keeping the ledger in the
  * same document makes a reconciled user one read and one write; FerretDB (local and CI) only serves `_id`
  * lookups without a scan and allows one writer at a time, so the number of writes per user bounds
@@ -89,9 +100,12 @@ export function createCustomerRepository(
   function updateOf(patch: CustomerPatch) {
     const set: Record<string, unknown> = {};
     const unset: Record<string, 1> = {};
+    const max: Record<string, unknown> = {};
     if (patch.snapshot) {
-      set.snapshot = toStored(patch.snapshot);
-      set.fetchedAtMs = patch.snapshot.requestDateMs;
+      // The condition lives in the write (ADR 0006, 0021): whichever replica writes, an older snapshot never
+      // replaces a newer one.
+      max.snapshot = toStored(patch.snapshot);
+      max.fetchedAtMs = patch.snapshot.requestDateMs;
       set.syncedAt = new Date(now());
     }
     if (patch.grants) set.grants = JSON.stringify(patch.grants.map(storeGrant));
@@ -102,7 +116,8 @@ export function createCustomerRepository(
     const update: Record<string, unknown> = {};
     if (Object.keys(set).length > 0) update.$set = set;
     if (Object.keys(unset).length > 0) update.$unset = unset;
-    if (patch.settledAtMs !== undefined) update.$max = { settledAtMs: patch.settledAtMs };
+    if (patch.settledAtMs !== undefined) max.settledAtMs = patch.settledAtMs;
+    if (Object.keys(max).length > 0) update.$max = max;
     if (patch.addTeamLines && patch.addTeamLines.length > 0) {
       update.$addToSet = { teamLines: { $each: [...patch.addTeamLines] } };
     }
@@ -163,8 +178,8 @@ export function createCustomerRepository(
      * was written): an insert when the caller knows the user is new, an update by `_id`
      * otherwise (FerretDB scans for anything but `_id`). The caller stores a snapshot only when it is newer
      * than the one it has just read (under the per-user lock, application/user-locks.ts); the write checks
-     * it again, since another replica may have stored a newer one meanwhile: then the rest of the patch is
-     * written without the snapshot.
+     * it again with `$max` on the stamped snapshot, since another replica may have stored a newer one
+     * meanwhile: then the rest of the patch is written and the snapshot stays the newer one.
      */
     async update(userId: string, patch: CustomerPatch, { isNew = false } = {}): Promise<number | undefined> {
       const changes = updateOf(patch);
@@ -182,27 +197,7 @@ export function createCustomerRepository(
       };
       const updated = async (): Promise<number | undefined> => {
         // The whole document comes back: FerretDB implements no projection in findAndModify.
-        const after = await customers.findOneAndUpdate(
-          patch.snapshot ? { _id: userId, ...notNewerThan(patch.snapshot.requestDateMs) } : { _id: userId },
-          update,
-          { returnDocument: 'after' },
-        );
-        if (after !== null) return after.revision ?? 0;
-        return patch.snapshot ? withoutSnapshot() : undefined;
-      };
-      // The stored snapshot is newer (another replica's write), or there is no document: the rest of the
-      // patch still applies, the snapshot does not (ADR 0006, 0021).
-      const withoutSnapshot = async (): Promise<number | undefined> => {
-        const rest = updateOf({ ...patch, snapshot: undefined });
-        if (Object.keys(rest).length === 0) {
-          const doc = await customers.findOne({ _id: userId }, { projection: { revision: 1 } });
-          return doc ? (doc.revision ?? 0) : undefined;
-        }
-        const after = await customers.findOneAndUpdate(
-          { _id: userId },
-          { ...rest, $inc: { revision: 1 } },
-          { returnDocument: 'after' },
-        );
+        const after = await customers.findOneAndUpdate({ _id: userId }, update, { returnDocument: 'after' });
         return after === null ? undefined : (after.revision ?? 0);
       };
       if (isNew) {
