@@ -26,22 +26,25 @@ interface CustomerDocument {
 }
 
 /**
- * A stored snapshot starts with its RevenueCat request date, zero-padded (`~<ms>|<json>`), so that `$max`
- * keeps the newer of two snapshots in the write itself, with the `_id`-only filter FerretDB serves without a
- * scan. `~` sorts after `{`: a snapshot stored before the stamp is replaced by any stamped one.
+ * A stored snapshot starts with its RevenueCat request date and then the time it was written, zero-padded
+ * (`~<request ms>.<written ms>|<json>`), so that `$max` keeps the newer of two snapshots in the write itself,
+ * with the `_id`-only filter FerretDB serves without a scan; of two with the same request date the later
+ * write wins. `~` sorts after `{`: a snapshot stored before the stamp is replaced by any stamped one.
  */
 const STAMP = '~';
 
-function stamped(requestDateMs: number, json: string): string {
-  return `${STAMP}${String(Math.max(0, Math.trunc(requestDateMs))).padStart(16, '0')}|${json}`;
+const padded = (ms: number) => String(Math.max(0, Math.trunc(ms))).padStart(16, '0');
+
+function stamped(requestDateMs: number, writtenAtMs: number, json: string): string {
+  return `${STAMP}${padded(requestDateMs)}.${padded(writtenAtMs)}|${json}`;
 }
 
 function unstamped(stored: string): string {
   return stored.startsWith(STAMP) ? stored.slice(stored.indexOf('|') + 1) : stored;
 }
 
-function toStored(subscriber: Subscriber): string {
-  return stamped(subscriber.requestDateMs, toJson(subscriber));
+function toStored(subscriber: Subscriber, writtenAtMs: number): string {
+  return stamped(subscriber.requestDateMs, writtenAtMs, toJson(subscriber));
 }
 
 function toJson(subscriber: Subscriber): string {
@@ -104,7 +107,7 @@ export function createCustomerRepository(
     if (patch.snapshot) {
       // The condition lives in the write (ADR 0006, 0021): whichever replica writes, an older snapshot never
       // replaces a newer one.
-      max.snapshot = toStored(patch.snapshot);
+      max.snapshot = toStored(patch.snapshot, now());
       max.fetchedAtMs = patch.snapshot.requestDateMs;
       set.syncedAt = new Date(now());
     }
@@ -127,7 +130,7 @@ export function createCustomerRepository(
   function newDocument(userId: string, patch: CustomerPatch): CustomerDocument {
     return {
       _id: userId,
-      snapshot: patch.snapshot ? toStored(patch.snapshot) : null,
+      snapshot: patch.snapshot ? toStored(patch.snapshot, now()) : null,
       fetchedAtMs: patch.snapshot?.requestDateMs ?? 0,
       ...(patch.snapshot ? { syncedAt: new Date(now()) } : {}),
       ...(patch.settledAtMs !== undefined ? { settledAtMs: patch.settledAtMs } : {}),
