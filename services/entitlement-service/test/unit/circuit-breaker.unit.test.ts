@@ -19,11 +19,15 @@ describe('RevenueCat circuit breaker', () => {
     rollingWindowMs: 10_000,
   };
 
-  it('when one user fails again and again, then the breaker stays closed and other users are served', async () => {
+  it('when one user fails again and again while others are served, then the breaker stays closed', async () => {
     const breaker = createRevenueCatBreaker(options, { now: Date.now });
     try {
       const outcomes = [];
-      for (let i = 0; i < 20; i++) outcomes.push(await settle(breaker.run(failing, 'poison-user')));
+      for (let i = 0; i < 20; i++) {
+        outcomes.push(await settle(breaker.run(failing, 'poison-user')));
+        // Meanwhile RevenueCat answers everyone else.
+        await settle(breaker.run(fine, `other-${i}`));
+      }
       expect(new Set(outcomes), 'each call still fails with its own error').to.deep.equal(
         new Set(['UNAVAILABLE']),
       );
@@ -42,6 +46,16 @@ describe('RevenueCat circuit breaker', () => {
       const error = await breaker.run(fine, 'someone-else').catch((e: AppError) => e);
       expect(error).to.be.instanceOf(AppError);
       expect((error as AppError).retriable).to.equal(true);
+    } finally {
+      breaker.shutdown();
+    }
+  });
+
+  it('when the same few users fail again and again and nobody succeeds (RevenueCat down, few partitions held), then the breaker opens', async () => {
+    const breaker = createRevenueCatBreaker(options, { now: Date.now });
+    try {
+      for (let i = 0; i < 12; i++) await settle(breaker.run(failing, `held-${i % 3}`));
+      expect(breaker.state()).to.equal('open');
     } finally {
       breaker.shutdown();
     }

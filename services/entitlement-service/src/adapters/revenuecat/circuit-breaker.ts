@@ -42,9 +42,10 @@ class RepeatedFailure {
  * 429/423) do not count as failures. While open, callers get a retriable error carrying `retryAfterMs`, which
  * the Kafka consumer turns into a paused partition instead of a busy loop.
  *
- * A failure counts once per user per rolling window: one user whose record RevenueCat keeps failing (retried,
- * then parked, ADR 0019) would otherwise open the breaker for every user; RevenueCat being down fails many
- * users and still opens it.
+ * A user's failure is passed over when the same user already failed in this window and RevenueCat answered
+ * someone else since: one user whose record RevenueCat keeps failing (retried, then parked, ADR 0019) would
+ * otherwise open the breaker for every user. RevenueCat down answers nobody, so every failure counts, even
+ * when only a few users are being retried (one held message per partition).
  */
 export function createRevenueCatBreaker(
   options: Partial<BreakerOptions>,
@@ -61,11 +62,13 @@ export function createRevenueCatBreaker(
   });
   /** user → when their last failure counted. */
   const counted = new Map<string, number>();
+  /** When a call last succeeded, for anyone. */
+  let lastSuccessAt = -Infinity;
 
   function repeated(subject: string): boolean {
     const at = now();
     const last = counted.get(subject);
-    if (last !== undefined && at - last < settings.rollingWindowMs) return true;
+    if (last !== undefined && at - last < settings.rollingWindowMs && lastSuccessAt >= last) return true;
     counted.delete(subject);
     counted.set(subject, at);
     // Oldest first: drop the entries that left the window.
@@ -94,7 +97,9 @@ export function createRevenueCatBreaker(
           ? attempt
           : async () => {
               try {
-                return await attempt();
+                const result = await attempt();
+                lastSuccessAt = now();
+                return result;
               } catch (error) {
                 if (countsAgainstBreaker(error) && repeated(subject)) throw new RepeatedFailure(error);
                 throw error;
