@@ -179,6 +179,9 @@ export async function startSystem({
       INTERNAL_AUTH_TOKENS: TOKEN,
       CATALOG_FILE: catalogFile,
       SWEEP_INTERVAL_MS: '0',
+      // Apps' SyncCustomer at login heals dropped webhooks; here logins come seconds after the last stored
+      // snapshot instead of minutes, so the fresh-snapshot shortcut (10 s by default, ADR 0022) is off.
+      SYNC_FRESH_FOR_MS: '0',
       // The poison bound (issue 16, point 3) stays at its 15-minute default: an outage shorter than that parks
       // nothing. The poison scenario shortens it to 20 s so it takes seconds.
       ...entitlementEnv,
