@@ -1,3 +1,4 @@
+import { consumeMessages } from '@teamseat/testing';
 import { expect } from 'chai';
 import { convergence, waitConverged, type Cast } from './support/convergence';
 import { deadLetters } from './support/dead-letters';
@@ -78,9 +79,17 @@ describe('fault: team-service is stopped for 2 minutes', function () {
       await sleep(2_000);
       const buyers = Array.from({ length: 12 }, () => newUser('tsd-meanwhile'));
       for (const buyer of buyers) await emulator.purchase(buyer, 'pro_monthly');
-      const converged = await convergence(clients, emulator, { owners: [], personal: buyers }, 30_000);
+      // Which partition each webhook landed on (keyed by user): the buyers sharing the held team purchase's
+      // partition wait behind it until it succeeds or is parked (ADR 0019); the others must not.
+      const webhooks = await consumeMessages(system.brokers, system.consumedTopics[0]!, { quietMs: 2_000 });
+      const partitionOf = new Map(webhooks.map((m) => [m.key, m.partition]));
+      const held = partitionOf.get(owner);
+      expect(held, "the team purchase's webhook partition").to.be.a('number');
+      const elsewhere = buyers.filter((buyer) => partitionOf.get(buyer) !== held);
+      const converged = await convergence(clients, emulator, { owners: [], personal: elsewhere }, 30_000);
       recordFigures('team-service stopped: other partitions', {
         personalPurchases: buyers.length,
+        onOtherPartitions: elsewhere.length,
         converged: converged.converged,
         allAccessWithinMs: converged.converged ? converged.ms : null,
       });
