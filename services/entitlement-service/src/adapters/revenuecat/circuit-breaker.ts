@@ -97,16 +97,16 @@ export function createRevenueCatBreaker(
           ? attempt
           : async () => {
               try {
-                const result = await attempt();
-                lastSuccessAt = now();
-                return result;
+                return await attempt();
               } catch (error) {
                 if (countsAgainstBreaker(error) && repeated(subject)) throw new RepeatedFailure(error);
                 throw error;
               }
             };
       try {
-        return (await breaker.fire(counting)) as T;
+        const result = (await breaker.fire(counting)) as T;
+        lastSuccessAt = now();
+        return result;
       } catch (error) {
         if (error instanceof RepeatedFailure) throw error.error;
         if ((error as { code?: string }).code === 'EOPENBREAKER') {
