@@ -12,7 +12,7 @@ const REVENUECAT_KEY = 'sk_replicas_test';
 export const PARTITIONS = 6;
 
 /**
- * The production shape on one machine: the emulator, one team-service (FerretDB allows one writer), two
+ * The production shape on one machine: the emulator, one team-service (several are tested in test/faults), two
  * gateways and two entitlement-service replicas, on their own topics, consumer groups and databases.
  * Every webhook the emulator sends goes to both gateways, so every event arrives twice.
  */

@@ -33,8 +33,8 @@ function fromSummaryDocument(doc: SummaryDocument): TeamSummary {
  * relay (before publishing, so a consumer reacting to an event reads at least that state, and as repair
  * after a crash) refresh them. Refreshes of one team run one after another in this process, and a user's
  * entry is always written from the newest roster seen, so an older snapshot arriving late cannot undo a
- * newer one. (Several writer processes can leave a view stale until the team's next change; with FerretDB
- * there is one writer, see ADR 0004.)
+ * newer one. (Several replicas can leave a view behind the log until the team's next change, ADR 0024;
+ * GetMemberGrant passes such a view over for the log when the caller names a newer version, ADR 0021.)
  */
 export function createTeamViews({ reads, writes }: { reads: TeamModels; writes: TeamModels }): TeamViews {
   // ListTeamsOfUser's two reads use the driver under the models: a lean read gains nothing from the schema
