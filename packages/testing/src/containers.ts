@@ -1,6 +1,6 @@
 // Real Kafka and MongoDB in containers, for machines with a Docker engine. testcontainers is loaded
 // lazily so that processes given KAFKA_BROKERS / MONGODB_URI never pay for it.
-import net from 'node:net';
+import { freePort } from './child-processes';
 import type { Endpoints, Needs } from './infrastructure';
 
 const KAFKA_IMAGE = 'apache/kafka:3.9.1';
@@ -15,17 +15,6 @@ export async function isDockerAvailable(): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
 }
 
 /**
