@@ -3,6 +3,7 @@ import type { Logger } from '@teamseat/logger';
 import './kafkajs-idle-timers';
 
 export { Kafka };
+export type { Admin } from 'kafkajs';
 
 const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.ERROR]: 'error',

@@ -8,3 +8,4 @@ export * from './retry-tracker';
 export * from './parking';
 export * from './resilient-consumer';
 export * from './parking-consumer';
+export * from './consumer-lag';

@@ -38,6 +38,8 @@ import { HOUR_MS, DAY_MS } from './domain/expiry';
 import type { TeamProduct } from './domain/team-product';
 import { createEntitlementGrpcService } from './entry-points/grpc/entitlement-grpc-service';
 import { createSweepJob } from './entry-points/jobs/sweep-job';
+import { workGroups } from './entry-points/kafka/consumer-groups';
+import { registerConsumerLag } from './entry-points/kafka/consumer-lag-metrics';
 import { createConsumerMetrics } from './entry-points/kafka/consumer-metrics';
 import { createConsumers } from './entry-points/kafka/create-consumers';
 import { consumerSettings, revenueCatSettings, sweepSettings } from './settings';
@@ -196,6 +198,12 @@ export async function startEntitlementService({
     metrics: consumerMetrics,
     logger,
   });
+  const consumerLag = registerConsumerLag({
+    kafka,
+    registry,
+    groups: workGroups(consumerSettings(config)),
+    logger,
+  });
   const sweep = createSweep({
     customers,
     retries,
@@ -282,6 +290,7 @@ export async function startEntitlementService({
       },
     },
     { name: 'flush the producer', run: () => producer.disconnect() },
+    { name: 'stop reading consumer lag', run: () => consumerLag.stop() },
     { name: 'stop the RevenueCat client', run: () => revenuecat.stop() },
     { name: 'close the team-service client', run: () => teams.close() },
     { name: 'close the database', run: () => connection.close() },

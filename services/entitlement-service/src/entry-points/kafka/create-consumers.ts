@@ -18,6 +18,7 @@ import {
 import type { Logger } from '@teamseat/logger';
 import type { TeamTerms } from '../../domain/team-terms';
 import type { ConfirmTerms, UserReconciler, WebhookHandler } from '../../application';
+import { groupIds } from './consumer-groups';
 import type { ConsumerMetrics } from './consumer-metrics';
 
 export interface ConsumerSettings {
@@ -104,8 +105,9 @@ export function createConsumers(deps: {
     return [consumer, parked] as const;
   }
 
+  const groups = groupIds(settings.groupPrefix);
   const [webhooks, webhooksParked] = withParking(
-    `${settings.groupPrefix}.webhooks`,
+    groups.webhooks,
     settings.topics.webhooks,
     settings.concurrency.webhooks,
     async function handleWebhook(message, log) {
@@ -116,7 +118,7 @@ export function createConsumers(deps: {
   );
 
   const [memberGrants, memberGrantsParked] = withParking(
-    `${settings.groupPrefix}.member-grants`,
+    groups.memberGrants,
     settings.topics.memberGrants,
     settings.concurrency.memberGrants,
     async function handleMemberGrantTerms(message, log) {
@@ -143,7 +145,7 @@ export function createConsumers(deps: {
   // handler cannot fail (a bad record is skipped), and a new instance starts from now anyway.
   const changes = createResilientConsumer({
     ...common,
-    groupId: `${settings.groupPrefix}.changes.${randomUUID()}`,
+    groupId: groups.changes(randomUUID()),
     topics: [settings.topics.changes],
     fromBeginning: false,
     partitionsConsumedConcurrently: 1,
