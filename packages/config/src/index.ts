@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 export { z };
 export * from './topic-replication';
+export * from './development-secrets';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -5,6 +5,7 @@ import {
   kafkaBrokers,
   loadConfig,
   port,
+  refuseDevelopmentSecrets,
   topicReplicationSchema,
   z,
 } from '@teamseat/config';
@@ -178,7 +179,15 @@ export const configSchema = z
       });
     }
   })
-  .superRefine(checkTopicReplication);
+  .superRefine(checkTopicReplication)
+  .superRefine(
+    refuseDevelopmentSecrets([
+      'REVENUECAT_API_KEY',
+      'REVENUECAT_V2_API_KEY',
+      'TEAM_SERVICE_TOKEN',
+      'INTERNAL_AUTH_TOKENS',
+    ]),
+  );
 
 export type EntitlementServiceConfig = z.infer<typeof configSchema>;
 

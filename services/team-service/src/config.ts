@@ -5,6 +5,7 @@ import {
   kafkaBrokers,
   loadConfig,
   port,
+  refuseDevelopmentSecrets,
   topicReplicationSchema,
   z,
 } from '@teamseat/config';
@@ -99,5 +100,10 @@ export const configSchema = z.object({
 export type TeamServiceConfig = z.infer<typeof configSchema>;
 
 export function loadTeamServiceConfig(env: NodeJS.ProcessEnv): TeamServiceConfig {
-  return loadConfig(configSchema.superRefine(checkTopicReplication), env);
+  return loadConfig(
+    configSchema
+      .superRefine(checkTopicReplication)
+      .superRefine(refuseDevelopmentSecrets(['INTERNAL_AUTH_TOKENS', 'APP_AUTH_TOKENS'])),
+    env,
+  );
 }

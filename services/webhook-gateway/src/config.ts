@@ -5,6 +5,7 @@ import {
   kafkaBrokers,
   loadConfig,
   port,
+  refuseDevelopmentSecrets,
   topicReplicationSchema,
   z,
 } from '@teamseat/config';
@@ -88,7 +89,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   const problems: string[] = [];
   let parsed: z.infer<typeof configSchema> | undefined;
   try {
-    parsed = loadConfig(configSchema.superRefine(checkTopicReplication), env);
+    parsed = loadConfig(
+      configSchema
+        .superRefine(checkTopicReplication)
+        .superRefine(refuseDevelopmentSecrets(['WEBHOOK_AUTHORIZATION', 'WEBHOOK_AUTHORIZATION_PREVIOUS'])),
+      env,
+    );
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     problems.push(...error.problems);
