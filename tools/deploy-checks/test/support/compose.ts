@@ -9,12 +9,14 @@ export const readCompose = (relative = 'docker-compose.yml') => parseYaml(readTe
 
 /**
  * dclint validates against the current Compose Specification JSON schema (it cannot be turned off) and applies
- * its best-practice rules. Switched off: ordering rules (the file is ordered by dependency, not alphabet) and
- * no-build-and-image (`image` names what `build` makes, so `docker compose build` tags it for the registry).
+ * its best-practice rules. Switched off: ordering rules (the file is ordered by dependency, not alphabet),
+ * no-build-and-image (`image` names what `build` makes, so `docker compose build` tags it for the registry) and
+ * require-project-name-field (Compose v1 refuses a top-level `name`; the project name comes from -p).
  */
 const LINT_CONFIG = {
   rules: {
     'no-build-and-image': 0,
+    'require-project-name-field': 0,
     'service-keys-order': 0,
     'services-alphabetical-order': 0,
     'service-ports-alphabetical-order': 0,
