@@ -26,7 +26,13 @@ export function createGrpcServer({
   authTokens,
   packageDefinition,
   services,
+  maxConnectionAgeMs,
 }: {
+  /**
+   * Closes each client connection after this long (gracefully: calls in flight get as long again), so that
+   * clients balancing over DNS resolve again and find new pods (docs/adr/0032). Unset: connections stay.
+   */
+  maxConnectionAgeMs?: number;
   logger: Logger;
   registry: Registry;
   authTokens: string[];
@@ -39,6 +45,12 @@ export function createGrpcServer({
 }): GrpcServer {
   const server = new Server({
     interceptors: [createServerInterceptor({ tokens: authTokens, logger, registry })],
+    ...(maxConnectionAgeMs === undefined
+      ? {}
+      : {
+          'grpc.max_connection_age_ms': maxConnectionAgeMs,
+          'grpc.max_connection_age_grace_ms': maxConnectionAgeMs,
+        }),
   });
   const names = ['', ...services.map((service) => service.name)];
   const health = new HealthImplementation(

@@ -92,6 +92,11 @@ export const configSchema = z.object({
   DEADLINE_SWEEP_INTERVAL_MS: nonNegativeInt()
     .default(60_000)
     .describe('how often expired invites and admin-choice deadlines are applied; 0 turns it off'),
+  GRPC_MAX_CONNECTION_AGE_MS: positiveInt()
+    .default(300_000)
+    .describe(
+      'client connections are closed (gracefully) after this long, so clients balancing over DNS find new pods',
+    ),
   GRPC_SHUTDOWN_GRACE_MS: positiveInt()
     .default(5_000)
     .describe('how long in-flight calls may finish at shutdown before they are cancelled'),

@@ -158,6 +158,7 @@ export async function startTeamService({
     logger,
     registry,
     authTokens: [...config.INTERNAL_AUTH_TOKENS, ...config.APP_AUTH_TOKENS],
+    maxConnectionAgeMs: config.GRPC_MAX_CONNECTION_AGE_MS,
     packageDefinition,
     services: [
       {

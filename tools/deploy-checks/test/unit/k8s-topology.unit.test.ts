@@ -152,6 +152,20 @@ describe('deploy/k8s: how the pieces fit', function () {
     }
   });
 
+  it('when base is rendered, then entitlement-service reaches every team-service pod through a headless Service', () => {
+    const base = render('deploy/k8s/base');
+    const [container] = find(base, 'Deployment', 'entitlement-service').spec.template.spec
+      .containers as Obj[];
+    const target = (container!.env as Obj[]).find((e) => e.name === 'TEAM_SERVICE_ADDR')!.value as string;
+    const match = /^dns:\/\/\/([a-z0-9-]+):(\d+)$/.exec(target);
+    expect(match, target).to.not.equal(null);
+    const service = find(base, 'Service', match![1]!);
+    expect(service.spec.clusterIP).to.equal('None');
+    const pods = find(base, 'Deployment', 'team-service').spec.template.metadata.labels;
+    expect(pods).to.include(service.spec.selector);
+    expect(service.spec.ports.map((p: Obj) => p.port)).to.include(Number(match![2]));
+  });
+
   it('when base is rendered, then the Ingress serves only the webhook path over TLS to the gateway port', () => {
     const base = render('deploy/k8s/base');
     const ingress = find(base, 'Ingress', 'webhook-gateway');

@@ -7,6 +7,16 @@ import { ROLE, subscriptionStateRequest, toTeamSummary, toTeamTerms } from './te
 import { noResponseError, TEAM_SERVICE_UNAUTHENTICATED, teamServiceError } from './team-service-errors';
 import type { TeamServiceMetrics } from './team-service-metrics';
 
+/**
+ * Calls spread over every address the target resolves to, not the first one only (grpc-js' default,
+ * pick_first): with `dns:///team-service-pods:50051`, a headless Service, that is every team-service pod. DNS
+ * is read again when a connection drops, and at least every `maxConnectionAgeMs` of team-service, which closes
+ * connections so that new pods are found (docs/adr/0032).
+ */
+const ROUND_ROBIN = {
+  'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
+};
+
 /** team-service over gRPC (DESIGN §1: entitlement-service → team-service, never the other way). */
 export function createTeamDirectory({
   address,
@@ -32,6 +42,7 @@ export function createTeamDirectory({
   const { TeamService } = protos.teamseat.team.v1;
   const client = new TeamService(address, credentials.createInsecure(), {
     interceptors: [bearerInterceptor(token)],
+    ...ROUND_ROBIN,
   });
   const methods = TeamService.service;
   const log = logger?.child({ module: 'team-directory' });
