@@ -1,5 +1,6 @@
 import * as models from 'kubernetes-models';
 import * as prometheusOperator from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
+import * as gatewayApi from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1';
 import type { Manifest } from './repo';
 
 type ModelClass = new (data: unknown) => { validate(): void };
@@ -9,6 +10,11 @@ function modelFor(apiVersion: string, kind: string): ModelClass | undefined {
   // The Prometheus Operator's kinds (deploy/k8s/monitoring), from its CRDs' schemas.
   if (apiVersion === 'monitoring.coreos.com/v1') {
     return (prometheusOperator as unknown as Record<string, ModelClass>)[kind];
+  }
+  // Gateway API's kinds (examples/gateway-api), from its v1.0 CRDs' schemas: the newest release that
+  // @kubernetes-models/gateway-api publishes for Node 20; HTTPRoute's v1 fields used here are unchanged since.
+  if (apiVersion === 'gateway.networking.k8s.io/v1') {
+    return (gatewayApi as unknown as Record<string, ModelClass>)[kind];
   }
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
   const groupKey = group ? group.replace(/\.(\w)/g, (_, c: string) => c.toUpperCase()) : undefined;

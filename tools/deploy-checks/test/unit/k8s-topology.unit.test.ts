@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { secretReferences } from '../support/k8s-policies';
+import { schemaProblems } from '../support/k8s-schema';
 import { renderKustomization } from '../support/kustomize';
 import { dlqTopic, loadCatalogFile, parseCatalog, TOPICS } from '@teamseat/contracts';
 import { fromRoot, parseYaml, readText, type Manifest } from '../support/repo';
@@ -102,7 +103,7 @@ describe('deploy/k8s: how the pieces fit', function () {
       .filter((p) => p.spec.roles.includes('broker'))
       .reduce((sum, p) => sum + p.spec.replicas, 0);
     for (const topic of topics) {
-      expect(topic.apiVersion).to.equal('kafka.strimzi.io/v1beta2');
+      expect(topic.apiVersion).to.equal('kafka.strimzi.io/v1');
       expect(topic.metadata.labels['strimzi.io/cluster']).to.equal('teamseat');
       expect(topic.spec.replicas, topic.metadata.name).to.be.at.most(brokers);
       expect(topic.spec.config['min.insync.replicas'], topic.metadata.name).to.equal(topic.spec.replicas - 1);
@@ -176,6 +177,32 @@ describe('deploy/k8s: how the pieces fit', function () {
     expect(paths[0]).to.deep.include({ path: '/webhooks/revenuecat', pathType: 'Exact' });
     const service = find(base, 'Service', paths[0].backend.service.name);
     expect(service.spec.ports.map((p: Obj) => p.name)).to.include(paths[0].backend.service.port.name);
+  });
+
+  it('when the Gateway API example is rendered, then its HTTPRoute is valid and routes as the Ingress does', () => {
+    const base = render('deploy/k8s/base');
+    const example = render('deploy/k8s/examples/gateway-api');
+    expect(example.flatMap(schemaProblems)).to.deep.equal([]);
+    const route = find(example, 'HTTPRoute', 'webhook-gateway');
+    const ingress = find(base, 'Ingress', 'webhook-gateway');
+    expect(route.metadata.namespace).to.equal('teamseat');
+    expect(route.spec.hostnames).to.deep.equal(ingress.spec.rules.map((r: Obj) => r.host));
+    const [rule] = route.spec.rules as Obj[];
+    expect(route.spec.rules).to.have.length(1);
+    expect(rule!.matches).to.deep.equal([
+      { path: { type: 'Exact', value: '/webhooks/revenuecat' }, method: 'POST' },
+    ]);
+    const [backend] = rule!.backendRefs as Obj[];
+    const service = find(base, 'Service', backend!.name);
+    const http = (service.spec.ports as Obj[]).find((p) => p.name === 'http')!;
+    expect(backend!.port).to.equal(http.port);
+  });
+
+  it('when an HTTPRoute has a path type Gateway API lacks, then the schema check says so', () => {
+    const route = find(render('deploy/k8s/examples/gateway-api'), 'HTTPRoute', 'webhook-gateway');
+    const broken = structuredClone(route);
+    broken.spec.rules[0].matches[0].path.type = 'Exactly';
+    expect(schemaProblems(broken as Manifest).join('\n')).to.include('HTTPRoute/webhook-gateway');
   });
 
   it('when the base catalog is loaded as the services load it, then it is a valid catalog of team products', () => {
