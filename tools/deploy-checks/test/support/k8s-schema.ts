@@ -25,7 +25,8 @@ function modelFor(apiVersion: string, kind: string): ModelClass | undefined {
 
 /**
  * Validates a manifest offline against the Kubernetes OpenAPI schemas that kubernetes-models 4.x carries
- * (Kubernetes 1.27), and the Prometheus Operator's kinds against its CRDs' schemas. Returns the problems, empty when valid; a kind without a schema is a problem too.
+ * (Kubernetes 1.27; k8s-openapi.ts checks 1.30 to 1.34 with the official schemas), and the Prometheus Operator's
+ * and Gateway API's kinds against their CRDs' schemas. Returns the problems, empty when valid; a kind without a schema is a problem too.
  */
 export function schemaProblems(manifest: Manifest): string[] {
   const where = `${manifest.kind}/${manifest.metadata?.name ?? '?'}`;
