@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  cloudEventKafkaHeaders,
   EVENT_SOURCES,
   buildEntitlementChange,
   encodeEntitlementChange,
@@ -68,6 +69,7 @@ export function createChangePublisher({
         return {
           key: fact.userId,
           value: encodeEntitlementChange({ ...envelope, [ORIGIN_ATTRIBUTE]: instanceId }),
+          headers: cloudEventKafkaHeaders(envelope),
         };
       });
       await producer.sendMany(topic, messages);
