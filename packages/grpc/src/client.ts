@@ -5,6 +5,7 @@ import {
   InterceptingCall,
   type ChannelOptions,
 } from '@grpc/grpc-js';
+import { traceInterceptor } from './tracing';
 
 /** Adds `authorization: Bearer <token>` to every call; works over insecure channels, unlike call credentials. */
 export function bearerInterceptor(token: string): Interceptor {
@@ -28,6 +29,6 @@ export function createClient<C extends Client>(
   { address, token }: { address: string; token?: string },
 ): C {
   return new Ctor(address, credentials.createInsecure(), {
-    interceptors: token === undefined ? [] : [bearerInterceptor(token)],
+    interceptors: token === undefined ? [traceInterceptor()] : [bearerInterceptor(token), traceInterceptor()],
   });
 }

@@ -9,3 +9,4 @@ export * from './parking';
 export * from './resilient-consumer';
 export * from './parking-consumer';
 export * from './consumer-lag';
+export * from './traced-handler';

@@ -25,3 +25,4 @@ export { startThrowawayFerretDb, type ThrowawayFerretDb } from './throwaway-ferr
 export { freePort } from './child-processes';
 export { healthStatus, watchHealth, listServices } from './grpc-probes';
 export { startServiceProcess, type ServiceProcess } from './service-process';
+export { startInMemoryTracing, type InMemoryTracing } from './in-memory-tracing';

@@ -49,7 +49,7 @@ describe('JSON Schemas of the Kafka events (packages/contracts/schemas)', () => 
   it('when a fixture lacks its id or has a mistyped field, then its schema rejects it naming the field', () => {
     const validate = validator();
     const [event] = fixtureEvents().filter((e) => e.type === 'teamseat.team.MemberAdded.v1');
-    const { id: _id, ...withoutId } = event as { id: string; type: string };
+    const { id: _id, ...withoutId } = event as unknown as { id: string; type: string };
     const mistyped = { ...event!, data: { ...event!.data, teamVersion: 'seven' } };
 
     expect(validate(withoutId).join()).to.contain("must have required property 'id'");

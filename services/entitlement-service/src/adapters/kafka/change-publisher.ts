@@ -7,6 +7,7 @@ import {
   type AccessSource,
 } from '@teamseat/contracts';
 import type { BatchingProducer } from '@teamseat/kafka';
+import { activeTraceparent } from '@teamseat/telemetry';
 import type { ChangePublisher } from '../../application/ports';
 import type { AccessSource as DomainSource } from '../../domain/access';
 import { isLifetime, type Expiry } from '../../domain/expiry';
@@ -45,6 +46,8 @@ export function createChangePublisher({
 }): ChangePublisher {
   return {
     async publish(facts, context) {
+      // The work being traced (a webhook's, a grant fact's) is the change's cause.
+      const traceparent = activeTraceparent() ?? context.traceparent;
       if (facts.length === 0) return;
       const messages = facts.map((fact) => {
         const before = fact.previous;
@@ -63,7 +66,7 @@ export function createChangePublisher({
             id: randomUUID(),
             source: EVENT_SOURCES.entitlementService,
             ...(context.causationId ? { causationid: context.causationId } : {}),
-            ...(context.traceparent ? { traceparent: context.traceparent } : {}),
+            ...(traceparent ? { traceparent } : {}),
           },
         );
         return {

@@ -1,6 +1,11 @@
 import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { AppError } from '@teamseat/errors';
-import { bearerInterceptor, loadTeamseatProtos, type TeamseatProtoGrpcType } from '@teamseat/grpc';
+import {
+  bearerInterceptor,
+  loadTeamseatProtos,
+  traceInterceptor,
+  type TeamseatProtoGrpcType,
+} from '@teamseat/grpc';
 import type { Logger } from '@teamseat/logger';
 import type { RosterEntry, TeamDirectory } from '../../application/ports';
 import { ROLE, subscriptionStateRequest, toTeamSummary, toTeamTerms } from './team-directory-mapping';
@@ -31,7 +36,7 @@ export function createTeamDirectory({
 }): TeamDirectory & { close(): void } {
   const { TeamService } = protos.teamseat.team.v1;
   const client = new TeamService(address, credentials.createInsecure(), {
-    interceptors: [bearerInterceptor(token)],
+    interceptors: [bearerInterceptor(token), traceInterceptor()],
   });
   const methods = TeamService.service;
   const log = logger?.child({ module: 'team-directory' });
