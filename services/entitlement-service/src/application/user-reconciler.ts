@@ -43,8 +43,8 @@ export type ConfirmTerms = (userId: string, terms: TeamTerms) => Promise<TeamTer
  * which the user holds a seat, made to match RevenueCat, each outcome recorded in the grant ledger. What
  * each team gives comes only from the grant-terms facts team-service publishes, kept per team in the
  * user's document (ADR 0016): nothing is read back from team-service. Only entitlements the ledger knows
- * (or wants now) are touched, and there access others gave is never shortened (ADR 0029). One read and at most one write of
- * the user's document; running it twice changes nothing the second time.
+ * (or wants now) are touched, and there access others gave is never shortened (ADR 0029). One read and at
+ * most one write of the user's document; running it twice changes nothing the second time.
  */
 export function createUserReconciler(deps: {
   revenuecat: RevenueCatClient;
