@@ -11,7 +11,13 @@ import {
   waitForAccess,
   waitForTeam,
 } from '../support/e2e-steps';
-import { andFactsHandled, grantOutsideTeamseat, promotionalGrants, settledRow } from '../support/grant-steps';
+import {
+  andFactsHandled,
+  grantOutsideTeamseat,
+  promotionalGrants,
+  revenuecatCalls,
+  settledRow,
+} from '../support/grant-steps';
 
 const BUFFER = DAY;
 
@@ -40,6 +46,9 @@ describe('grants teamseat did not make are left alone, end to end', function () 
     await grantOutsideTeamseat(stack, user, { duration: 'lifetime' });
     await waitForAccess(stack, user, (a) => a.lifetime && a.source.kind === 'SOURCE_KIND_PROMOTIONAL_OTHER');
     const { owner, team } = await activeTeam();
+    const calls = async () =>
+      (await revenuecatCalls(stack, 'grant')) + (await revenuecatCalls(stack, 'revoke'));
+    const callsBefore = await calls();
 
     await addMember(stack, team.teamId, owner, user);
     const row = await settledRow(stack, team.teamId, user);
@@ -51,6 +60,9 @@ describe('grants teamseat did not make are left alone, end to end', function () 
     await andFactsHandled(stack, () => removeMember(stack, team.teamId, owner, user));
     expect(await access(stack, user)).to.include({ active: true, lifetime: true });
     expect(promotionalGrants(stack, user).map((g) => g.revokedMs)).to.deep.equal([null]);
+    expect(await calls(), 'grants and revokes asked of RevenueCat, joining and leaving').to.equal(
+      callsBefore,
+    );
   });
 
   it("when a user's outside promotional runs past the team's grant, then joining leaves it; when the team's runs longer and the user leaves, access returns to the outside end", async () => {
