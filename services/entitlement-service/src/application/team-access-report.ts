@@ -1,4 +1,6 @@
 import { AppError } from '@teamseat/errors';
+import { entitlementAccess } from '../domain/access';
+import type { CustomerRecord } from '../domain/customer';
 import type { Expiry } from '../domain/expiry';
 import type { GrantRecord, GrantState } from '../domain/grant-record';
 import type { CustomerRepository, TeamDirectory, TeamSummary } from './ports';
@@ -16,6 +18,10 @@ export interface MemberGrantRow {
   lastAttemptAtMs: number | undefined;
   nextAttemptAtMs: number | undefined;
   otherTeamIds: string[];
+  /** Active promotional access someone else gave, as the ledger last saw it (ADR 0029). */
+  otherPromotional: Expiry | undefined;
+  /** The active store purchase giving the entitlement, from the stored snapshot. */
+  store: Expiry | undefined;
 }
 
 export interface TeamAccessReport {
@@ -66,7 +72,16 @@ export function createTeamAccessReports(deps: {
     entitlement: string,
     team: TeamSummary,
     found: GrantRecord | undefined,
+    customer: CustomerRecord | undefined,
   ): MemberGrantRow {
+    const nowMs = deps.now();
+    const active = (expiry: Expiry | undefined) =>
+      expiry !== undefined && expiry > nowMs ? expiry : undefined;
+    const store = customer?.snapshot
+      ? entitlementAccess(customer.snapshot, entitlement, new Map(), nowMs).sources.find(
+          (s) => s.kind === 'store',
+        )
+      : undefined;
     return {
       userId,
       entitlement,
@@ -80,6 +95,8 @@ export function createTeamAccessReports(deps: {
       lastAttemptAtMs: found?.lastAttemptAtMs,
       nextAttemptAtMs: found?.nextAttemptAtMs,
       otherTeamIds: (found?.teamIds ?? []).filter((id) => id !== team.teamId),
+      otherPromotional: active(found?.others),
+      store: active(store?.expiresAt),
     };
   }
 
@@ -97,13 +114,14 @@ export function createTeamAccessReports(deps: {
     const from = page.after === null ? 0 : all.findIndex((userId) => userId > page.after!);
     const seated = from < 0 ? [] : all.slice(from, from + page.size);
     const more = from >= 0 && from + page.size < all.length;
-    const rows = (await customers.getMany(seated)).flatMap((customer) => customer.grants);
-    const byKey = new Map(rows.map((r: GrantRecord) => [`${r.userId}\u0000${r.entitlement}`, r]));
-    const grants = seated.flatMap((userId) =>
-      [...team.memberEntitlements]
-        .sort()
-        .map((entitlement) => row(userId, entitlement, team, byKey.get(`${userId}\u0000${entitlement}`))),
-    );
+    const records = new Map((await customers.getMany(seated)).map((customer) => [customer.userId, customer]));
+    const grants = seated.flatMap((userId) => {
+      const customer = records.get(userId);
+      return [...team.memberEntitlements].sort().map((entitlement) => {
+        const found = customer?.grants.find((g) => g.entitlement === entitlement);
+        return row(userId, entitlement, team, found, customer);
+      });
+    });
     const outOfSync = grants.filter((g) => g.state !== 'in-sync' && g.state !== 'revoked').length;
     return {
       team,

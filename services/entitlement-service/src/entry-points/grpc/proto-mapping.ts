@@ -74,6 +74,8 @@ export function report(domain: DomainReport, nextPageToken = ''): TeamAccessRepo
     lastAttemptAt: timestamp(row.lastAttemptAtMs),
     nextAttemptAt: timestamp(row.nextAttemptAtMs),
     otherTeamIds: row.otherTeamIds,
+    otherPromotional: expiry(row.otherPromotional),
+    store: expiry(row.store),
   }));
   const { team } = domain;
   return {
