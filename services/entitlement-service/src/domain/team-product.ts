@@ -11,6 +11,8 @@ export interface TeamProduct {
   shrinkPolicy: 'block' | 'remove-last-joined' | 'admin-choice';
   ownerTakesSeat: boolean;
   adminChoiceGraceHours?: number | undefined;
+  /** Days an expiry keeps the roster suspended (catalog default 90, ADR 0030). */
+  rosterRetentionDays?: number | undefined;
   /** How long members' grants run past the period end (catalog default 24). */
   grantBufferHours?: number | undefined;
 }

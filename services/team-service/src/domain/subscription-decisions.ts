@@ -2,7 +2,16 @@ import { TEAM_EVENT_TYPES } from '@teamseat/contracts';
 import { touched, unchanged, type Decision, type DecisionContext } from './decision';
 import { expireOverdueInvites } from './invite-lifecycle';
 import { fitToSeatLimit, shrinkEvents } from './seat-shrink';
-import { pendingInvites, seatsUsed, type Team, type TeamStatus, type TeamTerms } from './team';
+import { rosterCleared, rosterKeptAt, rosterRetentionEnd, withoutMembers } from './roster-retention';
+import {
+  pendingInvites,
+  seatsUsed,
+  suspendedMembers,
+  type Member,
+  type Team,
+  type TeamStatus,
+  type TeamTerms,
+} from './team';
 import { grantTerms, teamRef, type PendingEvent } from './team-events';
 
 /** The subscription as entitlement-service derived it from RevenueCat (ApplySubscriptionState). */
@@ -13,6 +22,8 @@ export interface SubscriptionState extends TeamTerms {
   periodEndsAt: Date | null;
   /** The watermark: a state not newer than the last applied one changes nothing. */
   sourceEventAt: Date | null;
+  /** How long an expiry keeps the roster as suspended members (catalog; 0 keeps none, ADR 0030). */
+  rosterRetentionDays: number;
 }
 
 export interface ApplyResult {
@@ -64,6 +75,7 @@ export function provisionTeam(
     periodEndsAt: state.periodEndsAt,
     overAssignedUntil: null,
     subscriptionStateAt: state.sourceEventAt,
+    rosterRetainedUntil: null,
     members: [
       {
         userId: state.subscriberUserId,
@@ -118,22 +130,35 @@ export function decideApplySubscriptionState(
   const termsChanged = termsDiffer(before, terms);
 
   let next: Team = { ...before, ...terms, status: state.status, periodEndsAt: state.periodEndsAt };
-  let removed: Array<{ member: Team['members'][number] }> = [];
+  let removed: Array<{ member: Member }> = [];
   let revoked: Team['invites'] = [];
+  let cleared: Member[] = [];
+  let restored = 0;
   if (state.status === 'expired') {
-    // Everyone but the owner leaves; pending invites are withdrawn; the team and its history stay.
-    removed = next.members.filter((m) => m.role !== 'owner').map((member) => ({ member }));
+    // Access ends and pending invites are withdrawn; the roster stays suspended while the product's
+    // retention lasts (ADR 0030), otherwise everyone but the owner leaves. The team and its history stay.
+    const retainedUntil = expiring ? rosterRetentionEnd(state, ctx.now) : before.rosterRetainedUntil;
+    const kept = (m: Member) => m.role === 'owner' || retainedUntil !== null;
+    removed = next.members.filter((m) => !kept(m)).map((member) => ({ member }));
     revoked = pendingInvites(next).map((invite) => ({ ...invite, status: 'revoked', endedAt: ctx.now }));
     const revokedIds = new Set(revoked.map((invite) => invite.inviteId));
     next = {
       ...next,
-      members: next.members.filter((m) => m.role === 'owner').map((m) => ({ ...m, holdsSeat: false })),
+      members: next.members.filter(kept).map((m) => (m.role === 'owner' ? { ...m, holdsSeat: false } : m)),
       invites: next.invites.map((i) =>
         revokedIds.has(i.inviteId) ? { ...i, status: 'revoked', endedAt: ctx.now } : i,
       ),
       overAssignedUntil: null,
+      rosterRetainedUntil: retainedUntil,
     };
   } else {
+    if (reactivating) {
+      // Back within the retention: the suspended members are members again, with nobody acting.
+      // Back after it (the sweeper had not cleared them yet): they leave first.
+      if (rosterKeptAt(before, state.sourceEventAt ?? ctx.now)) restored = suspendedMembers(before).length;
+      else cleared = suspendedMembers(before);
+      next = { ...withoutMembers(next, cleared), rosterRetainedUntil: null };
+    }
     next = {
       ...next,
       members: next.members.map((m) => (m.role === 'owner' ? { ...m, holdsSeat: next.ownerTakesSeat } : m)),
@@ -149,6 +174,7 @@ export function decideApplySubscriptionState(
     statusChanged ||
     termsChanged ||
     removed.length > 0 ||
+    cleared.length > 0 ||
     revoked.length > 0;
   const watermark = state.sourceEventAt ?? before.subscriptionStateAt;
   if (!changedAnything) {
@@ -170,12 +196,21 @@ export function decideApplySubscriptionState(
         previousStatus,
         memberCount,
         removedUserCount: removed.length,
+        suspendedUserCount: suspendedMembers(next).length,
+        rosterRetainedUntil: next.rosterRetainedUntil?.toISOString() ?? null,
       },
     });
   } else if (reactivating) {
+    if (cleared.length > 0) events.push(rosterCleared(next, cleared, before.rosterRetainedUntil));
     events.push({
       type: TEAM_EVENT_TYPES.TeamReactivated,
-      data: { ...teamRef(next), ...grantTerms(next), previousStatus, memberCount },
+      data: {
+        ...teamRef(next),
+        ...grantTerms(next),
+        previousStatus,
+        memberCount,
+        restoredUserCount: restored,
+      },
     });
   } else if (statusChanged) {
     events.push({
@@ -213,6 +248,9 @@ export function decideApplySubscriptionState(
   return {
     next,
     events,
-    result: { changed: true, removedUserIds: removed.map(({ member }) => member.userId) },
+    result: {
+      changed: true,
+      removedUserIds: [...cleared, ...removed.map(({ member }) => member)].map((member) => member.userId),
+    },
   };
 }

@@ -54,6 +54,11 @@ export interface Team extends TeamTerms {
   overAssignedUntil: Date | null;
   /** source_event_at of the last applied subscription state (the watermark). */
   subscriptionStateAt: Date | null;
+  /**
+   * Set while an expired team keeps its roster as suspended members (ADR 0030): a subscription back by
+   * then restores them, and at that time the deadline sweeper clears them. null otherwise.
+   */
+  rosterRetainedUntil: Date | null;
   members: Member[];
   invites: Invite[];
   /** +1 with every change that emits events; events carry it. */
@@ -73,8 +78,15 @@ export function findMember(team: Team, userId: string): Member | undefined {
   return team.members.find((member) => member.userId === userId);
 }
 
+/** Seats in use: none while expired, where the members kept are suspended (ADR 0030). */
 export function seatsUsed(team: Team): number {
+  if (team.status === 'expired') return 0;
   return team.members.filter((member) => member.holdsSeat).length;
+}
+
+/** The members an expired team keeps without access until its roster retention ends (ADR 0030). */
+export function suspendedMembers(team: Team): Member[] {
+  return team.status === 'expired' ? team.members.filter((member) => member.role !== 'owner') : [];
 }
 
 export function pendingInvites(team: Team): Invite[] {
@@ -95,11 +107,16 @@ export function overdueInvites(team: Team, now: Date): Invite[] {
   return pendingInvites(team).filter((invite) => invite.expiresAt.getTime() <= now.getTime());
 }
 
-/** The next moment the team needs attention without a request: an invite expiry or the admin-choice deadline. */
+/**
+ * The next moment the team needs attention without a request: an invite expiry, the admin-choice deadline
+ * or the end of a kept roster's retention.
+ */
 export function nextDeadline(team: Team): Date | null {
   const times = pendingInvites(team).map((invite) => invite.expiresAt.getTime());
   if (team.overAssignedUntil && seatsUsed(team) > team.seatLimit)
     times.push(team.overAssignedUntil.getTime());
+  if (team.rosterRetainedUntil && suspendedMembers(team).length > 0)
+    times.push(team.rosterRetainedUntil.getTime());
   return times.length === 0 ? null : new Date(Math.min(...times));
 }
 

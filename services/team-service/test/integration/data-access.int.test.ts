@@ -55,6 +55,7 @@ describe('team-service data access on the real database', () => {
       ownerTakesSeat: false,
       adminChoiceGraceHours: 72,
       sourceEventAt: new Date('2030-01-01T00:00:00Z'),
+      rosterRetentionDays: 0,
     };
     return provisionTeam(state, randomUUID(), ctx()).next;
   }

@@ -24,6 +24,7 @@ export function state(overrides: Partial<SubscriptionState> = {}): SubscriptionS
     ownerTakesSeat: false,
     adminChoiceGraceHours: 72,
     sourceEventAt: T0,
+    rosterRetentionDays: 0,
     ...overrides,
   };
 }

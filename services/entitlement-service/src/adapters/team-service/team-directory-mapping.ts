@@ -69,6 +69,7 @@ export function subscriptionStateRequest(
     shrinkPolicy: SHRINK_OUT[product.shrinkPolicy],
     ownerTakesSeat: product.ownerTakesSeat,
     adminChoiceGraceHours: product.adminChoiceGraceHours ?? 0,
+    rosterRetentionDays: product.rosterRetentionDays ?? 0,
     sourceEventAt: toTimestamp(state.sourceAtMs),
     sourceEventId: sourceEventId ?? '',
   };

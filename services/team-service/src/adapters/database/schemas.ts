@@ -187,6 +187,7 @@ const teamState: SchemaDefinition = {
   adminChoiceGraceHours: count,
   overAssignedUntil: nullableDate,
   subscriptionStateAt: nullableDate,
+  rosterRetainedUntil: nullableDate,
   version: count,
   termsVersion: count,
   createdAt: date,

@@ -97,6 +97,7 @@ export function fromDocument(doc: TeamDocument): Team {
     adminChoiceGraceHours: doc.adminChoiceGraceHours,
     overAssignedUntil: dateOrNull(doc.overAssignedUntil),
     subscriptionStateAt: dateOrNull(doc.subscriptionStateAt),
+    rosterRetainedUntil: dateOrNull(doc.rosterRetainedUntil),
     members: (doc.members ?? []).map(toMember),
     invites: (doc.invites ?? []).map(toInvite),
     version: doc.version,

@@ -13,6 +13,7 @@ import { GRANT_MODE_IN, SHRINK_POLICY_IN, STATUS_IN, teamOut, TRANSFER_KIND_IN }
 import {
   DEFAULT_ADMIN_CHOICE_GRACE_HOURS,
   MAX_ADMIN_CHOICE_GRACE_HOURS,
+  MAX_ROSTER_RETENTION_DAYS,
   MAX_SEAT_LIMIT,
   optionalId,
   requireEnum,
@@ -80,6 +81,12 @@ export function subscriptionStateOf(request: ApplyRequest, catalog: Catalog | nu
     0,
     MAX_ADMIN_CHOICE_GRACE_HOURS,
   );
+  const retentionDays = requireInteger(
+    'roster_retention_days',
+    request.rosterRetentionDays ?? 0,
+    0,
+    MAX_ROSTER_RETENTION_DAYS,
+  );
   return {
     subscriberUserId,
     managementEntitlement,
@@ -98,6 +105,8 @@ export function subscriptionStateOf(request: ApplyRequest, catalog: Catalog | nu
     adminChoiceGraceHours:
       graceHours === 0 ? (product?.adminChoiceGraceHours ?? DEFAULT_ADMIN_CHOICE_GRACE_HOURS) : graceHours,
     sourceEventAt: timestampOf('source_event_at', request.sourceEventAt),
+    // 0: the catalog's value, or none kept without a catalog (callers from before ADR 0030).
+    rosterRetentionDays: retentionDays === 0 ? (product?.rosterRetentionDays ?? 0) : retentionDays,
   };
 }
 

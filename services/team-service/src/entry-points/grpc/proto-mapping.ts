@@ -100,6 +100,7 @@ export function teamOut(team: Team | TeamSummary): ProtoTeam {
     createdAt: toTimestamp(summary.createdAt),
     updatedAt: toTimestamp(summary.updatedAt),
     subscriptionStateAt: toTimestamp(summary.subscriptionStateAt),
+    rosterRetainedUntil: toTimestamp(summary.rosterRetainedUntil),
   };
 }
 

@@ -13,6 +13,7 @@ export const MAX_PAGE_SIZE = 500;
 export const MAX_INVITE_TTL_HOURS = 720;
 export const MAX_ADMIN_CHOICE_GRACE_HOURS = 2_160;
 export const DEFAULT_ADMIN_CHOICE_GRACE_HOURS = 72;
+export const MAX_ROSTER_RETENTION_DAYS = 3_660;
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
