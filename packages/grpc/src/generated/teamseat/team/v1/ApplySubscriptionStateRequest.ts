@@ -41,6 +41,12 @@ export interface ApplySubscriptionStateRequest {
    * With subscriber_user_id, the key of the team (see the service comment).
    */
   'managementEntitlement'?: (string);
+  /**
+   * Days an expiry keeps the roster as suspended members, counted from period_ends_at (catalog
+   * rosterRetentionDays, at most 3660). 0 means team-service's catalog value for the product, or none
+   * kept without a catalog (the behaviour before the field existed).
+   */
+  'rosterRetentionDays'?: (number);
 }
 
 export interface ApplySubscriptionStateRequest__Output {
@@ -79,4 +85,10 @@ export interface ApplySubscriptionStateRequest__Output {
    * With subscriber_user_id, the key of the team (see the service comment).
    */
   'managementEntitlement': (string);
+  /**
+   * Days an expiry keeps the roster as suspended members, counted from period_ends_at (catalog
+   * rosterRetentionDays, at most 3660). 0 means team-service's catalog value for the product, or none
+   * kept without a catalog (the behaviour before the field existed).
+   */
+  'rosterRetentionDays': (number);
 }

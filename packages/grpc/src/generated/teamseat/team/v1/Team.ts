@@ -70,6 +70,11 @@ export interface Team {
    * The catalog's management entitlement of the product; with subscriber_user_id, the team's key.
    */
   'managementEntitlement'?: (string);
+  /**
+   * Set while an EXPIRED team keeps its roster as suspended members: a subscription back by then restores
+   * them; at that time they are removed (RosterCleared).
+   */
+  'rosterRetainedUntil'?: (_google_protobuf_Timestamp | null);
 }
 
 export interface Team__Output {
@@ -136,4 +141,9 @@ export interface Team__Output {
    * The catalog's management entitlement of the product; with subscriber_user_id, the team's key.
    */
   'managementEntitlement': (string);
+  /**
+   * Set while an EXPIRED team keeps its roster as suspended members: a subscription back by then restores
+   * them; at that time they are removed (RosterCleared).
+   */
+  'rosterRetainedUntil': (_google_protobuf_Timestamp__Output | null);
 }

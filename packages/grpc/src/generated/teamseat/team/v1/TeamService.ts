@@ -132,11 +132,13 @@ export interface TeamServiceClient extends grpc.Client {
    * seats used, pending invites are revoked first (newest first), then members follow shrink_policy:
    * BLOCK keeps everyone and blocks additions; REMOVE_LAST_JOINED
    * removes the most recently added non-owner members; ADMIN_CHOICE sets over_assigned_until = now +
-   * admin_choice_grace_hours, after which team-service removes the last joined.
+   * admin_choice_grace_hours, after which team-service removes the last joined. An expiry keeps the
+   * roster suspended for roster_retention_days; an ACTIVE or GRACE state within it restores the members
+   * (and their grants), after it they are cleared (ADR 0030).
    * Errors: PERMISSION_DENIED INTERNAL_ONLY; INVALID_ARGUMENT (seat_limit < 0, status UNSPECIFIED, ...).
    * Emits TeamProvisioned, SeatLimitChanged (seat limit, product or member entitlements changed),
    * TeamStatusChanged (status or period end changed, renewals included), TeamExpired, TeamReactivated,
-   * MemberRemoved (seat-limit-reduced) as they apply.
+   * RosterCleared, MemberRemoved (seat-limit-reduced) as they apply.
    */
   ApplySubscriptionState(argument: _teamseat_team_v1_ApplySubscriptionStateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_team_v1_ApplySubscriptionStateResponse__Output>): grpc.ClientUnaryCall;
   ApplySubscriptionState(argument: _teamseat_team_v1_ApplySubscriptionStateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_teamseat_team_v1_ApplySubscriptionStateResponse__Output>): grpc.ClientUnaryCall;
@@ -153,11 +155,13 @@ export interface TeamServiceClient extends grpc.Client {
    * seats used, pending invites are revoked first (newest first), then members follow shrink_policy:
    * BLOCK keeps everyone and blocks additions; REMOVE_LAST_JOINED
    * removes the most recently added non-owner members; ADMIN_CHOICE sets over_assigned_until = now +
-   * admin_choice_grace_hours, after which team-service removes the last joined.
+   * admin_choice_grace_hours, after which team-service removes the last joined. An expiry keeps the
+   * roster suspended for roster_retention_days; an ACTIVE or GRACE state within it restores the members
+   * (and their grants), after it they are cleared (ADR 0030).
    * Errors: PERMISSION_DENIED INTERNAL_ONLY; INVALID_ARGUMENT (seat_limit < 0, status UNSPECIFIED, ...).
    * Emits TeamProvisioned, SeatLimitChanged (seat limit, product or member entitlements changed),
    * TeamStatusChanged (status or period end changed, renewals included), TeamExpired, TeamReactivated,
-   * MemberRemoved (seat-limit-reduced) as they apply.
+   * RosterCleared, MemberRemoved (seat-limit-reduced) as they apply.
    */
   applySubscriptionState(argument: _teamseat_team_v1_ApplySubscriptionStateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_team_v1_ApplySubscriptionStateResponse__Output>): grpc.ClientUnaryCall;
   applySubscriptionState(argument: _teamseat_team_v1_ApplySubscriptionStateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_teamseat_team_v1_ApplySubscriptionStateResponse__Output>): grpc.ClientUnaryCall;
@@ -539,11 +543,13 @@ export interface TeamServiceHandlers extends grpc.UntypedServiceImplementation {
    * seats used, pending invites are revoked first (newest first), then members follow shrink_policy:
    * BLOCK keeps everyone and blocks additions; REMOVE_LAST_JOINED
    * removes the most recently added non-owner members; ADMIN_CHOICE sets over_assigned_until = now +
-   * admin_choice_grace_hours, after which team-service removes the last joined.
+   * admin_choice_grace_hours, after which team-service removes the last joined. An expiry keeps the
+   * roster suspended for roster_retention_days; an ACTIVE or GRACE state within it restores the members
+   * (and their grants), after it they are cleared (ADR 0030).
    * Errors: PERMISSION_DENIED INTERNAL_ONLY; INVALID_ARGUMENT (seat_limit < 0, status UNSPECIFIED, ...).
    * Emits TeamProvisioned, SeatLimitChanged (seat limit, product or member entitlements changed),
    * TeamStatusChanged (status or period end changed, renewals included), TeamExpired, TeamReactivated,
-   * MemberRemoved (seat-limit-reduced) as they apply.
+   * RosterCleared, MemberRemoved (seat-limit-reduced) as they apply.
    */
   ApplySubscriptionState: grpc.handleUnaryCall<_teamseat_team_v1_ApplySubscriptionStateRequest__Output, _teamseat_team_v1_ApplySubscriptionStateResponse>;
   
