@@ -170,6 +170,7 @@ export interface ProvisionOptions {
   periodEndsAt?: Date | null;
   sourceEventAt?: Date;
   adminChoiceGraceHours?: number;
+  rosterRetentionDays?: number;
 }
 
 /** ApplySubscriptionState as entitlement-service sends it. */
@@ -192,6 +193,7 @@ export function subscriptionState(options: ProvisionOptions = {}) {
     shrinkPolicy: options.shrinkPolicy ?? 'SHRINK_POLICY_BLOCK',
     ownerTakesSeat: options.ownerTakesSeat ?? false,
     adminChoiceGraceHours: options.adminChoiceGraceHours ?? 0,
+    rosterRetentionDays: options.rosterRetentionDays ?? 0,
     sourceEventAt: toTs(options.sourceEventAt ?? new Date()),
     sourceEventId: randomName('rc-event'),
   };
