@@ -3,28 +3,11 @@ import { touched, unchanged, type Decision, type DecisionContext } from './decis
 import { expireOverdueInvites } from './invite-lifecycle';
 import { fitToSeatLimit, shrinkEvents } from './seat-shrink';
 import { rosterCleared, rosterKeptAt, rosterRetentionEnd, withoutMembers } from './roster-retention';
-import {
-  pendingInvites,
-  seatsUsed,
-  suspendedMembers,
-  type Member,
-  type Team,
-  type TeamStatus,
-  type TeamTerms,
-} from './team';
+import { pendingInvites, seatsUsed, suspendedMembers, type Member, type Team, type TeamTerms } from './team';
 import { grantTerms, teamRef, type PendingEvent } from './team-events';
+import { termsOf, type SubscriptionState } from './team-provisioning';
 
-/** The subscription as entitlement-service derived it from RevenueCat (ApplySubscriptionState). */
-export interface SubscriptionState extends TeamTerms {
-  subscriberUserId: string;
-  managementEntitlement: string;
-  status: TeamStatus;
-  periodEndsAt: Date | null;
-  /** The watermark: a state not newer than the last applied one changes nothing. */
-  sourceEventAt: Date | null;
-  /** How long an expiry keeps the roster as suspended members (catalog; 0 keeps none, ADR 0030). */
-  rosterRetentionDays: number;
-}
+export { mayProvisionTeam, provisionTeam, type SubscriptionState } from './team-provisioning';
 
 export interface ApplyResult {
   changed: boolean;
@@ -33,19 +16,6 @@ export interface ApplyResult {
 
 const sameDate = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((value, i) => value === b[i]);
-
-function termsOf(state: SubscriptionState, expired: boolean): TeamTerms {
-  return {
-    productId: state.productId,
-    // Seats go to 0 on expiry whatever the product says (ADR 0004).
-    seatLimit: expired ? 0 : state.seatLimit,
-    memberEntitlements: [...state.memberEntitlements],
-    grantMode: state.grantMode,
-    shrinkPolicy: state.shrinkPolicy,
-    ownerTakesSeat: state.ownerTakesSeat,
-    adminChoiceGraceHours: state.adminChoiceGraceHours,
-  };
-}
 
 function termsDiffer(a: TeamTerms, b: TeamTerms): boolean {
   return (
@@ -57,53 +27,6 @@ function termsDiffer(a: TeamTerms, b: TeamTerms): boolean {
     a.ownerTakesSeat !== b.ownerTakesSeat ||
     a.adminChoiceGraceHours !== b.adminChoiceGraceHours
   );
-}
-
-/** A new team for the first ACTIVE or GRACE state of a subscriber: the subscriber owns it. */
-export function provisionTeam(
-  state: SubscriptionState,
-  teamId: string,
-  ctx: DecisionContext,
-): Decision<ApplyResult> {
-  const team: Team = {
-    ...termsOf(state, false),
-    teamId,
-    ownerUserId: state.subscriberUserId,
-    subscriberUserId: state.subscriberUserId,
-    managementEntitlement: state.managementEntitlement,
-    status: state.status,
-    periodEndsAt: state.periodEndsAt,
-    overAssignedUntil: null,
-    subscriptionStateAt: state.sourceEventAt,
-    rosterRetainedUntil: null,
-    members: [
-      {
-        userId: state.subscriberUserId,
-        role: 'owner',
-        addedAt: ctx.now,
-        addedBy: 'system',
-        holdsSeat: state.ownerTakesSeat,
-        inviteId: null,
-      },
-    ],
-    invites: [],
-    version: 1,
-    termsVersion: 1,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-  };
-  const event: PendingEvent = {
-    type: TEAM_EVENT_TYPES.TeamProvisioned,
-    data: {
-      ...teamRef(team),
-      ...grantTerms(team),
-      subscriberUserId: team.subscriberUserId,
-      managementEntitlement: team.managementEntitlement,
-      shrinkPolicy: team.shrinkPolicy,
-      ownerTakesSeat: team.ownerTakesSeat,
-    },
-  };
-  return { next: team, events: [event], result: { changed: true, removedUserIds: [] } };
 }
 
 /**
