@@ -3,6 +3,7 @@ import { decideTransferOwnership, type TransferCommand } from '../domain/ownersh
 import type { TeamKeyRegistry, TeamRepository } from './ports';
 import {
   decideApplySubscriptionState,
+  mayProvisionTeam,
   provisionTeam,
   type ApplyResult,
   type SubscriptionState,
@@ -78,8 +79,9 @@ export function createSubscriptionCommands({
           throw error;
         }
       }
-      // An expired subscription without a team creates nothing.
-      if (state.status === 'expired') return { team: null, changed: false, removedUserIds: [] };
+      // An expired subscription without a team creates nothing, nor does a purchase under an anonymous id:
+      // its team appears once the purchase moves to an identified id (ADR 0030).
+      if (!mayProvisionTeam(state)) return { team: null, changed: false, removedUserIds: [] };
 
       const newId = runner.context().newId();
       const holder = await keys.claim(subscriber, entitlement, newId);

@@ -18,6 +18,7 @@ import {
   optionalId,
   requireEnum,
   requireId,
+  requireIdentifiedUserId,
   requireInteger,
   requireUserId,
   timestampOf,
@@ -140,7 +141,7 @@ export function createInternalHandlers({
 
     TransferOwnership: unary(async (request, context) => {
       const teamId = requireId('team_id', request.teamId);
-      const newOwnerUserId = requireUserId('new_owner_user_id', request.newOwnerUserId);
+      const newOwnerUserId = requireIdentifiedUserId('new_owner_user_id', request.newOwnerUserId);
       const kind = requireEnum('kind', request.kind, TRANSFER_KIND_IN);
       const roleName = String(request.previousOwnerRole || 'ROLE_UNSPECIFIED');
       if (!(roleName in PREVIOUS_OWNER_ROLE_IN)) {

@@ -4,7 +4,15 @@ import { pageOfMembers, seatUsageOf, type MemberCursor } from '../../application
 import type { TeamCursor, TeamReads } from '../../application/team-reads';
 import type { CallerResolver } from './caller';
 import { memberOut, roleOut, ROLE_IN, STATUS_IN, statusOut, teamOut } from './proto-mapping';
-import { enumList, optionalUserId, pageSizeOf, requireId, requireUserId, toTimestamp } from './validation';
+import {
+  enumList,
+  optionalUserId,
+  pageSizeOf,
+  requireId,
+  requireIdentifiedUserId,
+  requireUserId,
+  toTimestamp,
+} from './validation';
 
 type Handlers = Pick<
   TeamServiceHandlers,
@@ -64,8 +72,8 @@ export function createRosterHandlers({
     AddMember: unary(async (request, context) => {
       const command = {
         teamId: requireId('team_id', request.teamId),
-        userId: requireUserId('user_id', request.userId),
-        actor: requireUserId('actor_user_id', request.actorUserId),
+        userId: requireIdentifiedUserId('user_id', request.userId),
+        actor: requireIdentifiedUserId('actor_user_id', request.actorUserId),
       };
       const { team, result } = await commands.addMember(command, callers.optionsOf(context));
       return { team: teamOut(team), member: memberOut(result.member) };

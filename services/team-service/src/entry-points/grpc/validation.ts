@@ -1,5 +1,5 @@
 import { z } from '@teamseat/config';
-import { requireUserId } from '@teamseat/contracts';
+import { isAnonymousUserId, requireUserId } from '@teamseat/contracts';
 import { invalidArgument } from '@teamseat/errors';
 
 // Request checks at the edge. Each violation is INVALID_ARGUMENT naming the proto field. Values reach
@@ -36,6 +36,20 @@ export function optionalId(field: string, value: unknown): string | undefined {
 
 /** User ids follow the one rule of every service (packages/contracts/src/user-id.ts, ADR 0015). */
 export { requireUserId };
+
+/**
+ * A user id that will own, join or manage a team: an anonymous RevenueCat id is refused with reason
+ * ANONYMOUS_USER_ID, since teams are for identified users only (ADR 0030).
+ */
+export function requireIdentifiedUserId(field: string, value: unknown): string {
+  const userId = requireUserId(field, value);
+  if (isAnonymousUserId(userId)) {
+    const problem =
+      'is an anonymous RevenueCat id ($RCAnonymousID:...); teams need an identified app user id (log the user in first)';
+    throw invalidArgument(field, problem, 'ANONYMOUS_USER_ID');
+  }
+  return userId;
+}
 
 /** An optional user id: empty means absent. */
 export function optionalUserId(field: string, value: unknown): string | undefined {
