@@ -22,6 +22,8 @@ describe('teams for identified users only end to end (emulator → gateway → K
     const anonymous = anonymousId();
     storeAction(stack, 'purchase', { appUserId: anonymous, productId: PRODUCT });
     await waitFor(async () => (await access(stack, anonymous, 'team_admin')).active, { timeoutMs: 20_000 });
+    // SyncCustomer answers after the team state was applied: from then on, a team would exist.
+    await call(stack.ent as never, 'SyncCustomer', { userId: anonymous, force: true });
     expect(await teamOf(stack, anonymous)).to.equal(undefined);
     return anonymous;
   }
