@@ -66,6 +66,11 @@ import type { TransferOwnershipResponse as _teamseat_team_v1_TransferOwnershipRe
  * admin changes work in any status. No free seat is RESOURCE_EXHAUSTED SEAT_LIMIT_REACHED ("n of n
  * seats used"). See docs/adr/0004-seats-and-team-model.md.
  * 
+ * Identified users only: a user id that would own, join or manage a team (AddMember, InviteByEmail,
+ * ResendInvite, AcceptInvite, TransferOwnership) must not be an anonymous RevenueCat id
+ * (`$RCAnonymousID:...`): INVALID_ARGUMENT ANONYMOUS_USER_ID naming the field. A purchase under an anonymous
+ * id creates no team until it moves to an identified id (ADR 0030).
+ * 
  * Identity: one team per (subscriber_user_id, management_entitlement). Products that share a
  * management entitlement are tiers of one team line, so a PRODUCT_CHANGE between them changes the
  * product_id and seat_limit of the same team instead of creating another.
@@ -128,10 +133,10 @@ export interface TeamServiceClient extends grpc.Client {
    * the one giving the most seats. Level-triggered and idempotent: applying the same
    * or an older state (source_event_at not after the last applied one) changes nothing and returns
    * changed = false. Creates the team on the first ACTIVE or GRACE state (owner = subscriber); an
-   * EXPIRED state for a subscriber without a team returns no team. When the seat limit drops below the
-   * seats used, pending invites are revoked first (newest first), then members follow shrink_policy:
-   * BLOCK keeps everyone and blocks additions; REMOVE_LAST_JOINED
-   * removes the most recently added non-owner members; ADMIN_CHOICE sets over_assigned_until = now +
+   * EXPIRED state, or any state of an anonymous subscriber, without a team returns no team. When the
+   * seat limit drops below the seats used, pending invites are revoked first (newest first), then members
+   * follow shrink_policy: BLOCK keeps everyone and blocks additions; REMOVE_LAST_JOINED removes the most
+   * recently added non-owner members; ADMIN_CHOICE sets over_assigned_until = now +
    * admin_choice_grace_hours, after which team-service removes the last joined. An expiry keeps the
    * roster suspended for roster_retention_days; an ACTIVE or GRACE state within it restores the members
    * (and their grants), after it they are cleared (ADR 0030).
@@ -151,10 +156,10 @@ export interface TeamServiceClient extends grpc.Client {
    * the one giving the most seats. Level-triggered and idempotent: applying the same
    * or an older state (source_event_at not after the last applied one) changes nothing and returns
    * changed = false. Creates the team on the first ACTIVE or GRACE state (owner = subscriber); an
-   * EXPIRED state for a subscriber without a team returns no team. When the seat limit drops below the
-   * seats used, pending invites are revoked first (newest first), then members follow shrink_policy:
-   * BLOCK keeps everyone and blocks additions; REMOVE_LAST_JOINED
-   * removes the most recently added non-owner members; ADMIN_CHOICE sets over_assigned_until = now +
+   * EXPIRED state, or any state of an anonymous subscriber, without a team returns no team. When the
+   * seat limit drops below the seats used, pending invites are revoked first (newest first), then members
+   * follow shrink_policy: BLOCK keeps everyone and blocks additions; REMOVE_LAST_JOINED removes the most
+   * recently added non-owner members; ADMIN_CHOICE sets over_assigned_until = now +
    * admin_choice_grace_hours, after which team-service removes the last joined. An expiry keeps the
    * roster suspended for roster_retention_days; an ACTIVE or GRACE state within it restores the members
    * (and their grants), after it they are cleared (ADR 0030).
@@ -507,6 +512,11 @@ export interface TeamServiceClient extends grpc.Client {
  * admin changes work in any status. No free seat is RESOURCE_EXHAUSTED SEAT_LIMIT_REACHED ("n of n
  * seats used"). See docs/adr/0004-seats-and-team-model.md.
  * 
+ * Identified users only: a user id that would own, join or manage a team (AddMember, InviteByEmail,
+ * ResendInvite, AcceptInvite, TransferOwnership) must not be an anonymous RevenueCat id
+ * (`$RCAnonymousID:...`): INVALID_ARGUMENT ANONYMOUS_USER_ID naming the field. A purchase under an anonymous
+ * id creates no team until it moves to an identified id (ADR 0030).
+ * 
  * Identity: one team per (subscriber_user_id, management_entitlement). Products that share a
  * management entitlement are tiers of one team line, so a PRODUCT_CHANGE between them changes the
  * product_id and seat_limit of the same team instead of creating another.
@@ -539,10 +549,10 @@ export interface TeamServiceHandlers extends grpc.UntypedServiceImplementation {
    * the one giving the most seats. Level-triggered and idempotent: applying the same
    * or an older state (source_event_at not after the last applied one) changes nothing and returns
    * changed = false. Creates the team on the first ACTIVE or GRACE state (owner = subscriber); an
-   * EXPIRED state for a subscriber without a team returns no team. When the seat limit drops below the
-   * seats used, pending invites are revoked first (newest first), then members follow shrink_policy:
-   * BLOCK keeps everyone and blocks additions; REMOVE_LAST_JOINED
-   * removes the most recently added non-owner members; ADMIN_CHOICE sets over_assigned_until = now +
+   * EXPIRED state, or any state of an anonymous subscriber, without a team returns no team. When the
+   * seat limit drops below the seats used, pending invites are revoked first (newest first), then members
+   * follow shrink_policy: BLOCK keeps everyone and blocks additions; REMOVE_LAST_JOINED removes the most
+   * recently added non-owner members; ADMIN_CHOICE sets over_assigned_until = now +
    * admin_choice_grace_hours, after which team-service removes the last joined. An expiry keeps the
    * roster suspended for roster_retention_days; an ACTIVE or GRACE state within it restores the members
    * (and their grants), after it they are cleared (ADR 0030).

@@ -14,7 +14,7 @@ export const TeamStatus = {
    * No access; seat limit 0, no seats in use; pending invites revoked. While roster_retained_until is set
    * the members stay on the roster suspended (no access) and a later ACTIVE or GRACE state restores them;
    * without it (retention 0, or over) everyone but the owner was removed. The team and its history stay,
-   * and a later ACTIVE state reactivates it. See docs/adr/0030-rosters-survive-a-lapse.md.
+   * and a later ACTIVE state reactivates it. See docs/adr/0030-roster-retention-and-identified-users.md.
    */
   TEAM_STATUS_EXPIRED: 'TEAM_STATUS_EXPIRED',
 } as const;
@@ -36,7 +36,7 @@ export type TeamStatus =
    * No access; seat limit 0, no seats in use; pending invites revoked. While roster_retained_until is set
    * the members stay on the roster suspended (no access) and a later ACTIVE or GRACE state restores them;
    * without it (retention 0, or over) everyone but the owner was removed. The team and its history stay,
-   * and a later ACTIVE state reactivates it. See docs/adr/0030-rosters-survive-a-lapse.md.
+   * and a later ACTIVE state reactivates it. See docs/adr/0030-roster-retention-and-identified-users.md.
    */
   | 'TEAM_STATUS_EXPIRED'
   | 3
