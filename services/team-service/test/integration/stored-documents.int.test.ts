@@ -61,6 +61,7 @@ const TEAM_STATE: FieldTypes = {
   pendingInvites: 'number',
   periodEndsAt: 'date',
   productId: 'string',
+  rosterRetainedUntil: 'null',
   seatLimit: 'number',
   seatsAvailable: 'number',
   seatsUsed: 'number',
