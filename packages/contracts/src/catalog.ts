@@ -22,6 +22,13 @@ export const teamProductSchema = z
     playProductId: playProductId.optional(),
     /** The entitlement the purchase gives its buyer; it marks the team's owner. */
     managementEntitlement: nonEmptyString,
+    /**
+     * The store subscription group (App Store group; on Play, the products one can change between). One
+     * subscription is one team: products of one group are tiers of one team (a product change keeps it),
+     * products of different groups give a manager one team each. Default: the management entitlement, so
+     * all of a line's products are tiers of one team (ADR 0030).
+     */
+    subscriptionGroup: nonEmptyString.optional(),
     /** Entitlements each seat holder receives as promotional grants. */
     memberEntitlements: z.array(nonEmptyString).min(1),
     seats: z.number().int().min(1).max(100_000),
@@ -93,6 +100,17 @@ export const catalogSchema = z
       }
     };
     catalog.products.forEach((p, i) => claimAll('products', i, p));
+    // A subscription group belongs to one line: its products are tiers of one team.
+    const lineOfGroup = new Map<string, string>();
+    catalog.products.forEach((p, i) => {
+      const group = p.subscriptionGroup ?? p.managementEntitlement;
+      const line = lineOfGroup.get(group);
+      if (line === undefined) lineOfGroup.set(group, p.managementEntitlement);
+      else if (line !== p.managementEntitlement) {
+        const message = `subscription group "${group}" already belongs to management entitlement "${line}"`;
+        ctx.addIssue({ code: 'custom', path: ['products', i, 'subscriptionGroup'], message });
+      }
+    });
     catalog.storeProducts.forEach((p, i) => claimAll('storeProducts', i, p));
   });
 

@@ -7,6 +7,8 @@ import { grantTerms, teamRef, type PendingEvent } from './team-events';
 export interface SubscriptionState extends TeamTerms {
   subscriberUserId: string;
   managementEntitlement: string;
+  /** The product's store subscription group (catalog; default: the management entitlement). */
+  subscriptionGroup: string;
   status: TeamStatus;
   periodEndsAt: Date | null;
   /** The watermark: a state not newer than the last applied one changes nothing. */
@@ -49,6 +51,7 @@ export function provisionTeam(
     ownerUserId: state.subscriberUserId,
     subscriberUserId: state.subscriberUserId,
     managementEntitlement: state.managementEntitlement,
+    subscriptionGroup: state.subscriptionGroup,
     status: state.status,
     periodEndsAt: state.periodEndsAt,
     overAssignedUntil: null,

@@ -47,6 +47,11 @@ export interface Team extends TeamTerms {
   ownerUserId: string;
   subscriberUserId: string;
   managementEntitlement: string;
+  /**
+   * The store subscription group of the team's product (catalog; default: the management entitlement). One
+   * subscription is one team: with the subscriber and the management entitlement, the team's key (ADR 0030).
+   */
+  subscriptionGroup: string;
   status: TeamStatus;
   /** null for a lifetime purchase. */
   periodEndsAt: Date | null;
@@ -73,6 +78,20 @@ export interface Team extends TeamTerms {
 }
 
 export const SYSTEM_ACTOR = 'system';
+
+/** What identifies a team besides its subscriber: its line and the subscription group within it. */
+export type TeamLine = Pick<Team, 'managementEntitlement' | 'subscriptionGroup'>;
+
+/** "entitlement" for a line's default group, "entitlement/group" otherwise: for messages. */
+export function describeLine(line: TeamLine): string {
+  return line.subscriptionGroup === line.managementEntitlement
+    ? line.managementEntitlement
+    : `${line.managementEntitlement}/${line.subscriptionGroup}`;
+}
+
+export function sameLine(a: TeamLine, b: TeamLine): boolean {
+  return a.managementEntitlement === b.managementEntitlement && a.subscriptionGroup === b.subscriptionGroup;
+}
 
 export function findMember(team: Team, userId: string): Member | undefined {
   return team.members.find((member) => member.userId === userId);

@@ -68,6 +68,7 @@ const TEAM_STATE: FieldTypes = {
   shrinkPolicy: 'string',
   status: 'string',
   subscriberUserId: 'string',
+  subscriptionGroup: 'string',
   subscriptionStateAt: 'date',
   termsVersion: 'number',
   updatedAt: 'date',

@@ -171,6 +171,7 @@ export interface ProvisionOptions {
   sourceEventAt?: Date;
   adminChoiceGraceHours?: number;
   rosterRetentionDays?: number;
+  subscriptionGroup?: string;
 }
 
 /** ApplySubscriptionState as entitlement-service sends it. */
@@ -194,6 +195,7 @@ export function subscriptionState(options: ProvisionOptions = {}) {
     ownerTakesSeat: options.ownerTakesSeat ?? false,
     adminChoiceGraceHours: options.adminChoiceGraceHours ?? 0,
     rosterRetentionDays: options.rosterRetentionDays ?? 0,
+    subscriptionGroup: options.subscriptionGroup ?? '',
     sourceEventAt: toTs(options.sourceEventAt ?? new Date()),
     sourceEventId: randomName('rc-event'),
   };

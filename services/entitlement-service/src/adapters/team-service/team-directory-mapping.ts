@@ -61,6 +61,7 @@ export function subscriptionStateRequest(
     subscriberUserId,
     productId: product.productId,
     managementEntitlement: product.managementEntitlement,
+    subscriptionGroup: product.subscriptionGroup ?? '',
     seatLimit: state.seatLimit,
     status: STATUS_OUT[state.status],
     periodEndsAt: Number.isFinite(state.periodEndsAt) ? toTimestamp(state.periodEndsAt) : null,

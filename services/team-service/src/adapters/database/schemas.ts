@@ -176,6 +176,7 @@ const teamState: SchemaDefinition = {
   ownerUserId: id,
   subscriberUserId: id,
   managementEntitlement: id,
+  subscriptionGroup: { type: String },
   productId: id,
   status: oneOf(teamStatusSchema.options),
   seatLimit: count,

@@ -86,6 +86,8 @@ export function fromDocument(doc: TeamDocument): Team {
     ownerUserId: doc.ownerUserId,
     subscriberUserId: doc.subscriberUserId,
     managementEntitlement: doc.managementEntitlement,
+    // Teams made before subscription groups (ADR 0030) are their line's default group.
+    subscriptionGroup: doc.subscriptionGroup ?? doc.managementEntitlement,
     productId: doc.productId,
     status: doc.status,
     seatLimit: doc.seatLimit,

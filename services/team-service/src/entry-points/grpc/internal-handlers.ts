@@ -88,9 +88,18 @@ export function subscriptionStateOf(request: ApplyRequest, catalog: Catalog | nu
     0,
     MAX_ROSTER_RETENTION_DAYS,
   );
+  const requestedGroup = optionalId('subscription_group', request.subscriptionGroup);
+  const productGroup = product?.subscriptionGroup ?? managementEntitlement;
+  if (requestedGroup !== undefined && product && requestedGroup !== productGroup) {
+    throw invalidArgument(
+      'subscription_group',
+      `is not the catalog's group of ${productId} (${productGroup})`,
+    );
+  }
   return {
     subscriberUserId,
     managementEntitlement,
+    subscriptionGroup: requestedGroup ?? productGroup,
     productId,
     status,
     seatLimit,

@@ -6,6 +6,7 @@ import type { CallerResolver } from './caller';
 import { memberOut, roleOut, ROLE_IN, STATUS_IN, statusOut, teamOut } from './proto-mapping';
 import {
   enumList,
+  optionalId,
   optionalUserId,
   pageSizeOf,
   requireId,
@@ -43,7 +44,9 @@ export function createRosterHandlers({
       if (request.lookup === 'key') {
         const subscriber = requireUserId('key.subscriber_user_id', request.key?.subscriberUserId);
         const entitlement = requireId('key.management_entitlement', request.key?.managementEntitlement);
-        return { team: teamOut(await reads.getTeamByKey(subscriber, entitlement, actor)) };
+        const group = optionalId('key.subscription_group', request.key?.subscriptionGroup) ?? entitlement;
+        const line = { managementEntitlement: entitlement, subscriptionGroup: group };
+        return { team: teamOut(await reads.getTeamByKey(subscriber, line, actor)) };
       }
       const team = await reads.getTeam(requireId('team_id', request.teamId), actor);
       return { team: teamOut(team) };

@@ -47,6 +47,11 @@ export interface ApplySubscriptionStateRequest {
    * kept without a catalog (the behaviour before the field existed).
    */
   'rosterRetentionDays'?: (number);
+  /**
+   * The product's store subscription group; with subscriber_user_id and management_entitlement, the team's
+   * key. Empty: team-service's catalog value for the product, else the management entitlement.
+   */
+  'subscriptionGroup'?: (string);
 }
 
 export interface ApplySubscriptionStateRequest__Output {
@@ -91,4 +96,9 @@ export interface ApplySubscriptionStateRequest__Output {
    * kept without a catalog (the behaviour before the field existed).
    */
   'rosterRetentionDays': (number);
+  /**
+   * The product's store subscription group; with subscriber_user_id and management_entitlement, the team's
+   * key. Empty: team-service's catalog value for the product, else the management entitlement.
+   */
+  'subscriptionGroup': (string);
 }

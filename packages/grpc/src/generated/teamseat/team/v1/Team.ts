@@ -75,6 +75,12 @@ export interface Team {
    * them; at that time they are removed (RosterCleared).
    */
   'rosterRetainedUntil'?: (_google_protobuf_Timestamp | null);
+  /**
+   * The store subscription group of the product (catalog `subscriptionGroup`; default: the management
+   * entitlement). One subscription is one team: with subscriber_user_id and management_entitlement, the
+   * team's key. A product change moves within a group and keeps the team (ADR 0030).
+   */
+  'subscriptionGroup'?: (string);
 }
 
 export interface Team__Output {
@@ -146,4 +152,10 @@ export interface Team__Output {
    * them; at that time they are removed (RosterCleared).
    */
   'rosterRetainedUntil': (_google_protobuf_Timestamp__Output | null);
+  /**
+   * The store subscription group of the product (catalog `subscriptionGroup`; default: the management
+   * entitlement). One subscription is one team: with subscriber_user_id and management_entitlement, the
+   * team's key. A product change moves within a group and keeps the team (ADR 0030).
+   */
+  'subscriptionGroup': (string);
 }

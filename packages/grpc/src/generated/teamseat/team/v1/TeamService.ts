@@ -71,9 +71,11 @@ import type { TransferOwnershipResponse as _teamseat_team_v1_TransferOwnershipRe
  * (`$RCAnonymousID:...`): INVALID_ARGUMENT ANONYMOUS_USER_ID naming the field. A purchase under an anonymous
  * id creates no team until it moves to an identified id (ADR 0030).
  * 
- * Identity: one team per (subscriber_user_id, management_entitlement). Products that share a
- * management entitlement are tiers of one team line, so a PRODUCT_CHANGE between them changes the
- * product_id and seat_limit of the same team instead of creating another.
+ * Identity: one team per subscription, keyed by (subscriber_user_id, management_entitlement,
+ * subscription_group). Products of one subscription group (catalog; default: the management entitlement)
+ * are tiers of one subscription, so a PRODUCT_CHANGE between them changes the product_id and seat_limit of
+ * the same team instead of creating another; products sharing a management entitlement in different
+ * groups can run at once, and each gives its own team (ADR 0030).
  */
 export interface TeamServiceClient extends grpc.Client {
   /**
@@ -517,9 +519,11 @@ export interface TeamServiceClient extends grpc.Client {
  * (`$RCAnonymousID:...`): INVALID_ARGUMENT ANONYMOUS_USER_ID naming the field. A purchase under an anonymous
  * id creates no team until it moves to an identified id (ADR 0030).
  * 
- * Identity: one team per (subscriber_user_id, management_entitlement). Products that share a
- * management entitlement are tiers of one team line, so a PRODUCT_CHANGE between them changes the
- * product_id and seat_limit of the same team instead of creating another.
+ * Identity: one team per subscription, keyed by (subscriber_user_id, management_entitlement,
+ * subscription_group). Products of one subscription group (catalog; default: the management entitlement)
+ * are tiers of one subscription, so a PRODUCT_CHANGE between them changes the product_id and seat_limit of
+ * the same team instead of creating another; products sharing a management entitlement in different
+ * groups can run at once, and each gives its own team (ADR 0030).
  */
 export interface TeamServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
