@@ -51,4 +51,14 @@ describe('teams for identified users only end to end (emulator → gateway → K
     expect(team.ownerUserId).to.equal(bob);
     expect(await teamOf(stack, anonymous)).to.equal(undefined);
   });
+
+  it('when the anonymous buyer logs in and the purchase renews, then the renewal webhook (carrying the identified id) makes the team', async () => {
+    const anonymous = await anonymousPurchase();
+    const carol = newUser('carol');
+    storeAction(stack, 'log_in', { appUserId: anonymous, newAppUserId: carol });
+    storeAction(stack, 'renew', { appUserId: carol, productId: PRODUCT });
+    const team = await waitForTeam(stack, carol, (t) => t.status === 'TEAM_STATUS_ACTIVE');
+    expect(team.ownerUserId).to.equal(carol);
+    expect(await teamOf(stack, anonymous)).to.equal(undefined);
+  });
 });
