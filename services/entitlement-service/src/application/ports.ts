@@ -4,6 +4,7 @@ import type { EntitlementChangeFact } from '../domain/entitlement-changes';
 import type { Expiry } from '../domain/expiry';
 import type { OwnerTeamState, TeamStatus } from '../domain/owner-team-state';
 import type { Subscriber } from '../domain/subscriber';
+import type { TeamProduct } from '../domain/team-product';
 import type { TeamTerms } from '../domain/team-terms';
 
 // What the use cases need from the outside. adapters/ implements each port; the composition root
@@ -129,7 +130,11 @@ export interface TeamDirectory {
    * team.
    */
   memberGrant(teamId: string, userId: string, minVersion?: number): Promise<TeamTerms | undefined>;
-  teamByKey(subscriberUserId: string, managementEntitlement: string): Promise<TeamSummary | undefined>;
+  /** The subscriber's team of the product's line and subscription group (ADR 0030). */
+  teamByKey(
+    subscriberUserId: string,
+    product: Pick<TeamProduct, 'managementEntitlement' | 'subscriptionGroup'>,
+  ): Promise<TeamSummary | undefined>;
   /** After a RevenueCat TRANSFER: the team follows the purchase to its new subscriber. */
   transferToNewSubscriber(input: {
     teamId: string;

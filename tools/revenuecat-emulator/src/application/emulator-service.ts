@@ -8,6 +8,7 @@ import { activeGrants, grantPromotional, revokePromotionals } from '../domain/pr
 import * as actions from '../domain/store-actions';
 import type { StoreContext } from '../domain/store-subscriptions';
 import { familyShare, transfer } from '../domain/store-transfers';
+import { logIn } from '../domain/customer-aliases';
 import { subscriberView, type LifetimeStyle, type NullStyle } from '../domain/subscriber-view';
 import { passTime } from '../domain/time-passing';
 import type { Customer, WebhookEvent } from '../domain/types';
@@ -44,6 +45,7 @@ const STORE_ACTIONS = {
   refund: actions.refund,
   transfer,
   family_share: familyShare,
+  log_in: logIn,
 };
 
 export type StoreActionName = keyof typeof STORE_ACTIONS;

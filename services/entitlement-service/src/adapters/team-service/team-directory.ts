@@ -132,10 +132,10 @@ export function createTeamDirectory({
       return response ? toTeamTerms(response) : undefined;
     },
 
-    async teamByKey(subscriberUserId, managementEntitlement) {
+    async teamByKey(subscriberUserId, { managementEntitlement, subscriptionGroup }) {
       const response = await optional(
         call(methods.GetTeam, {
-          key: { subscriberUserId, managementEntitlement },
+          key: { subscriberUserId, managementEntitlement, subscriptionGroup: subscriptionGroup ?? '' },
         }),
       );
       return response?.team ? toTeamSummary(response.team) : undefined;
