@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Kafka } from 'kafkajs';
 import { exited, freePort } from './child-processes';
 import { findRepoRoot } from './local-stack';
+import type { TestCertificates } from './test-certificates';
 import { waitFor } from './wait-for';
 
 /**
@@ -14,6 +15,9 @@ import { waitFor } from './wait-for';
  */
 export interface ThrowawayBroker {
   readonly brokers: string[];
+  /** With `secure`: the SASL_SSL listener (SCRAM-SHA-512 and PLAIN) and the SSL listener requiring a client certificate. */
+  readonly saslSslBrokers: string[];
+  readonly mutualTlsBrokers: string[];
   /** Kills the JVM (SIGKILL): the broker vanishes as in a crash. */
   kill(): Promise<void>;
   /** Stops the JVM as an operator would (SIGTERM): the broker shuts down cleanly. */
@@ -26,7 +30,50 @@ export interface ThrowawayBroker {
   destroy(): Promise<void>;
 }
 
-export async function startThrowawayBroker(): Promise<ThrowawayBroker> {
+export interface SecureListeners {
+  /** From createTestCertificates(): the broker presents `server`, trusts `ca` for client certificates. */
+  certificates: TestCertificates;
+  /** SCRAM-SHA-512 credentials, stored in the cluster metadata when the storage is formatted. */
+  scramUsers?: Array<{ username: string; password: string }>;
+  /** PLAIN credentials, in the listener's JAAS configuration. */
+  plainUsers?: Array<{ username: string; password: string }>;
+}
+
+const jaasQuote = (value: string) => JSON.stringify(value);
+
+/** The extra listeners' properties: SASL_SSL (SCRAM-SHA-512, PLAIN) and SSL with ssl.client.auth=required. */
+function secureProperties(secure: SecuritySetup, ports: { saslSsl: number; mutualTls: number }) {
+  const plainUsers = (secure.plainUsers ?? [])
+    .map(({ username, password }) => ` user_${username}=${jaasQuote(password)}`)
+    .join('');
+  const tls = (listener: string) => ({
+    [`listener.name.${listener}.ssl.keystore.type`]: 'PEM',
+    [`listener.name.${listener}.ssl.keystore.location`]: secure.keystore,
+    [`listener.name.${listener}.ssl.truststore.type`]: 'PEM',
+    [`listener.name.${listener}.ssl.truststore.location`]: secure.certificates.ca,
+  });
+  return {
+    listeners: `SASL_SSL://127.0.0.1:${ports.saslSsl},SSL://127.0.0.1:${ports.mutualTls}`,
+    'advertised.listeners': `SASL_SSL://127.0.0.1:${ports.saslSsl},SSL://127.0.0.1:${ports.mutualTls}`,
+    'listener.security.protocol.map': 'SASL_SSL:SASL_SSL,SSL:SSL',
+    'sasl.enabled.mechanisms': 'SCRAM-SHA-512,PLAIN',
+    'listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config':
+      'org.apache.kafka.common.security.scram.ScramLoginModule required;',
+    'listener.name.sasl_ssl.plain.sasl.jaas.config': `org.apache.kafka.common.security.plain.PlainLoginModule required${plainUsers};`,
+    ...tls('sasl_ssl'),
+    ...tls('ssl'),
+    'listener.name.ssl.ssl.client.auth': 'required',
+  };
+}
+
+interface SecuritySetup extends SecureListeners {
+  /** The server key and certificate chain in one PEM file, as Kafka's PEM keystore reads it. */
+  keystore: string;
+}
+
+export async function startThrowawayBroker({
+  secure,
+}: { secure?: SecureListeners } = {}): Promise<ThrowawayBroker> {
   const root = findRepoRoot();
   const libs = path.join(root, '.local', 'kafka', 'libs');
   if (!fs.existsSync(path.join(libs, 'kafka_2.13-3.9.1.jar'))) {
@@ -35,15 +82,34 @@ export async function startThrowawayBroker(): Promise<ThrowawayBroker> {
   const dir = path.join(root, '.local', 'tmp', `throwaway-broker-${randomBytes(4).toString('hex')}`);
   fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
   const [port, controllerPort] = [await freePort(), await freePort()];
+  const securePorts = secure && { saslSsl: await freePort(), mutualTls: await freePort() };
+  let setup: SecuritySetup | undefined;
+  if (secure) {
+    const keystore = path.join(dir, 'keystore.pem');
+    const { key, cert } = secure.certificates.server;
+    fs.writeFileSync(keystore, fs.readFileSync(key, 'utf8') + fs.readFileSync(cert, 'utf8'));
+    setup = { ...secure, keystore };
+  }
+  const extra = setup && securePorts ? secureProperties(setup, securePorts) : undefined;
   const properties = {
     'process.roles': 'broker,controller',
     'node.id': 1,
     'controller.quorum.voters': `1@127.0.0.1:${controllerPort}`,
-    listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-    'advertised.listeners': `PLAINTEXT://127.0.0.1:${port}`,
+    ...extra,
+    listeners: [`PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`, extra?.listeners]
+      .filter(Boolean)
+      .join(','),
+    'advertised.listeners': [`PLAINTEXT://127.0.0.1:${port}`, extra?.['advertised.listeners']]
+      .filter(Boolean)
+      .join(','),
     'controller.listener.names': 'CONTROLLER',
     'inter.broker.listener.name': 'PLAINTEXT',
-    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'listener.security.protocol.map': [
+      'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+      extra?.['listener.security.protocol.map'],
+    ]
+      .filter(Boolean)
+      .join(','),
     'log.dirs': path.join(dir, 'data'),
     'num.partitions': 3,
     'offsets.topic.replication.factor': 1,
@@ -90,7 +156,18 @@ export async function startThrowawayBroker(): Promise<ThrowawayBroker> {
     );
 
   const clusterId = randomBytes(16).toString('base64url').replace(/^-/, 'A');
-  const format = java('kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', serverProperties]);
+  const scram = (secure?.scramUsers ?? []).flatMap(({ username, password }) => [
+    '--add-scram',
+    `SCRAM-SHA-512=[name=${username},password=${password}]`,
+  ]);
+  const format = java('kafka.tools.StorageTool', [
+    'format',
+    '-t',
+    clusterId,
+    '-c',
+    serverProperties,
+    ...scram,
+  ]);
   if ((await exited(format)) !== 0) throw new Error(`formatting the throwaway broker failed; see ${dir}`);
 
   let child: ChildProcess | undefined;
@@ -152,6 +229,8 @@ export async function startThrowawayBroker(): Promise<ThrowawayBroker> {
   await start();
   return {
     brokers,
+    saslSslBrokers: securePorts ? [`127.0.0.1:${securePorts.saslSsl}`] : [],
+    mutualTlsBrokers: securePorts ? [`127.0.0.1:${securePorts.mutualTls}`] : [],
     kill,
     stop: () => end('SIGTERM'),
     restart: start,
