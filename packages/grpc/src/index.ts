@@ -1,6 +1,7 @@
 export * from './server';
 export * from './unary';
 export * from './client';
+export * from './credentials';
 export * from './interceptors';
 export * from './status-details';
 export { status, Metadata } from '@grpc/grpc-js';
