@@ -1,6 +1,13 @@
-import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
+import { Metadata, type ServiceError } from '@grpc/grpc-js';
 import { AppError } from '@teamseat/errors';
-import { bearerInterceptor, loadTeamseatProtos, type TeamseatProtoGrpcType } from '@teamseat/grpc';
+import {
+  bearerInterceptor,
+  channelCredentials,
+  channelTlsOptions,
+  loadTeamseatProtos,
+  type ClientTls,
+  type TeamseatProtoGrpcType,
+} from '@teamseat/grpc';
 import type { Logger } from '@teamseat/logger';
 import type { RosterEntry, TeamDirectory } from '../../application/ports';
 import { ROLE, subscriptionStateRequest, toTeamSummary, toTeamTerms } from './team-directory-mapping';
@@ -11,6 +18,7 @@ import type { TeamServiceMetrics } from './team-service-metrics';
 export function createTeamDirectory({
   address,
   token,
+  tls,
   deadlineMs = 5_000,
   pageSize = 500,
   now,
@@ -20,6 +28,8 @@ export function createTeamDirectory({
 }: {
   address: string;
   token: string;
+  /** Unset: plaintext (TEAM_SERVICE_TLS, docs/adr/0033). */
+  tls?: ClientTls;
   deadlineMs?: number;
   pageSize?: number;
   /** Wall clock: gRPC deadlines are wall-clock moments. */
@@ -30,7 +40,8 @@ export function createTeamDirectory({
   metrics?: TeamServiceMetrics;
 }): TeamDirectory & { close(): void } {
   const { TeamService } = protos.teamseat.team.v1;
-  const client = new TeamService(address, credentials.createInsecure(), {
+  const client = new TeamService(address, channelCredentials(tls), {
+    ...channelTlsOptions(tls),
     interceptors: [bearerInterceptor(token)],
   });
   const methods = TeamService.service;
