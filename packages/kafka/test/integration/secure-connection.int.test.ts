@@ -14,6 +14,7 @@ import {
   createKafka,
   ensureTopics,
   kafkaReachable,
+  kafkaSecurityHint,
   type KafkaClient,
   type KafkaSecurity,
 } from '../../src';
@@ -111,6 +112,10 @@ describe('Kafka over TLS with SASL, against a throwaway broker with SASL_SSL and
       );
       await producer.disconnect();
       expect(refused, `${mechanism}: the producer`).to.be.instanceOf(Error);
+      // Both clients' failures are recognised, so services can name the settings to check.
+      for (const failure of [error, refused]) {
+        expect(kafkaSecurityHint(failure), mechanism).to.match(/^Kafka refused the SASL credentials/);
+      }
     }
   });
 
@@ -119,7 +124,16 @@ describe('Kafka over TLS with SASL, against a throwaway broker with SASL_SSL and
       tls: { ca: fs.readFileSync(certificates.otherCa) },
       sasl: { mechanism: 'scram-sha-512', ...SCRAM_USER },
     });
-    expect((await connectError(kafka)).message).to.match(/certificate/i);
+    const error = await connectError(kafka);
+    expect(error.message).to.match(/certificate/i);
+    expect(kafkaSecurityHint(error)).to.match(/^the TLS handshake with Kafka failed/);
+    const producer = createBatchingProducer({ kafka, logger });
+    const refused = await producer.connect().then(
+      () => undefined,
+      (failure: Error) => failure,
+    );
+    await producer.disconnect();
+    expect(kafkaSecurityHint(refused)).to.match(/^the TLS handshake with Kafka failed/);
   });
 
   it('when the listener requires a client certificate, then a client with one gets through and one without is refused', async () => {
