@@ -5,8 +5,10 @@ import path from 'node:path';
 import { Kafka } from 'kafkajs';
 import { exited, freePort } from './child-processes';
 import { findRepoRoot } from './local-stack';
-import type { TestCertificates } from './test-certificates';
+import { prepareSecureListeners, type SecureListeners } from './secure-listeners';
 import { waitFor } from './wait-for';
+
+export type { SecureListeners };
 
 /**
  * A single-node Kafka that belongs to one test, so the test may kill, freeze and restart it. The shared
@@ -30,47 +32,6 @@ export interface ThrowawayBroker {
   destroy(): Promise<void>;
 }
 
-export interface SecureListeners {
-  /** From createTestCertificates(): the broker presents `server`, trusts `ca` for client certificates. */
-  certificates: TestCertificates;
-  /** SCRAM-SHA-512 credentials, stored in the cluster metadata when the storage is formatted. */
-  scramUsers?: Array<{ username: string; password: string }>;
-  /** PLAIN credentials, in the listener's JAAS configuration. */
-  plainUsers?: Array<{ username: string; password: string }>;
-}
-
-const jaasQuote = (value: string) => JSON.stringify(value);
-
-/** The extra listeners' properties: SASL_SSL (SCRAM-SHA-512, PLAIN) and SSL with ssl.client.auth=required. */
-function secureProperties(secure: SecuritySetup, ports: { saslSsl: number; mutualTls: number }) {
-  const plainUsers = (secure.plainUsers ?? [])
-    .map(({ username, password }) => ` user_${username}=${jaasQuote(password)}`)
-    .join('');
-  const tls = (listener: string) => ({
-    [`listener.name.${listener}.ssl.keystore.type`]: 'PEM',
-    [`listener.name.${listener}.ssl.keystore.location`]: secure.keystore,
-    [`listener.name.${listener}.ssl.truststore.type`]: 'PEM',
-    [`listener.name.${listener}.ssl.truststore.location`]: secure.certificates.ca,
-  });
-  return {
-    listeners: `SASL_SSL://127.0.0.1:${ports.saslSsl},SSL://127.0.0.1:${ports.mutualTls}`,
-    'advertised.listeners': `SASL_SSL://127.0.0.1:${ports.saslSsl},SSL://127.0.0.1:${ports.mutualTls}`,
-    'listener.security.protocol.map': 'SASL_SSL:SASL_SSL,SSL:SSL',
-    'sasl.enabled.mechanisms': 'SCRAM-SHA-512,PLAIN',
-    'listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config':
-      'org.apache.kafka.common.security.scram.ScramLoginModule required;',
-    'listener.name.sasl_ssl.plain.sasl.jaas.config': `org.apache.kafka.common.security.plain.PlainLoginModule required${plainUsers};`,
-    ...tls('sasl_ssl'),
-    ...tls('ssl'),
-    'listener.name.ssl.ssl.client.auth': 'required',
-  };
-}
-
-interface SecuritySetup extends SecureListeners {
-  /** The server key and certificate chain in one PEM file, as Kafka's PEM keystore reads it. */
-  keystore: string;
-}
-
 export async function startThrowawayBroker({
   secure,
 }: { secure?: SecureListeners } = {}): Promise<ThrowawayBroker> {
@@ -82,34 +43,23 @@ export async function startThrowawayBroker({
   const dir = path.join(root, '.local', 'tmp', `throwaway-broker-${randomBytes(4).toString('hex')}`);
   fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
   const [port, controllerPort] = [await freePort(), await freePort()];
-  const securePorts = secure && { saslSsl: await freePort(), mutualTls: await freePort() };
-  let setup: SecuritySetup | undefined;
-  if (secure) {
-    const keystore = path.join(dir, 'keystore.pem');
-    const { key, cert } = secure.certificates.server;
-    fs.writeFileSync(keystore, fs.readFileSync(key, 'utf8') + fs.readFileSync(cert, 'utf8'));
-    setup = { ...secure, keystore };
-  }
-  const extra = setup && securePorts ? secureProperties(setup, securePorts) : undefined;
+  const extra = secure && (await prepareSecureListeners(secure, dir));
+  const withExtra = (own: string, more?: string) => (more ? `${own},${more}` : own);
   const properties = {
     'process.roles': 'broker,controller',
     'node.id': 1,
     'controller.quorum.voters': `1@127.0.0.1:${controllerPort}`,
-    ...extra,
-    listeners: [`PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`, extra?.listeners]
-      .filter(Boolean)
-      .join(','),
-    'advertised.listeners': [`PLAINTEXT://127.0.0.1:${port}`, extra?.['advertised.listeners']]
-      .filter(Boolean)
-      .join(','),
+    listeners: withExtra(
+      `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+      extra?.listeners,
+    ),
+    'advertised.listeners': withExtra(`PLAINTEXT://127.0.0.1:${port}`, extra?.listeners),
     'controller.listener.names': 'CONTROLLER',
     'inter.broker.listener.name': 'PLAINTEXT',
-    'listener.security.protocol.map': [
+    'listener.security.protocol.map': withExtra(
       'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-      extra?.['listener.security.protocol.map'],
-    ]
-      .filter(Boolean)
-      .join(','),
+      extra?.protocolMap,
+    ),
     'log.dirs': path.join(dir, 'data'),
     'num.partitions': 3,
     'offsets.topic.replication.factor': 1,
@@ -117,6 +67,7 @@ export async function startThrowawayBroker({
     'transaction.state.log.replication.factor': 1,
     'transaction.state.log.min.isr': 1,
     'group.initial.rebalance.delay.ms': 0,
+    ...extra?.properties,
   };
   const serverProperties = path.join(dir, 'server.properties');
   fs.writeFileSync(
@@ -156,17 +107,13 @@ export async function startThrowawayBroker({
     );
 
   const clusterId = randomBytes(16).toString('base64url').replace(/^-/, 'A');
-  const scram = (secure?.scramUsers ?? []).flatMap(({ username, password }) => [
-    '--add-scram',
-    `SCRAM-SHA-512=[name=${username},password=${password}]`,
-  ]);
   const format = java('kafka.tools.StorageTool', [
     'format',
     '-t',
     clusterId,
     '-c',
     serverProperties,
-    ...scram,
+    ...(extra?.formatArgs ?? []),
   ]);
   if ((await exited(format)) !== 0) throw new Error(`formatting the throwaway broker failed; see ${dir}`);
 
@@ -229,8 +176,8 @@ export async function startThrowawayBroker({
   await start();
   return {
     brokers,
-    saslSslBrokers: securePorts ? [`127.0.0.1:${securePorts.saslSsl}`] : [],
-    mutualTlsBrokers: securePorts ? [`127.0.0.1:${securePorts.mutualTls}`] : [],
+    saslSslBrokers: extra ? [`127.0.0.1:${extra.saslSslPort}`] : [],
+    mutualTlsBrokers: extra ? [`127.0.0.1:${extra.mutualTlsPort}`] : [],
     kill,
     stop: () => end('SIGTERM'),
     restart: start,
