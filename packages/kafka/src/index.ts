@@ -1,4 +1,5 @@
 export * from './client';
+export { kafkaSecurityHint } from './security-failures';
 export * from './topics';
 export { TopicReplicationError, type TopicReplication, type TopicShortfall } from './topic-replication';
 export * from './batching-producer';

@@ -11,7 +11,7 @@ import {
   parkingRounds,
 } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
-import { topicReplication } from '@teamseat/config';
+import { grpcClientTls, grpcServerTls, kafkaSecurity, topicReplication } from '@teamseat/config';
 import { createMetricsRegistry, recordTopicShortfalls, type Registry } from '@teamseat/metrics';
 import { createCustomerRepository } from './adapters/database/customer-repository';
 import { createLeaseRepository } from './adapters/database/lease-repository';
@@ -92,7 +92,12 @@ export async function startEntitlementService({
   await Promise.all([customers.ensureIndexes(), processed.ensureIndexes()]);
   readiness.add('mongodb', () => mongoReachable(connection));
 
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
+  const kafka = createKafka({
+    brokers: config.KAFKA_BROKERS,
+    clientId: config.KAFKA_CLIENT_ID,
+    security: kafkaSecurity(config),
+    logger,
+  });
   const topics = { replication: topicReplication(config), logger };
   const shortfalls = [
     ...(await ensureTopics(kafka, [config.WEBHOOK_TOPIC, config.ENTITLEMENT_CHANGES_TOPIC], {
@@ -135,6 +140,7 @@ export async function startEntitlementService({
   const teams = createTeamDirectory({
     address: config.TEAM_SERVICE_ADDR,
     token: config.TEAM_SERVICE_TOKEN,
+    tls: grpcClientTls('TEAM_SERVICE', config),
     deadlineMs: config.TEAM_SERVICE_DEADLINE_MS,
     now,
     protos,
@@ -225,6 +231,7 @@ export async function startEntitlementService({
     registry,
     authTokens: config.INTERNAL_AUTH_TOKENS,
     packageDefinition,
+    tls: grpcServerTls(config),
     services: [
       {
         name: SERVICE_NAME,

@@ -1,6 +1,7 @@
 import './gc-tuning';
 import { ConfigError } from '@teamseat/config';
 import { onShutdownSignal } from '@teamseat/health';
+import { kafkaSecurityHint } from '@teamseat/kafka';
 import { createLogger } from '@teamseat/logger';
 import { startTelemetry } from '@teamseat/telemetry';
 import { loadEntitlementServiceConfig } from './config';
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('entitlement-service failed to start', error);
+  // Kafka refusing our credentials or certificate fails the start here: say which settings to check.
+  const hint = kafkaSecurityHint(error);
+  console.error(`entitlement-service failed to start${hint ? `: ${hint}` : ''}`, error);
   process.exit(1);
 });

@@ -1,9 +1,12 @@
-import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
+import { Metadata, type ServiceError } from '@grpc/grpc-js';
 import { AppError } from '@teamseat/errors';
 import {
   bearerInterceptor,
+  channelCredentials,
+  channelTlsOptions,
   loadTeamseatProtos,
   traceInterceptor,
+  type ClientTls,
   type TeamseatProtoGrpcType,
 } from '@teamseat/grpc';
 import type { Logger } from '@teamseat/logger';
@@ -16,6 +19,7 @@ import type { TeamServiceMetrics } from './team-service-metrics';
 export function createTeamDirectory({
   address,
   token,
+  tls,
   deadlineMs = 5_000,
   pageSize = 500,
   now,
@@ -25,6 +29,8 @@ export function createTeamDirectory({
 }: {
   address: string;
   token: string;
+  /** Unset: plaintext (TEAM_SERVICE_TLS, docs/adr/0033). */
+  tls?: ClientTls;
   deadlineMs?: number;
   pageSize?: number;
   /** Wall clock: gRPC deadlines are wall-clock moments. */
@@ -35,7 +41,8 @@ export function createTeamDirectory({
   metrics?: TeamServiceMetrics;
 }): TeamDirectory & { close(): void } {
   const { TeamService } = protos.teamseat.team.v1;
-  const client = new TeamService(address, credentials.createInsecure(), {
+  const client = new TeamService(address, channelCredentials(tls), {
+    ...channelTlsOptions(tls),
     interceptors: [bearerInterceptor(token), traceInterceptor()],
   });
   const methods = TeamService.service;
