@@ -11,6 +11,8 @@ export interface CliContext {
   output: Output;
   /** Whether a progress bar can draw (stderr is a terminal). */
   interactive: boolean;
+  /** The Kafka client's log level (TEAMSEAT_LOG_LEVEL, default silent). */
+  logLevel: string;
   close(): void;
 }
 
@@ -32,6 +34,7 @@ export function createContext({
     services: () => (services ??= openServices(context.connection())),
     output: createOutput(write),
     interactive,
+    logLevel: env.TEAMSEAT_LOG_LEVEL ?? 'silent',
     close: () => services?.close(),
   };
   return context;

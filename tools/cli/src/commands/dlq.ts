@@ -59,7 +59,7 @@ export function registerDlq(program: Command, context: CliContext): void {
     .description('dead letters: messages that can never succeed (`<topic>.dlq`)');
   const store = () => {
     const { kafkaBrokers, timeoutMs } = context.connection();
-    return createDeadLetterStore({ brokers: kafkaBrokers, timeoutMs });
+    return createDeadLetterStore({ brokers: kafkaBrokers, timeoutMs, logLevel: context.logLevel });
   };
 
   withFilters(

@@ -25,9 +25,18 @@ function kafkaFailure(error: unknown, brokers: string[]): Error {
 }
 
 /** Reads `<topic>.dlq` topics and replays their records (`teamseat dlq`). */
-export function createDeadLetterStore({ brokers, timeoutMs }: { brokers: string[]; timeoutMs: number }) {
-  // kafkajs and the producer log to stderr, and only errors: stdout carries the command's output.
-  const logger = createLogger({ service: 'teamseat-cli', level: 'error', destination: process.stderr });
+export function createDeadLetterStore({
+  brokers,
+  timeoutMs,
+  logLevel = 'silent',
+}: {
+  brokers: string[];
+  timeoutMs: number;
+  logLevel?: string;
+}) {
+  // Silent: what kafkajs could not get past reaches the command as an error, printed as one line;
+  // TEAMSEAT_LOG_LEVEL=debug shows its log (on stderr: stdout carries the command's output).
+  const logger = createLogger({ service: 'teamseat-cli', level: logLevel, destination: process.stderr });
   const kafka: KafkaClient = createKafka({
     brokers,
     clientId: 'teamseat-cli',
