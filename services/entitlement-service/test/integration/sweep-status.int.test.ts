@@ -76,9 +76,8 @@ describe('sweep status (the run record in the database, the lease, the timer)', 
   });
 
   it('when the job runs the sweep on its timer, then the run is recorded and the next run is due after it', async () => {
-    let job: ReturnType<typeof createSweepJob> | undefined;
-    const status = replica('a', { intervalMs: 50, nextRunAtMs: () => job?.nextRunAtMs() });
-    job = createSweepJob({
+    const status = replica('a', { intervalMs: 50, nextRunAtMs: () => job.nextRunAtMs() });
+    const job = createSweepJob({
       sweep: { run: async () => did({ teamsChecked: 2 }), stop: async () => undefined },
       intervalMs: 50,
       logger: testLogger(),
