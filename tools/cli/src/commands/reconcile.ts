@@ -5,7 +5,7 @@ import type {
   ReconcileTeamWithProgressResponse__Output,
 } from '@teamseat/grpc';
 import { withJson, type CliContext } from '../context';
-import { grpcFailure } from '../errors';
+import { CliError, grpcFailure } from '../errors';
 import { enumText, fields, table, when } from '../output';
 import { createProgress } from '../progress';
 
@@ -22,7 +22,11 @@ function reconcile(
   return new Promise((resolve, reject) => {
     const call = entitlements.client().ReconcileTeamWithProgress({ teamId, actorUserId: 'teamseat-cli' });
     let result: ReconcileTeamResponse__Output | undefined;
-    const cancel = () => call.cancel();
+    let cancelled = false;
+    const cancel = () => {
+      cancelled = true;
+      call.cancel();
+    };
     process.once('SIGINT', cancel);
     call.on('data', (message: ReconcileTeamWithProgressResponse__Output) => {
       if (message.progress) onProgress(message.progress);
@@ -30,7 +34,13 @@ function reconcile(
     });
     call.on('error', (error) => {
       process.off('SIGINT', cancel);
-      reject(grpcFailure(error, entitlements.target));
+      reject(
+        cancelled
+          ? new CliError(
+              `reconcile ${teamId} cancelled: members done so far stay repaired; run it again to finish`,
+            )
+          : grpcFailure(error, entitlements.target),
+      );
     });
     call.on('end', () => {
       process.off('SIGINT', cancel);

@@ -164,6 +164,16 @@ describe('teamseat CLI against team-service and entitlement-service (child proce
       );
     });
 
+    it('an unknown team to reconcile: the stream ends with the status, reason and message', async () => {
+      const run = await cli('reconcile', 'no-such-team', '--json');
+      expect(run.code).to.not.equal(0);
+      expect(run.stdout).to.equal('');
+      expect(oneLine(run.stderr)).to.have.length(1);
+      expect(run.stderr).to.match(
+        /^teamseat: entitlement-service at 127\.0\.0\.1:\d+ answered NOT_FOUND TEAM_NOT_FOUND: team_id: no team no-such-team/,
+      );
+    });
+
     it('an unreachable address: which service, where, and which setting to change', async () => {
       const run = await runCli(['teams', 'usage', teamId], {
         ...services.env,
