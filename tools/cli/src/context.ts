@@ -44,12 +44,10 @@ export function createContext({
 export const withJson = (command: Command): Command =>
   command.option('--json', 'print JSON instead of tables');
 
-/** A positive integer option value, or a clear error naming the option. */
-export function positiveInt(name: string) {
-  return (value: string): number => {
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed <= 0)
-      throw new InvalidArgumentError(`${name}: must be a positive integer, got "${value}"`);
-    return parsed;
-  };
+/** A positive integer option value; commander's error names the option and the value. */
+export function positiveInt(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0)
+    throw new InvalidArgumentError('It must be a positive integer.');
+  return parsed;
 }

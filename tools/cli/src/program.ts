@@ -56,6 +56,7 @@ export function createProgram({
       // One line: "teamseat: unknown command 'x'", not commander's "error: ..." plus usage.
       outputError: (text, out) => out(`teamseat: ${text.replace(/^error: /, '').trim()}\n`),
     });
+  // Commands made with program.command() inherit the output settings and the one-line errors set above.
   const context = createContext({ program, env, write: (text) => write(`${text}\n`), interactive });
   registerTeams(program, context);
   registerAccess(program, context);
@@ -63,7 +64,5 @@ export function createProgram({
   registerReconcile(program, context);
   registerDlq(program, context);
   registerSweep(program, context);
-  // Subcommands inherit the output settings and the one-line errors.
-  for (const command of program.commands) command.copyInheritedSettings(program);
   return { program, context };
 }

@@ -24,7 +24,7 @@ const withFilters = (command: Command): Command =>
       .option('--until <time>', 'failed before: ISO 8601 time or a duration back from now')
       .option('--reason <code>', 'only this error reason (the error-code header, e.g. NOT_A_WEBHOOK)')
       .option('--user <user-id>', 'only records of this user (record key or the webhook app_user_id)')
-      .option('--limit <n>', 'at most this many', positiveInt('--limit'), 1_000),
+      .option('--limit <n>', 'at most this many', positiveInt, 1_000),
   );
 
 function filterOf(options: FilterOptions, nowMs: number): DeadLetterFilter {

@@ -84,7 +84,7 @@ export function registerTeams(program: Command, context: CliContext): void {
       .command('list')
       .description('the teams a user owns, administers or is a member of, newest first')
       .argument('<user-id>', 'app user id')
-      .option('--limit <n>', 'at most this many', positiveInt('--limit'), 1_000),
+      .option('--limit <n>', 'at most this many', positiveInt, 1_000),
   ).action(async (userId: string, options: { limit: number; json?: boolean }) => {
     const memberships = await allPages<TeamMembership__Output>(options.limit, async (pageToken) => {
       const page = await svc().call<{ memberships: TeamMembership__Output[]; nextPageToken: string }>(
@@ -112,7 +112,7 @@ export function registerTeams(program: Command, context: CliContext): void {
       .command('members')
       .description("a team's roster, in the order members were added")
       .argument('<team-id>', 'team id')
-      .option('--limit <n>', 'at most this many', positiveInt('--limit'), 10_000),
+      .option('--limit <n>', 'at most this many', positiveInt, 10_000),
   ).action(async (teamId: string, options: { limit: number; json?: boolean }) => {
     let total = 0;
     const members = await allPages<Member__Output>(options.limit, async (pageToken) => {

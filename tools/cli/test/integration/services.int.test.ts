@@ -152,7 +152,9 @@ describe('teamseat CLI against team-service and entitlement-service (child proce
       const run = await cli('teams', 'members', teamId, '--limit', 'many');
       expect(run.code).to.not.equal(0);
       expect(oneLine(run.stderr)).to.have.length(1);
-      expect(run.stderr).to.match(/--limit: must be a positive integer, got "many"/);
+      expect(run.stderr).to.match(
+        /^teamseat: option '--limit <n>' argument 'many' is invalid\. It must be a positive integer\./,
+      );
     });
 
     it('an unknown team: the service, its status and its message naming the field', async () => {
