@@ -50,7 +50,8 @@ export async function readRanges(
 ): Promise<void> {
   if (ranges.length === 0) return;
   const groupId = `teamseat-cli-${randomUUID()}`;
-  const consumer = kafka.consumer({ groupId, retry: { retries: 2 } });
+  // A short fetch wait: disconnecting waits for the fetch in flight, which idles 5 s by default at a partition's end.
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100, retry: { retries: 2 } });
   const open = new Map(ranges.map((range) => [range.partition, range]));
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
