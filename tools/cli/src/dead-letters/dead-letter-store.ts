@@ -62,25 +62,25 @@ export function createDeadLetterStore({
   }
 
   return {
-    /** Every dead letter of the topic (all `.dlq` topics without one) that passes the filter, oldest first per partition. */
+    /** The dead letters of the topic (all `.dlq` topics without one) that pass the filter, oldest first. */
     list(topic: string | undefined, filter: DeadLetterFilter, limit: number): Promise<DeadLetter[]> {
       return guard(async () => {
         const found: DeadLetter[] = [];
-        for (const name of await topicsOf(topic)) {
-          const ranges = await rangesOf(kafka, name, { sinceMs: filter.sinceMs });
-          await readRanges(
-            kafka,
-            name,
-            ranges,
-            (message) => {
-              const letter = toDeadLetter(message);
-              if (matches(letter, filter)) found.push(letter);
-              return found.length < limit;
-            },
-            { timeoutMs: readTimeoutMs },
-          );
-          if (found.length >= limit) break;
-        }
+        const ranges = [];
+        for (const name of await topicsOf(topic))
+          ranges.push(...(await rangesOf(kafka, name, { sinceMs: filter.sinceMs })));
+        await readRanges(
+          kafka,
+          ranges,
+          (message) => {
+            const letter = toDeadLetter(message);
+            if (matches(letter, filter)) found.push(letter);
+            return found.length < limit;
+          },
+          { timeoutMs: readTimeoutMs },
+        );
+        // Partitions are read side by side: the oldest first across them, as people read a list.
+        found.sort((a, b) => Date.parse(a.failedAt) - Date.parse(b.failedAt));
         return found;
       });
     },
@@ -97,7 +97,6 @@ export function createDeadLetterStore({
         let found: DeadLetter | undefined;
         await readRanges(
           kafka,
-          where.topic,
           ranges,
           (message) => {
             if (message.offset === where.offset) found = toDeadLetter(message);

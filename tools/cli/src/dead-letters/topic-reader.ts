@@ -3,6 +3,7 @@ import { toReceived, type KafkaClient, type ReceivedMessage } from '@teamseat/ka
 
 /** Where to start reading each partition (its offset), and where to stop (its end when reading began). */
 export interface PartitionRange {
+  topic: string;
   partition: number;
   from: string;
   /** Exclusive: the partition's high watermark when the read started. */
@@ -29,7 +30,7 @@ export async function rangesOf(
       .map((end) => {
         const fromTime = starts?.find((s) => s.partition === end.partition)?.offset;
         const from = offset ?? (fromTime !== undefined && fromTime !== '-1' ? fromTime : end.low);
-        return { partition: end.partition, from, to: end.high };
+        return { topic, partition: end.partition, from, to: end.high };
       })
       .filter((range) => BigInt(range.from) < BigInt(range.to));
   } finally {
@@ -38,12 +39,11 @@ export async function rangesOf(
 }
 
 /**
- * Reads the ranges of `topic` once, with a consumer group of its own that commits nothing and is deleted
- * afterwards, so reading a dead-letter topic moves no service's offsets. `visit` returns false to stop early.
+ * Reads the ranges once, all topics with one consumer group of its own that commits nothing and is deleted
+ * afterwards, so reading dead-letter topics moves no service's offsets. `visit` returns false to stop early.
  */
 export async function readRanges(
   kafka: KafkaClient,
-  topic: string,
   ranges: PartitionRange[],
   visit: (message: ReceivedMessage) => boolean | void,
   { timeoutMs }: { timeoutMs: number },
@@ -52,33 +52,36 @@ export async function readRanges(
   const groupId = `teamseat-cli-${randomUUID()}`;
   // A short fetch wait: disconnecting waits for the fetch in flight, which idles 5 s by default at a partition's end.
   const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100, retry: { retries: 2 } });
-  const open = new Map(ranges.map((range) => [range.partition, range]));
+  const keyOf = (topic: string, partition: number) => `${topic}:${partition}`;
+  const open = new Map(ranges.map((range) => [keyOf(range.topic, range.partition), range]));
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
   let failure: Error | undefined;
   const timer = setTimeout(() => {
     failure = new Error(
-      `reading ${topic} took longer than ${timeoutMs} ms (partitions left: ${[...open.keys()].join(', ')}); raise --timeout`,
+      `reading dead letters took longer than ${timeoutMs} ms (partitions left: ${[...open.keys()].join(', ')}); raise --timeout`,
     );
     finish();
   }, timeoutMs);
   try {
     await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.subscribe({
+      topics: [...new Set(ranges.map((range) => range.topic))],
+      fromBeginning: true,
+    });
     await consumer.run({
       autoCommit: false,
-      eachMessage: async ({ partition, message }) => {
-        const range = open.get(partition);
-        if (!range || BigInt(message.offset) < BigInt(range.from)) return;
-        if (BigInt(message.offset) >= BigInt(range.to)) open.delete(partition);
-        else {
-          if (visit(toReceived(topic, partition, message)) === false) open.clear();
-          if (BigInt(message.offset) + 1n >= BigInt(range.to)) open.delete(partition);
-        }
+      eachMessage: async ({ topic, partition, message }) => {
+        const key = keyOf(topic, partition);
+        const range = open.get(key);
+        const offset = BigInt(message.offset);
+        if (!range || offset < BigInt(range.from)) return;
+        if (offset < BigInt(range.to) && visit(toReceived(topic, partition, message)) === false) open.clear();
+        if (offset + 1n >= BigInt(range.to)) open.delete(key);
         if (open.size === 0) finish();
       },
     });
-    for (const range of ranges) consumer.seek({ topic, partition: range.partition, offset: range.from });
+    for (const { topic, partition, from } of ranges) consumer.seek({ topic, partition, offset: from });
     await finished;
     if (failure) throw failure;
   } finally {
