@@ -15,6 +15,7 @@ import { grpcClientTls, grpcServerTls, kafkaSecurity, topicReplication } from '@
 import { createMetricsRegistry, recordTopicShortfalls, type Registry } from '@teamseat/metrics';
 import { createCustomerRepository } from './adapters/database/customer-repository';
 import { createLeaseRepository } from './adapters/database/lease-repository';
+import { createSweepRunRepository } from './adapters/database/sweep-run-repository';
 import { connectMongo, mongoReachable } from './adapters/database/mongo';
 import { createProcessedEventRepository } from './adapters/database/processed-event-repository';
 import { createRetryQueueRepository } from './adapters/database/retry-queue-repository';
@@ -31,6 +32,7 @@ import {
 import { createAccessQueries } from './application/access-queries';
 import { createChangeHub } from './application/change-hub';
 import { createSweep } from './application/sweep';
+import { createSweepStatus } from './application/sweep-status';
 import { createTeamAccessReports } from './application/team-access-report';
 import { createUserLocks } from './application/user-locks';
 import type { EntitlementServiceConfig } from './config';
@@ -224,7 +226,21 @@ export async function startEntitlementService({
     logger,
     now,
   });
-  const sweepJob = createSweepJob({ sweep, intervalMs: config.SWEEP_INTERVAL_MS, logger });
+  const sweepStatus = createSweepStatus({
+    runs: createSweepRunRepository(connection),
+    leases,
+    instanceId,
+    intervalMs: config.SWEEP_INTERVAL_MS,
+    nextRunAtMs: () => sweepJob.nextRunAtMs(),
+    logger,
+  });
+  const sweepJob = createSweepJob({
+    sweep,
+    intervalMs: config.SWEEP_INTERVAL_MS,
+    logger,
+    onRun: sweepStatus.recorded,
+    now,
+  });
 
   const grpc = createGrpcServer({
     logger,
@@ -248,6 +264,7 @@ export async function startEntitlementService({
           sync,
           reconciler,
           reports: createTeamAccessReports({ teams, customers, reconciler, now }),
+          sweepStatus,
           hub,
           now: () => rc.clock.now(),
           logger,

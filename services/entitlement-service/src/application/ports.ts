@@ -52,6 +52,27 @@ export interface LeaseRepository {
   /** True when `holder` holds the lease named `name` for the next `ttlMs` (a holder renews by acquiring again). */
   acquire(name: string, holder: string, ttlMs: number): Promise<boolean>;
   release(name: string, holder: string): Promise<void>;
+  /** Who holds the lease and until when (wall time); undefined when nobody ever took it. */
+  read(name: string): Promise<{ holder: string; untilMs: number } | undefined>;
+}
+
+/** A sweep run that held the lease, as `sweep status` shows it (adapters/database/sweep-run-repository.ts). */
+export interface SweepRunRecord {
+  instanceId: string;
+  startedAtMs: number;
+  finishedAtMs: number;
+  grantsRetried: number;
+  teamsChecked: number;
+  customersResynced: number;
+  failures: number;
+  /** Why the run stopped early, when it did. */
+  stoppedEarly?: string;
+}
+
+/** The last sweep run of any replica, one document. */
+export interface SweepRunRepository {
+  record(run: SweepRunRecord): Promise<void>;
+  last(): Promise<SweepRunRecord | undefined>;
 }
 
 export type ApiVersion = 'v1' | 'v2';

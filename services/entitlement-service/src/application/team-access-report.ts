@@ -43,6 +43,22 @@ export interface ReportPage {
   after: string | null;
 }
 
+/** How far a team's reconciliation got: members done of the roster, and what they needed. */
+export interface ReconcileProgress {
+  done: number;
+  total: number;
+  granted: number;
+  revoked: number;
+  failed: number;
+}
+
+export interface ReconcileTeamResult {
+  report: TeamAccessReport;
+  granted: number;
+  revoked: number;
+  failed: number;
+}
+
 /** Without paging options: the first page of 500 members. */
 const FIRST_PAGE: ReportPage = { size: 500, after: null };
 
@@ -136,27 +152,38 @@ export function createTeamAccessReports(deps: {
   return {
     report,
 
-    /** Reconciles every seat holder now (the sweep's work for one team); then reports. */
+    /**
+     * Reconciles every member now (the sweep's work for one team); then reports. `onProgress` hears the
+     * counts after each member (ReconcileTeamWithProgress streams them, ADR 0034); an aborted `signal`
+     * stops the work after the members in flight, which stay repaired.
+     */
     async reconcileTeam(
       teamId: string,
-    ): Promise<{ report: TeamAccessReport; granted: number; revoked: number; failed: number }> {
+      options: { onProgress?: (progress: ReconcileProgress) => void; signal?: AbortSignal } = {},
+    ): Promise<ReconcileTeamResult> {
       await requireTeam(teamId);
       const users = (await teams.rosterOf(teamId)).map((entry) => entry.userId);
-      const totals = { granted: 0, revoked: 0, failed: 0 };
+      const progress: ReconcileProgress = { done: 0, total: users.length, granted: 0, revoked: 0, failed: 0 };
+      options.onProgress?.({ ...progress });
       const queue = [...users];
       const worker = async () => {
         for (let userId = queue.shift(); userId !== undefined; userId = queue.shift()) {
+          if (options.signal?.aborted) return;
           const result = await reconciler.reconcile(userId, {
             cause: 'reconcile',
             causationId: `reconcile-team:${teamId}`,
           });
-          totals.granted += result.granted;
-          totals.revoked += result.revoked;
-          totals.failed += result.failed;
+          progress.done += 1;
+          progress.granted += result.granted;
+          progress.revoked += result.revoked;
+          progress.failed += result.failed;
+          options.onProgress?.({ ...progress });
         }
       };
       await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 8, users.length) }, worker));
-      return { report: await report(teamId), ...totals };
+      options.signal?.throwIfAborted();
+      const { granted, revoked, failed } = progress;
+      return { report: await report(teamId), granted, revoked, failed };
     },
   };
 }
