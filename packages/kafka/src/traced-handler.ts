@@ -1,4 +1,4 @@
-import { contextFrom, SpanKind, tracerFor, withSpan } from '@teamseat/telemetry';
+import { contextFrom, SpanKind, tracerFor, tracingActive, withSpan } from '@teamseat/telemetry';
 import type { ReceivedMessage } from './received-message';
 
 /**
@@ -11,8 +11,9 @@ export function tracedHandler<Rest extends unknown[]>(
   handler: (message: ReceivedMessage, ...rest: Rest) => Promise<void>,
 ): (message: ReceivedMessage, ...rest: Rest) => Promise<void> {
   const tracer = tracerFor(service);
-  return (message, ...rest) =>
-    withSpan(
+  return (message, ...rest) => {
+    if (!tracingActive()) return handler(message, ...rest);
+    return withSpan(
       tracer,
       `process ${message.topic}`,
       {
@@ -27,4 +28,5 @@ export function tracedHandler<Rest extends unknown[]>(
       },
       () => handler(message, ...rest),
     );
+  };
 }
