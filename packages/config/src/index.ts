@@ -3,6 +3,9 @@ import { z } from 'zod';
 export { z };
 export * from './topic-replication';
 export * from './development-secrets';
+export * from './kafka-security';
+export * from './grpc-tls';
+export { existingFile, flag, readSecretFile } from './files';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

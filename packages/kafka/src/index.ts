@@ -1,4 +1,5 @@
 export * from './client';
+export { kafkaSecurityHint } from './security-failures';
 export * from './topics';
 export { TopicReplicationError, type TopicReplication, type TopicShortfall } from './topic-replication';
 export * from './batching-producer';
@@ -9,3 +10,4 @@ export * from './parking';
 export * from './resilient-consumer';
 export * from './parking-consumer';
 export * from './consumer-lag';
+export * from './traced-handler';

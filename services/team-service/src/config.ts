@@ -1,6 +1,10 @@
 import {
+  checkGrpcServerTls,
+  checkKafkaSecurity,
   checkTopicReplication,
   commonSchema,
+  grpcServerTlsSchema,
+  kafkaSecuritySchema,
   csv,
   kafkaBrokers,
   loadConfig,
@@ -33,7 +37,9 @@ export const configSchema = z.object({
   MONGODB_POOL_SIZE: positiveInt()
     .default(32)
     .describe('connections to the database; any size and any number of replicas are safe (ADR 0024)'),
+  ...grpcServerTlsSchema,
   KAFKA_BROKERS: kafkaBrokers(),
+  ...kafkaSecuritySchema,
   KAFKA_CLIENT_ID: z.string().min(1).default('team-service').describe('Kafka client id'),
   TEAM_EVENTS_TOPIC: z
     .string()
@@ -108,6 +114,8 @@ export function loadTeamServiceConfig(env: NodeJS.ProcessEnv): TeamServiceConfig
   return loadConfig(
     configSchema
       .superRefine(checkTopicReplication)
+      .superRefine(checkKafkaSecurity)
+      .superRefine(checkGrpcServerTls)
       .superRefine(refuseDevelopmentSecrets(['INTERNAL_AUTH_TOKENS', 'APP_AUTH_TOKENS'])),
     env,
   );

@@ -1,6 +1,8 @@
 import {
+  checkKafkaSecurity,
   checkTopicReplication,
   commonSchema,
+  kafkaSecuritySchema,
   ConfigError,
   kafkaBrokers,
   loadConfig,
@@ -23,6 +25,7 @@ export const configSchema = z.object({
   PORT: port(8080).describe('public port: POST /webhooks/revenuecat'),
   ADMIN_PORT: port(9080).describe('admin port: /livez, /readyz, /metrics'),
   KAFKA_BROKERS: kafkaBrokers(),
+  ...kafkaSecuritySchema,
   KAFKA_CLIENT_ID: z.string().default('webhook-gateway').describe('Kafka client id'),
   KAFKA_LINGER_MS: z.coerce
     .number()
@@ -92,6 +95,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     parsed = loadConfig(
       configSchema
         .superRefine(checkTopicReplication)
+        .superRefine(checkKafkaSecurity)
         .superRefine(refuseDevelopmentSecrets(['WEBHOOK_AUTHORIZATION', 'WEBHOOK_AUTHORIZATION_PREVIOUS'])),
       env,
     );

@@ -9,6 +9,7 @@ import {
   createParker,
   createParkingConsumer,
   createResilientConsumer,
+  tracedHandler,
   type BatchingProducer,
   type Kafka,
   type MessageHandler,
@@ -86,13 +87,14 @@ export function createConsumers(deps: {
 
   /** The consumer of a topic and the consumer of its parking topic, on the same handler. */
   function withParking(groupId: string, topic: string, concurrency: number, handler: MessageHandler) {
+    const traced = tracedHandler('entitlement-service', handler);
     const consumer = createResilientConsumer({
       ...common,
       groupId,
       topics: [topic],
       partitionsConsumedConcurrently: concurrency,
       parking,
-      handler,
+      handler: traced,
     });
     const parked = createParkingConsumer({
       ...common,
@@ -100,7 +102,7 @@ export function createConsumers(deps: {
       sourceTopics: [topic],
       parker,
       onPark: metrics.onPark,
-      handler,
+      handler: traced,
     });
     return [consumer, parked] as const;
   }
