@@ -1,6 +1,6 @@
 // Test-only Kafka helpers. They use kafkajs directly: tests check what really is on the broker,
 // independently of @teamseat/kafka, whose behaviour is under test.
-import { Kafka, logLevel, type Admin, type IHeaders } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type Consumer, type IHeaders } from 'kafkajs';
 import { randomName } from './names';
 import { waitFor } from './wait-for';
 
@@ -66,6 +66,25 @@ function headersToStrings(headers: IHeaders | undefined): Record<string, string>
   return result;
 }
 
+/**
+ * Subscribes once the broker hosts the topic: a topic a service has just created can be unknown to the broker
+ * for a moment (more so on a loaded machine), which kafkajs reports as UNKNOWN_TOPIC_OR_PARTITION ("This
+ * server does not host this topic-partition") instead of waiting.
+ */
+async function subscribeWhenHosted(consumer: Consumer, topic: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await consumer.subscribe({ topic, fromBeginning: true });
+      return;
+    } catch (error) {
+      const unknown = (error as { type?: string }).type === 'UNKNOWN_TOPIC_OR_PARTITION';
+      if (!unknown || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
 /** Reads a topic from the beginning with a fresh consumer group until `count` messages or a quiet period. */
 export async function consumeMessages(
   brokers: string[],
@@ -82,7 +101,7 @@ export async function consumeMessages(
   consumer.on(consumer.events.CRASH, (event) => (crash = event.payload.error));
   await consumer.connect();
   try {
-    await consumer.subscribe({ topic, fromBeginning: true });
+    await subscribeWhenHosted(consumer, topic, timeoutMs);
     await consumer.run({
       eachMessage: async ({ partition, message }) => {
         messages.push({

@@ -45,7 +45,8 @@ export function loadConfig(env = process.env) {
     kafkaPort: readPort(env, 'KAFKA_PORT', 9092),
     kafkaControllerPort: readPort(env, 'KAFKA_CONTROLLER_PORT', 9093),
     kafkaPartitions: readPositiveInt(env, 'KAFKA_NUM_PARTITIONS', 6),
-    kafkaHeapOpts: env.KAFKA_HEAP_OPTS || '-Xms256m -Xmx512m',
+    // 1 GiB: several overlapping test runs can hold thousands of partitions (512 MiB ran out at 16,000).
+    kafkaHeapOpts: env.KAFKA_HEAP_OPTS || '-Xms256m -Xmx1g',
     mongoPort: readPort(env, 'MONGODB_PORT', 27017),
     readyTimeoutMs: readPositiveInt(env, 'STACK_READY_TIMEOUT_MS', 90_000),
     paths: {
