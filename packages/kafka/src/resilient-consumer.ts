@@ -52,6 +52,7 @@ export function createResilientConsumer({
   backoff = { initialMs: 200, maxMs: 30_000 },
   partitionsConsumedConcurrently = 3,
   keysInFlight = 1,
+  holdsPartition = () => false,
   onRetry,
   onDeadLetter,
   parking,
@@ -69,6 +70,11 @@ export function createResilientConsumer({
   partitionsConsumedConcurrently?: number;
   /** Messages of different keys handled at once per partition; one key's stay in order (ADR 0027). */
   keysInFlight?: number;
+  /**
+   * Failures that would refuse every key alike (an open circuit breaker): the whole partition waits out the
+   * delay instead of trying its other keys only to fail the same way.
+   */
+  holdsPartition?: (error: AppError) => boolean;
   onRetry?: (error: AppError, message: ReceivedMessage, retry: RetryInfo) => void;
   onDeadLetter?: (error: AppError, message: ReceivedMessage) => void;
   /** Without it a message is retried for as long as it fails (listeners whose work cannot stay failing). */
@@ -153,7 +159,7 @@ export function createResilientConsumer({
         'transient failure; holding this message and its key',
       );
       onRetry?.(error, message, { attempt: held.attempts, delayMs });
-      return { kind: 'hold', delayMs };
+      return { kind: holdsPartition(error) ? 'wait' : 'hold', delayMs };
     }
   }
 

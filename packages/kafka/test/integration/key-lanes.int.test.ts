@@ -47,8 +47,14 @@ describe('resilient consumer: the users of one partition go through at once, eac
   afterEach(async () => consumer?.stop());
   after(() => producer.disconnect());
 
-  const consume = async (groupId: string, topic: string, handler: MessageHandler) => {
+  const consume = async (
+    groupId: string,
+    topic: string,
+    handler: MessageHandler,
+    holdsPartition?: (error: AppError) => boolean,
+  ) => {
     consumer = createResilientConsumer({
+      holdsPartition,
       kafka,
       groupId,
       topics: [topic],
@@ -144,6 +150,37 @@ describe('resilient consumer: the users of one partition go through at once, eac
     await waitFor(async () => (await committedOffset(groupId, topic)) === String(USERS * 2 + 3), {
       timeoutMs: 30_000,
     });
+  });
+
+  it('when a failure refuses every user alike, then the partition waits instead of trying each of its users', async () => {
+    const topic = unique('refused');
+    await ensureTopics(kafka, [topic], { partitions: 1, replication: SINGLE_BROKER, logger });
+    await producer.sendMany(topic, partitionOfUsers());
+    const tried = new Set<string>();
+    const handled: string[] = [];
+    let attempts = 0;
+    let open = true;
+    const breakerOpen = () =>
+      new AppError('UNAVAILABLE', 'breaker open', {
+        retriable: true,
+        details: { breaker: 'open', retryAfterMs: 100 },
+      });
+
+    await consume(
+      unique('group'),
+      topic,
+      async (message) => {
+        attempts += 1;
+        tried.add(message.value!.toString());
+        if (open) throw breakerOpen();
+        handled.push(message.value!.toString());
+      },
+      (error) => error.details.breaker === 'open',
+    );
+    await waitFor(() => attempts >= KEYS_IN_FLIGHT * 4, { timeoutMs: 30_000 });
+    expect(tried.size, 'messages tried while refused').to.be.at.most(KEYS_IN_FLIGHT);
+    open = false;
+    await waitFor(() => handled.length === USERS * 2 + 3, { timeoutMs: 30_000 });
   });
 
   async function committedOffset(groupId: string, topic: string): Promise<string | undefined> {

@@ -100,6 +100,8 @@ export function createConsumers(deps: {
       topics: [topic],
       partitionsConsumedConcurrently: concurrency.partitions,
       keysInFlight: concurrency.users,
+      // An open breaker refuses every user: the partition waits instead of failing each of them once.
+      holdsPartition: (error) => error.details.breaker === 'open',
       parking,
       handler,
     });
