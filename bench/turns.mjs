@@ -40,13 +40,14 @@ export function merge(runs) {
   return merged;
 }
 
-/** Runs `subject` and `baseline` in turns, so both see the same neighbours on a shared machine. */
-export async function alternate(rounds, subject, baseline) {
-  const a = [];
-  const b = [];
+/**
+ * Runs `subject`, its `baseline` and any further sides in turns, so all see the same neighbours on a shared
+ * machine; resolves with one merged summary per side, in the order given.
+ */
+export async function alternate(rounds, ...sides) {
+  const runs = sides.map(() => []);
   for (let i = 0; i < rounds; i += 1) {
-    a.push(await subject(i));
-    b.push(await baseline(i));
+    for (const [k, side] of sides.entries()) runs[k].push(await side(i));
   }
-  return [merge(a), merge(b)];
+  return runs.map(merge);
 }

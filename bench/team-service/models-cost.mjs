@@ -57,6 +57,7 @@ const teams = Array.from(
       {
         subscriberUserId: `owner-${run}-${i}`,
         managementEntitlement: 'team_bench_admin',
+        subscriptionGroup: 'team_bench_admin',
         productId: 'team_bench',
         status: 'active',
         periodEndsAt: new Date(now.getTime() + 30 * 86_400_000),
@@ -67,6 +68,7 @@ const teams = Array.from(
         ownerTakesSeat: false,
         adminChoiceGraceHours: 72,
         sourceEventAt: now,
+        rosterRetentionDays: 0,
       },
       randomUUID(),
       ctx,

@@ -2,8 +2,9 @@
 // the same run, against the same database server (FerretDB locally):
 //  1. AddMember throughput (closed loop), against the guarded single-document update it performs
 //     (target: at least 0.5 of the direct rate);
-//  2. teams-of-a-user latency at a fixed 500 requests/s, against the same reads done directly
-//     (target: p99 at most 10 ms); the array query the index avoids is measured too.
+//  2. teams-of-a-user latency at a fixed 500 requests/s, against the same reads done directly and against
+//     the same reads behind a bare grpc-js server under the same ghz load (ADR 0031: team-service's own
+//     cost is the second ratio); the array query the index avoids is measured too.
 // Needs the stack (npm run stack:up) and a build (npm run build). Prints { name, metrics, baseline,
 // ratios } as the last line of stdout; progress goes to stderr.
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -12,7 +13,7 @@ import grpc from '@grpc/grpc-js';
 import mongoose from 'mongoose';
 import { loadEmbeddedDescriptors } from '@teamseat/grpc';
 import { ghz } from '../ghz.mjs';
-import { peakRssMetrics } from '../processes.mjs';
+import { peakRssMetrics, startProcess } from '../processes.mjs';
 import { alternate, brief, closedLoop, openLoop } from './load.mjs';
 import { log, root, round, startService } from './service.mjs';
 
@@ -213,24 +214,32 @@ for (let quiet = 0; quiet < 2; ) {
 const reader = await mongoose.mongo.MongoClient.connect(dbUri(serviceDb), { maxPoolSize: 16 });
 const db = reader.db(serviceDb);
 const readSlice = settings.readSeconds / settings.rounds;
+// The third side: the same reads behind a bare grpc-js server in its own process under the same ghz load, so
+// team-service's own cost is told apart from what a load generator and one more process cost on this machine.
+const bare = await startProcess(
+  path.join(root, 'bench/team-service/bare-reads-server.mjs'),
+  { MONGODB_URI: dbUri(serviceDb) },
+  (line) => (line.msg === 'bare reads server started' ? line : undefined),
+);
 log(`ListTeamsOfUser: ${settings.rounds} × ${readSlice} s each side at ${settings.readRate}/s`);
 let d = 0;
-const [teamsOfUser, directTeamsOfUser] = await alternate(
+const readsUnderGhz = (port) =>
+  ghz({
+    address: `127.0.0.1:${port}`,
+    call: 'teamseat.team.v1.TeamService.ListTeamsOfUser',
+    proto: path.join(root, 'proto/teamseat/team/v1/team_service.proto'),
+    importPaths: [path.join(root, 'proto')],
+    metadata: { authorization: `Bearer ${TOKEN}` },
+    data: readers.map((userId) => ({ userId })),
+    ratePerSec: settings.readRate,
+    durationS: readSlice,
+    warmupS: settings.readWarmupS,
+  });
+const [teamsOfUser, directTeamsOfUser, bareTeamsOfUser] = await alternate(
   settings.rounds,
   // The service under ghz (a Go process, paced at the rate), so the figure is the service's and not a
   // Node load generator's; ghz takes the readers in turn.
-  () =>
-    ghz({
-      address: `127.0.0.1:${service.port}`,
-      call: 'teamseat.team.v1.TeamService.ListTeamsOfUser',
-      proto: path.join(root, 'proto/teamseat/team/v1/team_service.proto'),
-      importPaths: [path.join(root, 'proto')],
-      metadata: { authorization: `Bearer ${TOKEN}` },
-      data: readers.map((userId) => ({ userId })),
-      ratePerSec: settings.readRate,
-      durationS: readSlice,
-      warmupS: settings.readWarmupS,
-    }),
+  () => readsUnderGhz(service.port),
   // The same reads with the driver: the user's view document, then each team's summary, by _id.
   () =>
     openLoop({
@@ -247,9 +256,12 @@ const [teamsOfUser, directTeamsOfUser] = await alternate(
         );
       },
     }),
+  () => readsUnderGhz(bare.info.port),
 );
 log('ListTeamsOfUser', brief(teamsOfUser));
 log('direct view + summaries by _id', brief(directTeamsOfUser));
+log('the same reads behind a bare grpc-js server', brief(bareTeamsOfUser));
+await bare.stop();
 // What the index avoids: FerretDB answers a query on an array field by reading every team.
 let a = 0;
 const arrayQuery = await openLoop({
@@ -290,6 +302,8 @@ console.log(
       directAddP99Ms: directAdd.latencyP99Ms,
       directTeamsOfUserP50Ms: directTeamsOfUser.latencyP50Ms,
       directTeamsOfUserP99Ms: directTeamsOfUser.latencyP99Ms,
+      bareGrpcTeamsOfUserP50Ms: bareTeamsOfUser.latencyP50Ms,
+      bareGrpcTeamsOfUserP99Ms: bareTeamsOfUser.latencyP99Ms,
       directArrayQueryP50Ms: arrayQuery.latencyP50Ms,
       directArrayQueryP99Ms: arrayQuery.latencyP99Ms,
     },
@@ -297,6 +311,8 @@ console.log(
       addMemberVsDirect: round(addMember.callsPerSec / directAdd.callsPerSec, 3),
       teamsOfUserP99VsTarget10Ms: round(teamsOfUser.latencyP99Ms / 10, 3),
       teamsOfUserP99VsDirect: round(teamsOfUser.latencyP99Ms / directTeamsOfUser.latencyP99Ms, 3),
+      // team-service's own share of the tail: against the same reads behind a bare server under the same load.
+      teamsOfUserP99VsBareGrpc: round(teamsOfUser.latencyP99Ms / bareTeamsOfUser.latencyP99Ms, 3),
     },
   }),
 );

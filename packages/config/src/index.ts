@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 export { z };
 export * from './topic-replication';
+export * from './kafka-security';
+export * from './grpc-tls';
+export { existingFile, flag, readSecretFile } from './files';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

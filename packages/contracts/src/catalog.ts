@@ -9,6 +9,9 @@ import { parseOrThrow } from './validation';
 // The catalog (CATALOG_FILE, DESIGN §6) says which store products are team products and how their
 // seats behave. Objects are strict: a misspelt key in a config file is an error, not a silent default.
 
+/** ADR 0030: covers Apple's 60-day billing retry, Play's account hold and a Play pause of up to 3 months. */
+export const DEFAULT_ROSTER_RETENTION_DAYS = 90;
+
 const playProductId = z.string().regex(/^[^:\s]+:[^:\s]+$/, 'must be the Play form "subscription:base-plan"');
 
 export const teamProductSchema = z
@@ -19,6 +22,13 @@ export const teamProductSchema = z
     playProductId: playProductId.optional(),
     /** The entitlement the purchase gives its buyer; it marks the team's owner. */
     managementEntitlement: nonEmptyString,
+    /**
+     * The store subscription group (App Store group; on Play, the products one can change between). One
+     * subscription is one team: products of one group are tiers of one team (a product change keeps it),
+     * products of different groups give a manager one team each. Default: the management entitlement, so
+     * all of a line's products are tiers of one team (ADR 0030).
+     */
+    subscriptionGroup: nonEmptyString.optional(),
     /** Entitlements each seat holder receives as promotional grants. */
     memberEntitlements: z.array(nonEmptyString).min(1),
     seats: z.number().int().min(1).max(100_000),
@@ -27,6 +37,11 @@ export const teamProductSchema = z
     ownerTakesSeat: z.boolean().default(false),
     /** admin-choice: hours the owner has to pick whom to remove before the last joined go. */
     adminChoiceGraceHours: z.number().int().min(1).max(2_160).default(72),
+    /**
+     * An expiry keeps the roster as suspended members this long (from the period end); a subscription back
+     * within it restores them, after it they are removed. 0 removes them at expiry (ADR 0030).
+     */
+    rosterRetentionDays: z.number().int().min(0).max(3_660).default(DEFAULT_ROSTER_RETENTION_DAYS),
     /** Grants run this long past the period end, so a late renewal webhook does not cut access. */
     grantBufferHours: z.number().int().min(0).max(720).default(24),
     /** Emulator only: the subscription period it sells (default 30). */
@@ -85,6 +100,17 @@ export const catalogSchema = z
       }
     };
     catalog.products.forEach((p, i) => claimAll('products', i, p));
+    // A subscription group belongs to one line: its products are tiers of one team.
+    const lineOfGroup = new Map<string, string>();
+    catalog.products.forEach((p, i) => {
+      const group = p.subscriptionGroup ?? p.managementEntitlement;
+      const line = lineOfGroup.get(group);
+      if (line === undefined) lineOfGroup.set(group, p.managementEntitlement);
+      else if (line !== p.managementEntitlement) {
+        const message = `subscription group "${group}" already belongs to management entitlement "${line}"`;
+        ctx.addIssue({ code: 'custom', path: ['products', i, 'subscriptionGroup'], message });
+      }
+    });
     catalog.storeProducts.forEach((p, i) => claimAll('storeProducts', i, p));
   });
 

@@ -8,6 +8,8 @@ export const nonEmptyString = z.string().min(1);
 
 export const CLOUDEVENTS_SPEC_VERSION = '1.0';
 export const JSON_CONTENT_TYPE = 'application/json';
+/** The Kafka protocol binding's structured content mode: the whole event is the value, with this content type. */
+export const CLOUDEVENTS_KAFKA_CONTENT_TYPE = 'application/cloudevents+json; charset=UTF-8';
 
 /** The `source` attribute of each producer (a URI reference, per CloudEvents). */
 export const EVENT_SOURCES = {
@@ -36,6 +38,8 @@ export function cloudEventSchema<Type extends string, Data extends ZodTypeAny>(t
       traceparent: z.string().optional(),
       /** Id of the event or request that caused this one (a RevenueCat event id, a team event id). */
       causationid: z.string().optional(),
+      /** The Kafka record's key (the binding's partitioning extension): the subject. */
+      partitionkey: z.string().optional(),
       data,
     })
     .passthrough();
@@ -66,10 +70,22 @@ export function buildEnvelope<Type extends string, Data>(
     time: typeof time === 'string' ? time : time.toISOString(),
     subject,
     datacontenttype: JSON_CONTENT_TYPE,
+    partitionkey: subject,
     ...(attributes.traceparent === undefined ? {} : { traceparent: attributes.traceparent }),
     ...(attributes.causationid === undefined ? {} : { causationid: attributes.causationid }),
     data,
   } as const;
+}
+
+/**
+ * The headers of a record carrying an envelope, per the CloudEvents Kafka binding in structured mode: the
+ * content type, and the W3C trace context also as a plain header for tracers that read only headers.
+ */
+export function cloudEventKafkaHeaders(envelope: { traceparent?: string }): Record<string, string> {
+  return {
+    'content-type': CLOUDEVENTS_KAFKA_CONTENT_TYPE,
+    ...(envelope.traceparent === undefined ? {} : { traceparent: envelope.traceparent }),
+  };
 }
 
 /** Validates an envelope and serialises it for Kafka. Throws AppError INVALID_ARGUMENT naming the field. */

@@ -62,6 +62,7 @@ export const TEAM_EVENT_TYPES = {
   TeamExpired: 'teamseat.team.TeamExpired.v1',
   TeamReactivated: 'teamseat.team.TeamReactivated.v1',
   TeamStatusChanged: 'teamseat.team.TeamStatusChanged.v1',
+  RosterCleared: 'teamseat.team.RosterCleared.v1',
 } as const;
 
 const T = TEAM_EVENT_TYPES;
@@ -123,22 +124,33 @@ export const teamEventDataSchemas = {
     previousOwnerRole: z.enum(['admin', 'member']).nullable(),
   }),
   /**
-   * The roster leaves with the expiry: one event for all (each removed user gets a grant-terms fact on
-   * teamseat.member-grants.v1), not a MemberRemoved per member.
+   * The roster loses access with the expiry: one event for all (each user gets a grant-terms fact on
+   * teamseat.member-grants.v1), not a MemberRemoved per member. With a roster retention (ADR 0030) the
+   * members stay as suspended members until `rosterRetainedUntil`; without one they are removed.
    */
   [T.TeamExpired]: data({
     ...grantTerms,
     previousStatus: teamStatusSchema,
     memberCount: seatCount,
     removedUserCount: seatCount.optional(),
+    suspendedUserCount: seatCount.optional(),
+    rosterRetainedUntil: isoDateTime.nullable().optional(),
   }),
-  [T.TeamReactivated]: data({ ...grantTerms, previousStatus: teamStatusSchema, memberCount: seatCount }),
+  /** Back from expired; `restoredUserCount` suspended members got their seats back (ADR 0030). */
+  [T.TeamReactivated]: data({
+    ...grantTerms,
+    previousStatus: teamStatusSchema,
+    memberCount: seatCount,
+    restoredUserCount: seatCount.optional(),
+  }),
   /** Any other change of status or period end, renewals included (expiry and reactivation have their own). */
   [T.TeamStatusChanged]: data({
     ...grantTerms,
     previousStatus: teamStatusSchema,
     previousPeriodEndsAt: isoDateTime.nullable(),
   }),
+  /** The suspended members of an expired team left when its roster retention ended (ADR 0030). */
+  [T.RosterCleared]: data({ removedUserCount: seatCount, retainedUntil: isoDateTime.nullable() }),
 };
 
 type DataSchemas = typeof teamEventDataSchemas;
@@ -164,6 +176,7 @@ export const teamEventSchema = z
     envelope(T.TeamExpired),
     envelope(T.TeamReactivated),
     envelope(T.TeamStatusChanged),
+    envelope(T.RosterCleared),
   ])
   .superRefine((event, ctx) => {
     if (event.subject !== event.data.teamId) {

@@ -40,6 +40,17 @@ export function requireUserId(field: string, value: unknown): string {
   return value;
 }
 
+/** The prefix RevenueCat's SDKs give the ids they make up for a user who has not logged in. */
+export const ANONYMOUS_USER_ID_PREFIX = '$RCAnonymousID:';
+
+/**
+ * Whether an id is one RevenueCat's SDKs made up (`$RCAnonymousID:` + 32 hex digits): valid everywhere, but
+ * teams are for identified users only, so such an id may not own, join or manage a team (ADR 0030).
+ */
+export function isAnonymousUserId(userId: string): boolean {
+  return userId.startsWith(ANONYMOUS_USER_ID_PREFIX);
+}
+
 /** The same rule for zod schemas. */
 export const userIdSchema = z.string().superRefine((value, ctx) => {
   const problem = userIdProblem(value);

@@ -73,15 +73,21 @@ export {
   type ErrorReason__Output as EntitlementErrorReason__Output,
 } from './generated/teamseat/entitlement/v1/ErrorReason';
 export type * from './generated/teamseat/entitlement/v1/Expiry';
+export type * from './generated/teamseat/entitlement/v1/GetSweepStatusRequest';
+export type * from './generated/teamseat/entitlement/v1/GetSweepStatusResponse';
 export type * from './generated/teamseat/entitlement/v1/GetTeamAccessReportRequest';
 export type * from './generated/teamseat/entitlement/v1/GetTeamAccessReportResponse';
 export * from './generated/teamseat/entitlement/v1/GrantState';
 export type * from './generated/teamseat/entitlement/v1/ListEntitlementsRequest';
 export type * from './generated/teamseat/entitlement/v1/ListEntitlementsResponse';
 export type * from './generated/teamseat/entitlement/v1/MemberGrant';
+export type * from './generated/teamseat/entitlement/v1/ReconcileProgress';
 export type * from './generated/teamseat/entitlement/v1/ReconcileTeamRequest';
 export type * from './generated/teamseat/entitlement/v1/ReconcileTeamResponse';
+export type * from './generated/teamseat/entitlement/v1/ReconcileTeamWithProgressRequest';
+export type * from './generated/teamseat/entitlement/v1/ReconcileTeamWithProgressResponse';
 export * from './generated/teamseat/entitlement/v1/SourceKind';
+export type * from './generated/teamseat/entitlement/v1/SweepRun';
 export type * from './generated/teamseat/entitlement/v1/SyncCustomerRequest';
 export type * from './generated/teamseat/entitlement/v1/SyncCustomerResponse';
 export type * from './generated/teamseat/entitlement/v1/TeamAccessReport';

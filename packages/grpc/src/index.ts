@@ -1,6 +1,8 @@
 export * from './server';
 export * from './unary';
 export * from './client';
+export * from './credentials';
+export { traceInterceptor } from './tracing';
 export * from './interceptors';
 export * from './status-details';
 export { status, Metadata } from '@grpc/grpc-js';

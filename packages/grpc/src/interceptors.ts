@@ -4,6 +4,28 @@ import type { Logger } from '@teamseat/logger';
 import { Counter, Histogram, LATENCY_BUCKETS, type Registry } from '@teamseat/metrics';
 import { unexpectedErrorOf } from './status-details';
 
+type MethodDescriptor = Parameters<ServerInterceptor>[0];
+interface MethodLabels {
+  grpc_type: 'unary' | 'client_stream' | 'server_stream' | 'bidi_stream';
+  grpc_service: string;
+  grpc_method: string;
+}
+
+/** `/teamseat.team.v1.TeamService/GetTeam` → service `teamseat.team.v1.TeamService`, method `GetTeam`. */
+function methodLabels(descriptor: MethodDescriptor): MethodLabels {
+  const [, service = '', method = ''] = descriptor.path.split('/');
+  const { requestStream, responseStream } = descriptor;
+  const grpc_type =
+    requestStream && responseStream
+      ? 'bidi_stream'
+      : requestStream
+        ? 'client_stream'
+        : responseStream
+          ? 'server_stream'
+          : 'unary';
+  return { grpc_type, grpc_service: service, grpc_method: method };
+}
+
 /** Probes and tooling must work without a token (Kubernetes' gRPC probes send none). */
 const PUBLIC_PREFIXES = ['/grpc.health.v1.', '/grpc.reflection.'];
 const isPublic = (path: string) => PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix));
@@ -48,32 +70,49 @@ export function createServerInterceptor({
   registry: Registry;
 }): ServerInterceptor {
   const buffers = tokens.map((token) => Buffer.from(token));
+  // The names and labels of go-grpc-prometheus, which common gRPC dashboards and alerts read.
+  const started = new Counter({
+    name: 'grpc_server_started_total',
+    help: 'gRPC calls started on the server',
+    labelNames: ['grpc_type', 'grpc_service', 'grpc_method'],
+    registers: [registry],
+  });
   const calls = new Counter({
     name: 'grpc_server_handled_total',
-    help: 'gRPC calls handled, by method and status code',
-    labelNames: ['method', 'code'],
+    help: 'gRPC calls completed on the server, whatever their status code',
+    labelNames: ['grpc_type', 'grpc_service', 'grpc_method', 'grpc_code'],
     registers: [registry],
   });
   const latency = new Histogram({
     name: 'grpc_server_handling_seconds',
-    help: 'gRPC call latency',
-    labelNames: ['method'],
+    help: 'gRPC call latency until the application answered',
+    labelNames: ['grpc_type', 'grpc_service', 'grpc_method'],
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
   const log = logger.child({ module: 'grpc' });
+  const labelsByPath = new Map<string, MethodLabels>();
+  function labelsOf(descriptor: MethodDescriptor): MethodLabels {
+    let labels = labelsByPath.get(descriptor.path);
+    if (!labels) {
+      labels = methodLabels(descriptor);
+      labelsByPath.set(descriptor.path, labels);
+    }
+    return labels;
+  }
 
   function record(
     path: string,
-    started: bigint,
+    labels: MethodLabels,
+    startedAt: bigint,
     code: status,
     details: string,
     unexpected?: { error: unknown },
   ): void {
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
     const name = status[code] ?? String(code);
-    calls.inc({ method: path, code: name });
-    latency.observe({ method: path }, seconds);
+    calls.inc({ ...labels, grpc_code: name });
+    latency.observe(labels, seconds);
     const entry = { method: path, code: name, ms: Math.round(seconds * 1000) };
     if (unexpected) log.error({ ...entry, err: unexpected.error }, 'call failed with an unexpected error');
     else if (code === status.OK || isPublic(path)) log.debug(entry, 'call done');
@@ -81,7 +120,9 @@ export function createServerInterceptor({
   }
 
   return (descriptor, call) => {
-    const started = process.hrtime.bigint();
+    const startedAt = process.hrtime.bigint();
+    const labels = labelsOf(descriptor);
+    started.inc(labels);
     return new ServerInterceptingCall(call, {
       start: (next) => {
         next({
@@ -89,14 +130,14 @@ export function createServerInterceptor({
             if (isPublic(descriptor.path)) return nextMetadata(metadata);
             const failure = authenticationFailure(metadata, buffers);
             if (failure === undefined) return nextMetadata(metadata);
-            record(descriptor.path, started, status.UNAUTHENTICATED, failure);
+            record(descriptor.path, labels, startedAt, status.UNAUTHENTICATED, failure);
             call.sendStatus({ code: status.UNAUTHENTICATED, details: failure, metadata });
           },
         });
       },
       sendStatus: (statusObject, next) => {
         const unexpected = unexpectedErrorOf(statusObject.metadata);
-        record(descriptor.path, started, statusObject.code, statusObject.details, unexpected);
+        record(descriptor.path, labels, startedAt, statusObject.code, statusObject.details, unexpected);
         next(statusObject);
       },
     });

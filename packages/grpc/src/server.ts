@@ -1,14 +1,10 @@
-import {
-  Server,
-  ServerCredentials,
-  type ServiceDefinition,
-  type UntypedServiceImplementation,
-} from '@grpc/grpc-js';
+import { Server, type ServiceDefinition, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import type { PackageDefinition } from '@grpc/proto-loader';
 import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
 import { ReflectionService } from '@grpc/reflection';
 import type { Logger } from '@teamseat/logger';
 import type { Registry } from '@teamseat/metrics';
+import { serverCredentials, type ServerTls } from './credentials';
 import { createServerInterceptor } from './interceptors';
 
 export interface GrpcServer {
@@ -26,11 +22,14 @@ export function createGrpcServer({
   authTokens,
   packageDefinition,
   services,
+  tls,
 }: {
   logger: Logger;
   registry: Registry;
   authTokens: string[];
   packageDefinition: PackageDefinition;
+  /** Unset: plaintext (a mesh may add mTLS around it). */
+  tls?: ServerTls;
   services: Array<{
     name: string;
     definition: ServiceDefinition;
@@ -55,7 +54,7 @@ export function createGrpcServer({
     },
     start: (address) =>
       new Promise<number>((resolve, reject) => {
-        server.bindAsync(address, ServerCredentials.createInsecure(), (error, port) =>
+        server.bindAsync(address, serverCredentials(tls), (error, port) =>
           error ? reject(error) : resolve(port),
         );
       }),

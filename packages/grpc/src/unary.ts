@@ -1,6 +1,7 @@
 import type { Metadata, sendUnaryData, ServerUnaryCall } from '@grpc/grpc-js';
 import { AppError } from '@teamseat/errors';
 import { grpcErrorOf, toGrpcError } from './status-details';
+import { inServerSpan } from './tracing';
 
 /**
  * What a handler gets besides the request. The signal is made only for a handler that asks for it: an
@@ -57,7 +58,7 @@ export function unary<Req, Res>(
     }
     const context = new CallContext(deadline, call.metadata);
     call.once('cancelled', () => context.cancel());
-    handler(call.request, context).then(
+    inServerSpan(call.getPath(), call.metadata, () => handler(call.request, context)).then(
       (response) => {
         context.settled = true;
         callback(null, response);

@@ -2,6 +2,7 @@ import type { Producer } from '@platformatic/kafka' with { 'resolution-mode': 'i
 import { AppError, unavailable } from '@teamseat/errors';
 import type { Logger } from '@teamseat/logger';
 import type { KafkaClient } from './client';
+import { producerSecurity } from './producer-security';
 
 export interface OutgoingMessage {
   key: string | null;
@@ -74,7 +75,7 @@ export function createBatchingProducer({
   onBatch?: (size: number) => void;
 }): BatchingProducer {
   const log = logger.child({ module: 'batching-producer' });
-  const { brokers, clientId, connectionTimeoutMs, requestTimeoutMs } = kafka.connection;
+  const { brokers, clientId, connectionTimeoutMs, requestTimeoutMs, security } = kafka.connection;
   // One producer at a time, shared by connect() and the sends even while it is being created.
   let producer: Promise<Producer<Buffer, Buffer | string, string, string>> | undefined;
   let queue: Pending[] = [];
@@ -132,6 +133,7 @@ export function createBatchingProducer({
       bootstrapBrokers: brokers,
       connectTimeout: connectionTimeoutMs,
       timeout: requestTimeoutMs,
+      ...producerSecurity(security, brokers[0]),
       retries: 5,
       retryDelay: 200,
       idempotent: true,

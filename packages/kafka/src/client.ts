@@ -1,8 +1,9 @@
-import { Kafka, logLevel, type LogEntry, type KafkaConfig } from 'kafkajs';
+import { Kafka, logLevel, type LogEntry, type KafkaConfig, type SASLOptions } from 'kafkajs';
 import type { Logger } from '@teamseat/logger';
 import './kafkajs-idle-timers';
 
 export { Kafka };
+export type { Admin } from 'kafkajs';
 
 const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.ERROR]: 'error',
@@ -38,12 +39,23 @@ export function pinoLogCreator(logger: Logger) {
     };
 }
 
+/**
+ * TLS and SASL of every connection, as @teamseat/config's kafkaSecurity() reads them from KAFKA_SSL* and
+ * KAFKA_SASL_* (docs/adr/0033). Empty: plaintext, no authentication.
+ */
+export interface KafkaSecurity {
+  /** TLS on; without `ca`, the system's CAs are trusted; `cert` and `key` for brokers requiring mutual TLS. */
+  tls?: { ca?: Buffer; cert?: Buffer; key?: Buffer };
+  sasl?: { mechanism: 'scram-sha-512' | 'plain'; username: string; password: string };
+}
+
 /** Where and how to connect: what the producer (a different client, see batching-producer.ts) needs too. */
 export interface KafkaConnection {
   brokers: string[];
   clientId: string;
   connectionTimeoutMs: number;
   requestTimeoutMs: number;
+  security: KafkaSecurity;
 }
 
 /** A kafkajs client (consumers, admin) that remembers its connection settings for the producer. */
@@ -56,6 +68,7 @@ export function createKafka({
   connectionTimeoutMs = 3_000,
   requestTimeoutMs = 10_000,
   retry,
+  security = {},
 }: {
   brokers: string[];
   clientId: string;
@@ -63,11 +76,14 @@ export function createKafka({
   connectionTimeoutMs?: number;
   requestTimeoutMs?: number;
   retry?: KafkaConfig['retry'];
+  security?: KafkaSecurity;
 }): KafkaClient {
-  const connection: KafkaConnection = { brokers, clientId, connectionTimeoutMs, requestTimeoutMs };
+  const connection: KafkaConnection = { brokers, clientId, connectionTimeoutMs, requestTimeoutMs, security };
   const kafka = new Kafka({
     brokers,
     clientId,
+    ...(security.tls && { ssl: { ...security.tls, rejectUnauthorized: true } }),
+    ...(security.sasl && { sasl: { ...security.sasl } as SASLOptions }),
     connectionTimeout: connectionTimeoutMs,
     requestTimeout: requestTimeoutMs,
     logLevel: logLevel.WARN,

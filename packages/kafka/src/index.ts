@@ -1,4 +1,5 @@
 export * from './client';
+export { kafkaSecurityHint } from './security-failures';
 export * from './topics';
 export { TopicReplicationError, type TopicReplication, type TopicShortfall } from './topic-replication';
 export * from './batching-producer';
@@ -8,3 +9,5 @@ export * from './retry-tracker';
 export * from './parking';
 export * from './resilient-consumer';
 export * from './parking-consumer';
+export * from './consumer-lag';
+export * from './traced-handler';

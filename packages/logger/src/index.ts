@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { activeTraceIds } from '@teamseat/telemetry';
 
 export type Logger = pino.Logger;
 
@@ -54,6 +55,8 @@ export function createLogger({ service, level = 'info', destination }: LoggerOpt
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
+    // A line written inside a traced span names its trace, so logs and traces join (empty when tracing is off).
+    mixin: activeTraceIds,
   };
   return pino(options, destination ?? bufferedStdout());
 }

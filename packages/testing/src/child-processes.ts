@@ -11,7 +11,9 @@ const handedOut = new Set<number>();
  */
 function ephemeralStart(): number {
   try {
-    const start = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    const start = Number(
+      readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0],
+    );
     return start > LOWEST_PORT + 1_000 ? start : 32_768;
   } catch {
     return 32_768;

@@ -20,8 +20,10 @@ export {
 export { randomName, randomDatabaseUri } from './names';
 export { isMadeUpName, listNames, removeLeftovers, type Names } from './leftovers';
 export { waitFor, type WaitForOptions } from './wait-for';
-export { startThrowawayBroker, type ThrowawayBroker } from './throwaway-broker';
+export { startThrowawayBroker, type SecureListeners, type ThrowawayBroker } from './throwaway-broker';
+export { createTestCertificates, type CertificateFiles, type TestCertificates } from './test-certificates';
 export { startThrowawayFerretDb, type ThrowawayFerretDb } from './throwaway-ferretdb';
 export { freePort } from './child-processes';
 export { healthStatus, watchHealth, listServices } from './grpc-probes';
 export { startServiceProcess, type ServiceProcess } from './service-process';
+export { startInMemoryTracing, type InMemoryTracing } from './in-memory-tracing';

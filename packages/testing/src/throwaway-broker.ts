@@ -5,7 +5,10 @@ import path from 'node:path';
 import { Kafka } from 'kafkajs';
 import { exited, freePort } from './child-processes';
 import { findRepoRoot } from './local-stack';
+import { prepareSecureListeners, type SecureListeners } from './secure-listeners';
 import { waitFor } from './wait-for';
+
+export type { SecureListeners };
 
 /**
  * A single-node Kafka that belongs to one test, so the test may kill, freeze and restart it. The shared
@@ -14,6 +17,9 @@ import { waitFor } from './wait-for';
  */
 export interface ThrowawayBroker {
   readonly brokers: string[];
+  /** With `secure`: the SASL_SSL listener (SCRAM-SHA-512 and PLAIN) and the SSL listener requiring a client certificate. */
+  readonly saslSslBrokers: string[];
+  readonly mutualTlsBrokers: string[];
   /** Kills the JVM (SIGKILL): the broker vanishes as in a crash. */
   kill(): Promise<void>;
   /** Stops the JVM as an operator would (SIGTERM): the broker shuts down cleanly. */
@@ -26,7 +32,9 @@ export interface ThrowawayBroker {
   destroy(): Promise<void>;
 }
 
-export async function startThrowawayBroker(): Promise<ThrowawayBroker> {
+export async function startThrowawayBroker({
+  secure,
+}: { secure?: SecureListeners } = {}): Promise<ThrowawayBroker> {
   const root = findRepoRoot();
   const libs = path.join(root, '.local', 'kafka', 'libs');
   if (!fs.existsSync(path.join(libs, 'kafka_2.13-3.9.1.jar'))) {
@@ -35,15 +43,23 @@ export async function startThrowawayBroker(): Promise<ThrowawayBroker> {
   const dir = path.join(root, '.local', 'tmp', `throwaway-broker-${randomBytes(4).toString('hex')}`);
   fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
   const [port, controllerPort] = [await freePort(), await freePort()];
+  const extra = secure && (await prepareSecureListeners(secure, dir));
+  const withExtra = (own: string, more?: string) => (more ? `${own},${more}` : own);
   const properties = {
     'process.roles': 'broker,controller',
     'node.id': 1,
     'controller.quorum.voters': `1@127.0.0.1:${controllerPort}`,
-    listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-    'advertised.listeners': `PLAINTEXT://127.0.0.1:${port}`,
+    listeners: withExtra(
+      `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+      extra?.listeners,
+    ),
+    'advertised.listeners': withExtra(`PLAINTEXT://127.0.0.1:${port}`, extra?.listeners),
     'controller.listener.names': 'CONTROLLER',
     'inter.broker.listener.name': 'PLAINTEXT',
-    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'listener.security.protocol.map': withExtra(
+      'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+      extra?.protocolMap,
+    ),
     'log.dirs': path.join(dir, 'data'),
     'num.partitions': 3,
     'offsets.topic.replication.factor': 1,
@@ -51,6 +67,7 @@ export async function startThrowawayBroker(): Promise<ThrowawayBroker> {
     'transaction.state.log.replication.factor': 1,
     'transaction.state.log.min.isr': 1,
     'group.initial.rebalance.delay.ms': 0,
+    ...extra?.properties,
   };
   const serverProperties = path.join(dir, 'server.properties');
   fs.writeFileSync(
@@ -90,7 +107,14 @@ export async function startThrowawayBroker(): Promise<ThrowawayBroker> {
     );
 
   const clusterId = randomBytes(16).toString('base64url').replace(/^-/, 'A');
-  const format = java('kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', serverProperties]);
+  const format = java('kafka.tools.StorageTool', [
+    'format',
+    '-t',
+    clusterId,
+    '-c',
+    serverProperties,
+    ...(extra?.formatArgs ?? []),
+  ]);
   if ((await exited(format)) !== 0) throw new Error(`formatting the throwaway broker failed; see ${dir}`);
 
   let child: ChildProcess | undefined;
@@ -152,6 +176,8 @@ export async function startThrowawayBroker(): Promise<ThrowawayBroker> {
   await start();
   return {
     brokers,
+    saslSslBrokers: extra ? [`127.0.0.1:${extra.saslSslPort}`] : [],
+    mutualTlsBrokers: extra ? [`127.0.0.1:${extra.mutualTlsPort}`] : [],
     kill,
     stop: () => end('SIGTERM'),
     restart: start,

@@ -1,6 +1,12 @@
 import {
+  checkGrpcClientTls,
+  checkGrpcServerTls,
+  checkKafkaSecurity,
   checkTopicReplication,
   commonSchema,
+  grpcClientTlsSchema,
+  grpcServerTlsSchema,
+  kafkaSecuritySchema,
   csv,
   kafkaBrokers,
   loadConfig,
@@ -25,7 +31,9 @@ export const configSchema = z
       .min(1)
       .default('mongodb://127.0.0.1:27017/teamseat-entitlement')
       .describe('database of customer snapshots, the grant ledger and processed events'),
+    ...grpcServerTlsSchema,
     KAFKA_BROKERS: kafkaBrokers(),
+    ...kafkaSecuritySchema,
     KAFKA_CLIENT_ID: z.string().default('entitlement-service').describe('Kafka client id'),
     CONSUMER_GROUP_ID: z
       .string()
@@ -131,6 +139,7 @@ export const configSchema = z
     TEAM_SERVICE_ADDR: z.string().min(1).default('127.0.0.1:50051').describe('team-service gRPC address'),
     TEAM_SERVICE_TOKEN: z.string().min(1).describe('bearer token for team-service (an internal token there)'),
     TEAM_SERVICE_DEADLINE_MS: positiveInt().default(5_000).describe('deadline of one team-service call'),
+    ...grpcClientTlsSchema('TEAM_SERVICE', 'team-service'),
     INTERNAL_AUTH_TOKENS: csv().describe('bearer tokens accepted by this service, comma-separated'),
     CATALOG_FILE: z.string().min(1).describe('the catalog of team products (YAML or JSON)'),
     GRANT_BUFFER_HOURS: z.coerce
@@ -182,7 +191,10 @@ export const configSchema = z
       });
     }
   })
-  .superRefine(checkTopicReplication);
+  .superRefine(checkTopicReplication)
+  .superRefine(checkKafkaSecurity)
+  .superRefine(checkGrpcServerTls)
+  .superRefine(checkGrpcClientTls('TEAM_SERVICE'));
 
 export type EntitlementServiceConfig = z.infer<typeof configSchema>;
 

@@ -11,10 +11,11 @@ import {
   parkingRounds,
 } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
-import { topicReplication } from '@teamseat/config';
+import { grpcClientTls, grpcServerTls, kafkaSecurity, topicReplication } from '@teamseat/config';
 import { createMetricsRegistry, recordTopicShortfalls, type Registry } from '@teamseat/metrics';
 import { createCustomerRepository } from './adapters/database/customer-repository';
 import { createLeaseRepository } from './adapters/database/lease-repository';
+import { createSweepRunRepository } from './adapters/database/sweep-run-repository';
 import { connectMongo, mongoReachable } from './adapters/database/mongo';
 import { createProcessedEventRepository } from './adapters/database/processed-event-repository';
 import { createRetryQueueRepository } from './adapters/database/retry-queue-repository';
@@ -31,6 +32,7 @@ import {
 import { createAccessQueries } from './application/access-queries';
 import { createChangeHub } from './application/change-hub';
 import { createSweep } from './application/sweep';
+import { createSweepStatus } from './application/sweep-status';
 import { createTeamAccessReports } from './application/team-access-report';
 import { createUserLocks } from './application/user-locks';
 import type { EntitlementServiceConfig } from './config';
@@ -38,6 +40,8 @@ import { HOUR_MS, DAY_MS } from './domain/expiry';
 import type { TeamProduct } from './domain/team-product';
 import { createEntitlementGrpcService } from './entry-points/grpc/entitlement-grpc-service';
 import { createSweepJob } from './entry-points/jobs/sweep-job';
+import { workGroups } from './entry-points/kafka/consumer-groups';
+import { registerConsumerLag } from './entry-points/kafka/consumer-lag-metrics';
 import { createConsumerMetrics } from './entry-points/kafka/consumer-metrics';
 import { createConsumers } from './entry-points/kafka/create-consumers';
 import { consumerSettings, revenueCatSettings, sweepSettings } from './settings';
@@ -90,7 +94,12 @@ export async function startEntitlementService({
   await Promise.all([customers.ensureIndexes(), processed.ensureIndexes()]);
   readiness.add('mongodb', () => mongoReachable(connection));
 
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
+  const kafka = createKafka({
+    brokers: config.KAFKA_BROKERS,
+    clientId: config.KAFKA_CLIENT_ID,
+    security: kafkaSecurity(config),
+    logger,
+  });
   const topics = { replication: topicReplication(config), logger };
   const shortfalls = [
     ...(await ensureTopics(kafka, [config.WEBHOOK_TOPIC, config.ENTITLEMENT_CHANGES_TOPIC], {
@@ -133,6 +142,7 @@ export async function startEntitlementService({
   const teams = createTeamDirectory({
     address: config.TEAM_SERVICE_ADDR,
     token: config.TEAM_SERVICE_TOKEN,
+    tls: grpcClientTls('TEAM_SERVICE', config),
     deadlineMs: config.TEAM_SERVICE_DEADLINE_MS,
     now,
     protos,
@@ -196,6 +206,12 @@ export async function startEntitlementService({
     metrics: consumerMetrics,
     logger,
   });
+  const consumerLag = registerConsumerLag({
+    kafka,
+    registry,
+    groups: workGroups(consumerSettings(config)),
+    logger,
+  });
   const sweep = createSweep({
     customers,
     retries,
@@ -210,13 +226,28 @@ export async function startEntitlementService({
     logger,
     now,
   });
-  const sweepJob = createSweepJob({ sweep, intervalMs: config.SWEEP_INTERVAL_MS, logger });
+  const sweepStatus = createSweepStatus({
+    runs: createSweepRunRepository(connection),
+    leases,
+    instanceId,
+    intervalMs: config.SWEEP_INTERVAL_MS,
+    nextRunAtMs: () => sweepJob.nextRunAtMs(),
+    logger,
+  });
+  const sweepJob = createSweepJob({
+    sweep,
+    intervalMs: config.SWEEP_INTERVAL_MS,
+    logger,
+    onRun: sweepStatus.recorded,
+    now,
+  });
 
   const grpc = createGrpcServer({
     logger,
     registry,
     authTokens: config.INTERNAL_AUTH_TOKENS,
     packageDefinition,
+    tls: grpcServerTls(config),
     services: [
       {
         name: SERVICE_NAME,
@@ -233,6 +264,7 @@ export async function startEntitlementService({
           sync,
           reconciler,
           reports: createTeamAccessReports({ teams, customers, reconciler, now }),
+          sweepStatus,
           hub,
           now: () => rc.clock.now(),
           logger,
@@ -287,6 +319,7 @@ export async function startEntitlementService({
       },
     },
     { name: 'flush the producer', run: () => producer.disconnect() },
+    { name: 'stop reading consumer lag', run: () => consumerLag.stop() },
     { name: 'close the team-service client', run: () => teams.close() },
     { name: 'close the database', run: () => connection.close() },
     { name: 'close the admin port', run: () => admin.close() },

@@ -1,6 +1,10 @@
 import {
+  checkGrpcServerTls,
+  checkKafkaSecurity,
   checkTopicReplication,
   commonSchema,
+  grpcServerTlsSchema,
+  kafkaSecuritySchema,
   csv,
   kafkaBrokers,
   loadConfig,
@@ -32,7 +36,9 @@ export const configSchema = z.object({
   MONGODB_POOL_SIZE: positiveInt()
     .default(32)
     .describe('connections to the database; any size and any number of replicas are safe (ADR 0024)'),
+  ...grpcServerTlsSchema,
   KAFKA_BROKERS: kafkaBrokers(),
+  ...kafkaSecuritySchema,
   KAFKA_CLIENT_ID: z.string().min(1).default('team-service').describe('Kafka client id'),
   TEAM_EVENTS_TOPIC: z
     .string()
@@ -99,5 +105,11 @@ export const configSchema = z.object({
 export type TeamServiceConfig = z.infer<typeof configSchema>;
 
 export function loadTeamServiceConfig(env: NodeJS.ProcessEnv): TeamServiceConfig {
-  return loadConfig(configSchema.superRefine(checkTopicReplication), env);
+  return loadConfig(
+    configSchema
+      .superRefine(checkTopicReplication)
+      .superRefine(checkKafkaSecurity)
+      .superRefine(checkGrpcServerTls),
+    env,
+  );
 }

@@ -1,6 +1,7 @@
 import { ConfigError } from '@teamseat/config';
 import { onShutdownSignal } from '@teamseat/health';
 import { createLogger } from '@teamseat/logger';
+import { startTelemetry } from '@teamseat/telemetry';
 import { loadTeamServiceConfig } from './config';
 import { startTeamService } from './team-service';
 
@@ -15,8 +16,15 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger({ service: 'team-service', level: config.LOG_LEVEL });
+  // Traces only when the standard OTEL_* variables ask for them (an exporter or an OTLP endpoint).
+  const telemetry = startTelemetry('team-service');
+  if (telemetry.enabled) logger.info('tracing on: spans go to the OTLP exporter the OTEL_* variables name');
   const service = await startTeamService({ config, logger });
-  onShutdownSignal({ logger, steps: service.shutdownSteps, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+  onShutdownSignal({
+    logger,
+    steps: [...service.shutdownSteps, { name: 'flush traces', run: () => telemetry.stop() }],
+    timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  });
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,7 @@ import { createReadiness, runShutdownSteps, startAdminServer, type ShutdownStep 
 import { createGrpcServer, loadEmbeddedDescriptors, loadTeamseatProtos } from '@teamseat/grpc';
 import { createBatchingProducer, createKafka } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
-import { topicReplication } from '@teamseat/config';
+import { grpcServerTls, kafkaSecurity, topicReplication } from '@teamseat/config';
 import { Counter, createMetricsRegistry, recordTopicShortfalls, type Registry } from '@teamseat/metrics';
 import type { TeamServiceConfig } from './config';
 import { ensureIndexes } from './adapters/database/indexes';
@@ -70,7 +70,12 @@ export async function startTeamService({
   await ensureIndexes(mongo.writes, logger);
   readiness.add('mongodb', () => mongo.ping());
 
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
+  const kafka = createKafka({
+    brokers: config.KAFKA_BROKERS,
+    clientId: config.KAFKA_CLIENT_ID,
+    security: kafkaSecurity(config),
+    logger,
+  });
   // The relay is this producer's only user: with room for every team's round in one request, one team's
   // events never straddle two produce requests (one could fail and the next succeed, reordering them).
   const maxEventsPerRound = 100;
@@ -159,6 +164,7 @@ export async function startTeamService({
     registry,
     authTokens: [...config.INTERNAL_AUTH_TOKENS, ...config.APP_AUTH_TOKENS],
     packageDefinition,
+    tls: grpcServerTls(config),
     services: [
       {
         name: TEAM_SERVICE_NAME,

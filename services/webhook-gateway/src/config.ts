@@ -1,6 +1,8 @@
 import {
+  checkKafkaSecurity,
   checkTopicReplication,
   commonSchema,
+  kafkaSecuritySchema,
   ConfigError,
   kafkaBrokers,
   loadConfig,
@@ -22,6 +24,7 @@ export const configSchema = z.object({
   PORT: port(8080).describe('public port: POST /webhooks/revenuecat'),
   ADMIN_PORT: port(9080).describe('admin port: /livez, /readyz, /metrics'),
   KAFKA_BROKERS: kafkaBrokers(),
+  ...kafkaSecuritySchema,
   KAFKA_CLIENT_ID: z.string().default('webhook-gateway').describe('Kafka client id'),
   KAFKA_LINGER_MS: z.coerce
     .number()
@@ -88,7 +91,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   const problems: string[] = [];
   let parsed: z.infer<typeof configSchema> | undefined;
   try {
-    parsed = loadConfig(configSchema.superRefine(checkTopicReplication), env);
+    parsed = loadConfig(configSchema.superRefine(checkTopicReplication).superRefine(checkKafkaSecurity), env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     problems.push(...error.problems);

@@ -6,10 +6,11 @@ import {
   createKafka,
   ensureTopics,
   kafkaReachable,
+  kafkaSecurityHint,
   TopicReplicationError,
 } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
-import { topicReplication } from '@teamseat/config';
+import { kafkaSecurity, topicReplication } from '@teamseat/config';
 import { createMetricsRegistry, recordTopicShortfalls, type Registry } from '@teamseat/metrics';
 import type { GatewayConfig } from './config';
 import { createDuplicateWindow } from './domain/duplicate-window';
@@ -39,7 +40,12 @@ export async function startGateway({
   const registry = createMetricsRegistry('webhook-gateway');
   const metrics = createGatewayMetrics(registry);
   const readiness = createReadiness();
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID, logger });
+  const kafka = createKafka({
+    brokers: config.KAFKA_BROKERS,
+    clientId: config.KAFKA_CLIENT_ID,
+    security: kafkaSecurity(config),
+    logger,
+  });
   const producer = createBatchingProducer({
     kafka,
     logger,
@@ -106,6 +112,8 @@ export async function startGateway({
         if (error instanceof TopicReplicationError) {
           // Stays not-ready and keeps trying: during a rolling restart of the brokers this heals by itself.
           logger.error({ err: error, attempt }, 'cannot create the webhook topic as configured; retrying');
+        } else if (kafkaSecurityHint(error)) {
+          logger.error({ err: error, attempt }, `${kafkaSecurityHint(error)}; retrying`);
         } else {
           logger.warn({ err: error, attempt }, 'Kafka not reachable yet; retrying');
         }

@@ -1,6 +1,7 @@
 import { ConfigError } from '@teamseat/config';
 import { onShutdownSignal } from '@teamseat/health';
 import { createLogger } from '@teamseat/logger';
+import { startTelemetry } from '@teamseat/telemetry';
 import { DEVELOPMENT_WEBHOOK_AUTHORIZATION, loadGatewayConfig } from './config';
 import { startGateway } from './gateway';
 
@@ -15,6 +16,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger({ service: 'webhook-gateway', level: config.LOG_LEVEL });
+  // Traces only when the standard OTEL_* variables ask for them (an exporter or an OTLP endpoint).
+  const telemetry = startTelemetry('webhook-gateway');
+  if (telemetry.enabled) logger.info('tracing on: spans go to the OTLP exporter the OTEL_* variables name');
   if (config.authorization.usingDevelopmentDefault) {
     // The default is public knowledge, so say so loudly; outside development start-up fails instead.
     logger.warn(
@@ -23,7 +27,11 @@ async function main(): Promise<void> {
     );
   }
   const gateway = await startGateway({ config, logger });
-  onShutdownSignal({ logger, steps: gateway.shutdownSteps, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+  onShutdownSignal({
+    logger,
+    steps: [...gateway.shutdownSteps, { name: 'flush traces', run: () => telemetry.stop() }],
+    timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  });
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,7 @@ import type { Logger } from '@teamseat/logger';
 import type { CatalogInput } from './domain/catalog';
 import type { ClockOptions } from './domain/clock';
 import { DEFAULT_DUPLICATE_WINDOW_MS } from './domain/promotional';
-import type { NullStyle } from './domain/subscriber-view';
+import type { LifetimeStyle, NullStyle } from './domain/subscriber-view';
 import { DAY_MS } from './domain/types';
 import type { FaultOptions } from './entry-points/http/faults';
 import type { ConcurrencyOptions } from './entry-points/http/guards';
@@ -41,6 +41,10 @@ export interface EmulatorOptions {
   nulls?: NullStyle;
   /** Refuse grants of entitlements the catalog does not name. Default true. */
   strictEntitlements?: boolean;
+  /** A lifetime promotional's `expires_date`: `null` (documented, default) or `far-future` (start + 200 years). */
+  lifetimeExpiry?: LifetimeStyle;
+  /** v1 grant/revoke for a customer never seen: `create` (default) or `not-found` (404 until a GET). */
+  unknownCustomerGrants?: 'create' | 'not-found';
   limits?: Partial<RestLimits>;
   concurrency?: Partial<ConcurrencyOptions>;
   /** Faults active from the start; `outageMs` starts an outage of that length at start. */
@@ -62,6 +66,8 @@ export const DEFAULTS = {
   duplicateWindowMs: DEFAULT_DUPLICATE_WINDOW_MS,
   nulls: 'include' as NullStyle,
   strictEntitlements: true,
+  lifetimeExpiry: 'null' as LifetimeStyle,
+  unknownCustomerGrants: 'create' as 'create' | 'not-found',
   limits: {
     v1PerMinute: 0,
     v2CustomerInformationPerMinute: 480,
@@ -94,6 +100,17 @@ export const SAMPLE_CATALOG: CatalogInput = {
       shrinkPolicy: 'remove-last-joined',
       ownerTakesSeat: false,
       periodDays: 365,
+    },
+    {
+      productId: 'team_lifetime_monthly',
+      playProductId: 'team_lifetime_monthly:monthly',
+      managementEntitlement: 'team_lifetime_admin',
+      memberEntitlements: ['pro'],
+      seats: 5,
+      grantMode: 'lifetime',
+      shrinkPolicy: 'block',
+      ownerTakesSeat: false,
+      periodDays: 30,
     },
   ],
   storeProducts: [
@@ -145,6 +162,14 @@ export const configSchema = z.object({
   EMULATOR_STRICT_ENTITLEMENTS: bool
     .default('true')
     .describe('refuse grants of entitlements not in the catalog'),
+  EMULATOR_LIFETIME_EXPIRY: z
+    .enum(['null', 'far-future'])
+    .default('null')
+    .describe("a lifetime promotional's expires_date: null, or its start + 200 years"),
+  EMULATOR_UNKNOWN_CUSTOMER_GRANTS: z
+    .enum(['create', 'not-found'])
+    .default('create')
+    .describe('v1 grant/revoke for an unknown customer: create it, or 404 until a GET creates it'),
   EMULATOR_V1_RATE_LIMIT: nonNegativeInt
     .default(0)
     .describe('v1 requests per minute per key and endpoint; 0 = off'),
@@ -209,6 +234,8 @@ export function toOptions(config: EmulatorConfig): EmulatorOptions {
     }),
     nulls: config.EMULATOR_NULLS,
     strictEntitlements: config.EMULATOR_STRICT_ENTITLEMENTS,
+    lifetimeExpiry: config.EMULATOR_LIFETIME_EXPIRY,
+    unknownCustomerGrants: config.EMULATOR_UNKNOWN_CUSTOMER_GRANTS,
     limits: {
       v1PerMinute: config.EMULATOR_V1_RATE_LIMIT,
       v2CustomerInformationPerMinute: config.EMULATOR_V2_RATE_LIMIT,

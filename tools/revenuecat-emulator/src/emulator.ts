@@ -73,6 +73,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       duplicateWindowMs: options.duplicateWindowMs ?? DEFAULTS.duplicateWindowMs,
       nulls: options.nulls ?? DEFAULTS.nulls,
       strictEntitlements: options.strictEntitlements ?? DEFAULTS.strictEntitlements,
+      lifetimeExpiry: options.lifetimeExpiry ?? DEFAULTS.lifetimeExpiry,
+      unknownCustomerGrants: options.unknownCustomerGrants ?? DEFAULTS.unknownCustomerGrants,
     },
   });
   const reset = () => {

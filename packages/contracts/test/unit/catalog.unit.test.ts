@@ -44,6 +44,10 @@ describe('catalog', function () {
     expect(monthly).to.include({ seats: 3, managementEntitlement: 'team_admin', ownerTakesSeat: false });
     expect(monthly?.memberEntitlements).to.deep.equal(['pro']);
     expect(findTeamProduct(catalog, 'team_pro_yearly')).to.include({ seats: 10, grantBufferHours: 24 });
+    expect(findTeamProduct(catalog, 'team_lifetime_monthly')).to.include({
+      grantMode: 'lifetime',
+      managementEntitlement: 'team_lifetime_admin',
+    });
     expect(catalog.storeProducts.map((p) => p.productId)).to.deep.equal(['pro_monthly']);
     expect(findTeamProduct(catalog, 'pro_monthly')).to.equal(undefined);
   });

@@ -9,13 +9,19 @@ import type { Entitlement as _teamseat_entitlement_v1_Entitlement, Entitlement__
 import type { EntitlementChange as _teamseat_entitlement_v1_EntitlementChange, EntitlementChange__Output as _teamseat_entitlement_v1_EntitlementChange__Output } from './teamseat/entitlement/v1/EntitlementChange';
 import type { EntitlementServiceClient as _teamseat_entitlement_v1_EntitlementServiceClient, EntitlementServiceDefinition as _teamseat_entitlement_v1_EntitlementServiceDefinition } from './teamseat/entitlement/v1/EntitlementService';
 import type { Expiry as _teamseat_entitlement_v1_Expiry, Expiry__Output as _teamseat_entitlement_v1_Expiry__Output } from './teamseat/entitlement/v1/Expiry';
+import type { GetSweepStatusRequest as _teamseat_entitlement_v1_GetSweepStatusRequest, GetSweepStatusRequest__Output as _teamseat_entitlement_v1_GetSweepStatusRequest__Output } from './teamseat/entitlement/v1/GetSweepStatusRequest';
+import type { GetSweepStatusResponse as _teamseat_entitlement_v1_GetSweepStatusResponse, GetSweepStatusResponse__Output as _teamseat_entitlement_v1_GetSweepStatusResponse__Output } from './teamseat/entitlement/v1/GetSweepStatusResponse';
 import type { GetTeamAccessReportRequest as _teamseat_entitlement_v1_GetTeamAccessReportRequest, GetTeamAccessReportRequest__Output as _teamseat_entitlement_v1_GetTeamAccessReportRequest__Output } from './teamseat/entitlement/v1/GetTeamAccessReportRequest';
 import type { GetTeamAccessReportResponse as _teamseat_entitlement_v1_GetTeamAccessReportResponse, GetTeamAccessReportResponse__Output as _teamseat_entitlement_v1_GetTeamAccessReportResponse__Output } from './teamseat/entitlement/v1/GetTeamAccessReportResponse';
 import type { ListEntitlementsRequest as _teamseat_entitlement_v1_ListEntitlementsRequest, ListEntitlementsRequest__Output as _teamseat_entitlement_v1_ListEntitlementsRequest__Output } from './teamseat/entitlement/v1/ListEntitlementsRequest';
 import type { ListEntitlementsResponse as _teamseat_entitlement_v1_ListEntitlementsResponse, ListEntitlementsResponse__Output as _teamseat_entitlement_v1_ListEntitlementsResponse__Output } from './teamseat/entitlement/v1/ListEntitlementsResponse';
 import type { MemberGrant as _teamseat_entitlement_v1_MemberGrant, MemberGrant__Output as _teamseat_entitlement_v1_MemberGrant__Output } from './teamseat/entitlement/v1/MemberGrant';
+import type { ReconcileProgress as _teamseat_entitlement_v1_ReconcileProgress, ReconcileProgress__Output as _teamseat_entitlement_v1_ReconcileProgress__Output } from './teamseat/entitlement/v1/ReconcileProgress';
 import type { ReconcileTeamRequest as _teamseat_entitlement_v1_ReconcileTeamRequest, ReconcileTeamRequest__Output as _teamseat_entitlement_v1_ReconcileTeamRequest__Output } from './teamseat/entitlement/v1/ReconcileTeamRequest';
 import type { ReconcileTeamResponse as _teamseat_entitlement_v1_ReconcileTeamResponse, ReconcileTeamResponse__Output as _teamseat_entitlement_v1_ReconcileTeamResponse__Output } from './teamseat/entitlement/v1/ReconcileTeamResponse';
+import type { ReconcileTeamWithProgressRequest as _teamseat_entitlement_v1_ReconcileTeamWithProgressRequest, ReconcileTeamWithProgressRequest__Output as _teamseat_entitlement_v1_ReconcileTeamWithProgressRequest__Output } from './teamseat/entitlement/v1/ReconcileTeamWithProgressRequest';
+import type { ReconcileTeamWithProgressResponse as _teamseat_entitlement_v1_ReconcileTeamWithProgressResponse, ReconcileTeamWithProgressResponse__Output as _teamseat_entitlement_v1_ReconcileTeamWithProgressResponse__Output } from './teamseat/entitlement/v1/ReconcileTeamWithProgressResponse';
+import type { SweepRun as _teamseat_entitlement_v1_SweepRun, SweepRun__Output as _teamseat_entitlement_v1_SweepRun__Output } from './teamseat/entitlement/v1/SweepRun';
 import type { SyncCustomerRequest as _teamseat_entitlement_v1_SyncCustomerRequest, SyncCustomerRequest__Output as _teamseat_entitlement_v1_SyncCustomerRequest__Output } from './teamseat/entitlement/v1/SyncCustomerRequest';
 import type { SyncCustomerResponse as _teamseat_entitlement_v1_SyncCustomerResponse, SyncCustomerResponse__Output as _teamseat_entitlement_v1_SyncCustomerResponse__Output } from './teamseat/entitlement/v1/SyncCustomerResponse';
 import type { TeamAccessReport as _teamseat_entitlement_v1_TeamAccessReport, TeamAccessReport__Output as _teamseat_entitlement_v1_TeamAccessReport__Output } from './teamseat/entitlement/v1/TeamAccessReport';
@@ -56,15 +62,21 @@ export interface ProtoGrpcType {
          */
         EntitlementService: SubtypeConstructor<typeof grpc.Client, _teamseat_entitlement_v1_EntitlementServiceClient> & { service: _teamseat_entitlement_v1_EntitlementServiceDefinition }
         Expiry: MessageTypeDefinition<_teamseat_entitlement_v1_Expiry, _teamseat_entitlement_v1_Expiry__Output>
+        GetSweepStatusRequest: MessageTypeDefinition<_teamseat_entitlement_v1_GetSweepStatusRequest, _teamseat_entitlement_v1_GetSweepStatusRequest__Output>
+        GetSweepStatusResponse: MessageTypeDefinition<_teamseat_entitlement_v1_GetSweepStatusResponse, _teamseat_entitlement_v1_GetSweepStatusResponse__Output>
         GetTeamAccessReportRequest: MessageTypeDefinition<_teamseat_entitlement_v1_GetTeamAccessReportRequest, _teamseat_entitlement_v1_GetTeamAccessReportRequest__Output>
         GetTeamAccessReportResponse: MessageTypeDefinition<_teamseat_entitlement_v1_GetTeamAccessReportResponse, _teamseat_entitlement_v1_GetTeamAccessReportResponse__Output>
         GrantState: EnumTypeDefinition
         ListEntitlementsRequest: MessageTypeDefinition<_teamseat_entitlement_v1_ListEntitlementsRequest, _teamseat_entitlement_v1_ListEntitlementsRequest__Output>
         ListEntitlementsResponse: MessageTypeDefinition<_teamseat_entitlement_v1_ListEntitlementsResponse, _teamseat_entitlement_v1_ListEntitlementsResponse__Output>
         MemberGrant: MessageTypeDefinition<_teamseat_entitlement_v1_MemberGrant, _teamseat_entitlement_v1_MemberGrant__Output>
+        ReconcileProgress: MessageTypeDefinition<_teamseat_entitlement_v1_ReconcileProgress, _teamseat_entitlement_v1_ReconcileProgress__Output>
         ReconcileTeamRequest: MessageTypeDefinition<_teamseat_entitlement_v1_ReconcileTeamRequest, _teamseat_entitlement_v1_ReconcileTeamRequest__Output>
         ReconcileTeamResponse: MessageTypeDefinition<_teamseat_entitlement_v1_ReconcileTeamResponse, _teamseat_entitlement_v1_ReconcileTeamResponse__Output>
+        ReconcileTeamWithProgressRequest: MessageTypeDefinition<_teamseat_entitlement_v1_ReconcileTeamWithProgressRequest, _teamseat_entitlement_v1_ReconcileTeamWithProgressRequest__Output>
+        ReconcileTeamWithProgressResponse: MessageTypeDefinition<_teamseat_entitlement_v1_ReconcileTeamWithProgressResponse, _teamseat_entitlement_v1_ReconcileTeamWithProgressResponse__Output>
         SourceKind: EnumTypeDefinition
+        SweepRun: MessageTypeDefinition<_teamseat_entitlement_v1_SweepRun, _teamseat_entitlement_v1_SweepRun__Output>
         SyncCustomerRequest: MessageTypeDefinition<_teamseat_entitlement_v1_SyncCustomerRequest, _teamseat_entitlement_v1_SyncCustomerRequest__Output>
         SyncCustomerResponse: MessageTypeDefinition<_teamseat_entitlement_v1_SyncCustomerResponse, _teamseat_entitlement_v1_SyncCustomerResponse__Output>
         TeamAccessReport: MessageTypeDefinition<_teamseat_entitlement_v1_TeamAccessReport, _teamseat_entitlement_v1_TeamAccessReport__Output>

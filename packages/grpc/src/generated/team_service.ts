@@ -127,9 +127,16 @@ export interface ProtoGrpcType {
          * admin changes work in any status. No free seat is RESOURCE_EXHAUSTED SEAT_LIMIT_REACHED ("n of n
          * seats used"). See docs/adr/0004-seats-and-team-model.md.
          * 
-         * Identity: one team per (subscriber_user_id, management_entitlement). Products that share a
-         * management entitlement are tiers of one team line, so a PRODUCT_CHANGE between them changes the
-         * product_id and seat_limit of the same team instead of creating another.
+         * Identified users only: a user id that would own, join or manage a team (AddMember, InviteByEmail,
+         * ResendInvite, AcceptInvite, TransferOwnership) must not be an anonymous RevenueCat id
+         * (`$RCAnonymousID:...`): INVALID_ARGUMENT ANONYMOUS_USER_ID naming the field. A purchase under an anonymous
+         * id creates no team until it moves to an identified id (ADR 0030).
+         * 
+         * Identity: one team per subscription, keyed by (subscriber_user_id, management_entitlement,
+         * subscription_group). Products of one subscription group (catalog; default: the management entitlement)
+         * are tiers of one subscription, so a PRODUCT_CHANGE between them changes the product_id and seat_limit of
+         * the same team instead of creating another; products sharing a management entitlement in different
+         * groups can run at once, and each gives its own team (ADR 0030).
          */
         TeamService: SubtypeConstructor<typeof grpc.Client, _teamseat_team_v1_TeamServiceClient> & { service: _teamseat_team_v1_TeamServiceDefinition }
         TeamStatus: EnumTypeDefinition

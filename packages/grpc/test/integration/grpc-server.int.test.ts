@@ -122,10 +122,17 @@ describe('grpc server', () => {
     expect((context as { signal: AbortSignal }).signal.aborted).to.equal(false);
   });
 
-  it('when calls are served or refused, then each is counted once by method and status code', async () => {
+  it('when calls are served or refused, then each is counted once by service, method and status code', async () => {
+    // The labels of go-grpc-prometheus, which common gRPC dashboards read.
     const count = async (code: string) =>
       (await registry.getSingleMetric('grpc_server_handled_total')!.get()).values
-        .filter((v) => v.labels.method === '/teamseat.test.v1.EchoService/Echo' && v.labels.code === code)
+        .filter(
+          (v) =>
+            v.labels.grpc_service === 'teamseat.test.v1.EchoService' &&
+            v.labels.grpc_method === 'Echo' &&
+            v.labels.grpc_type === 'unary' &&
+            v.labels.grpc_code === code,
+        )
         .reduce((sum, v) => sum + v.value, 0);
     const [okBefore, refusedBefore] = [await count('OK'), await count('UNAUTHENTICATED')];
     const good = createClient(EchoService as never, { address, token: 'token-a' }) as EchoClient;

@@ -5,7 +5,7 @@ import { teamGrantsOf } from '../domain/grant-record';
 import { freshSnapshotAgeMs } from '../domain/snapshot-freshness';
 import { deriveOwnerTeamStates, type OwnerTeamState } from '../domain/owner-team-state';
 import type { Subscriber } from '../domain/subscriber';
-import type { TeamProduct } from '../domain/team-product';
+import { teamLineOf, type TeamProduct } from '../domain/team-product';
 import { isNewerSnapshot, isStaleEvent } from '../domain/watermark';
 import type { AccessCache } from './access-cache';
 import type {
@@ -76,10 +76,10 @@ export function createCustomerSync(deps: {
     known: readonly string[],
     present: readonly OwnerTeamState[],
   ) {
-    const have = new Set(present.map((state) => state.product.managementEntitlement));
+    const have = new Set(present.map((state) => teamLineOf(state.product)));
     return known
       .filter((line) => !have.has(line))
-      .map((line) => products.find((product) => product.managementEntitlement === line))
+      .map((line) => products.find((product) => teamLineOf(product) === line))
       .filter((product): product is TeamProduct => product !== undefined)
       .map(
         (product): OwnerTeamState => ({
@@ -108,7 +108,7 @@ export function createCustomerSync(deps: {
       log.info(
         {
           userId,
-          line: state.product.managementEntitlement,
+          line: teamLineOf(state.product),
           status: state.status,
           changed: result.changed,
           teamId: result.team?.teamId,
@@ -173,7 +173,7 @@ export function createCustomerSync(deps: {
           teamIds = await apply(userId, states, options.causationId);
           await write({
             settledAtMs,
-            addTeamLines: derived.map((state) => state.product.managementEntitlement),
+            addTeamLines: derived.map((state) => teamLineOf(state.product)),
             nextTeamCheckAtMs: nextTeamCheck(derived),
           });
         }

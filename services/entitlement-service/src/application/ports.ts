@@ -4,6 +4,7 @@ import type { EntitlementChangeFact } from '../domain/entitlement-changes';
 import type { Expiry } from '../domain/expiry';
 import type { OwnerTeamState, TeamStatus } from '../domain/owner-team-state';
 import type { Subscriber } from '../domain/subscriber';
+import type { TeamProduct } from '../domain/team-product';
 import type { TeamTerms } from '../domain/team-terms';
 
 // What the use cases need from the outside. adapters/ implements each port; the composition root
@@ -51,6 +52,27 @@ export interface LeaseRepository {
   /** True when `holder` holds the lease named `name` for the next `ttlMs` (a holder renews by acquiring again). */
   acquire(name: string, holder: string, ttlMs: number): Promise<boolean>;
   release(name: string, holder: string): Promise<void>;
+  /** Who holds the lease and until when (wall time); undefined when nobody ever took it. */
+  read(name: string): Promise<{ holder: string; untilMs: number } | undefined>;
+}
+
+/** A sweep run that held the lease, as `sweep status` shows it (adapters/database/sweep-run-repository.ts). */
+export interface SweepRunRecord {
+  instanceId: string;
+  startedAtMs: number;
+  finishedAtMs: number;
+  grantsRetried: number;
+  teamsChecked: number;
+  customersResynced: number;
+  failures: number;
+  /** Why the run stopped early, when it did. */
+  stoppedEarly?: string;
+}
+
+/** The last sweep run of any replica, one document. */
+export interface SweepRunRepository {
+  record(run: SweepRunRecord): Promise<void>;
+  last(): Promise<SweepRunRecord | undefined>;
 }
 
 export type ApiVersion = 'v1' | 'v2';
@@ -129,7 +151,11 @@ export interface TeamDirectory {
    * team.
    */
   memberGrant(teamId: string, userId: string, minVersion?: number): Promise<TeamTerms | undefined>;
-  teamByKey(subscriberUserId: string, managementEntitlement: string): Promise<TeamSummary | undefined>;
+  /** The subscriber's team of the product's line and subscription group (ADR 0030). */
+  teamByKey(
+    subscriberUserId: string,
+    product: Pick<TeamProduct, 'managementEntitlement' | 'subscriptionGroup'>,
+  ): Promise<TeamSummary | undefined>;
   /** After a RevenueCat TRANSFER: the team follows the purchase to its new subscriber. */
   transferToNewSubscriber(input: {
     teamId: string;

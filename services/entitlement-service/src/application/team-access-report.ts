@@ -1,4 +1,6 @@
 import { AppError } from '@teamseat/errors';
+import { entitlementAccess } from '../domain/access';
+import type { CustomerRecord } from '../domain/customer';
 import type { Expiry } from '../domain/expiry';
 import type { GrantRecord, GrantState } from '../domain/grant-record';
 import type { CustomerRepository, TeamDirectory, TeamSummary } from './ports';
@@ -16,6 +18,10 @@ export interface MemberGrantRow {
   lastAttemptAtMs: number | undefined;
   nextAttemptAtMs: number | undefined;
   otherTeamIds: string[];
+  /** Active promotional access someone else gave, as the ledger last saw it (ADR 0029). */
+  otherPromotional: Expiry | undefined;
+  /** The active store purchase giving the entitlement, from the stored snapshot. */
+  store: Expiry | undefined;
 }
 
 export interface TeamAccessReport {
@@ -35,6 +41,22 @@ export interface ReportPage {
   size: number;
   /** Start after this user id (null: the first page). */
   after: string | null;
+}
+
+/** How far a team's reconciliation got: members done of the roster, and what they needed. */
+export interface ReconcileProgress {
+  done: number;
+  total: number;
+  granted: number;
+  revoked: number;
+  failed: number;
+}
+
+export interface ReconcileTeamResult {
+  report: TeamAccessReport;
+  granted: number;
+  revoked: number;
+  failed: number;
 }
 
 /** Without paging options: the first page of 500 members. */
@@ -66,7 +88,16 @@ export function createTeamAccessReports(deps: {
     entitlement: string,
     team: TeamSummary,
     found: GrantRecord | undefined,
+    customer: CustomerRecord | undefined,
   ): MemberGrantRow {
+    const nowMs = deps.now();
+    const active = (expiry: Expiry | undefined) =>
+      expiry !== undefined && expiry > nowMs ? expiry : undefined;
+    const store = customer?.snapshot
+      ? entitlementAccess(customer.snapshot, entitlement, new Map(), nowMs).sources.find(
+          (s) => s.kind === 'store',
+        )
+      : undefined;
     return {
       userId,
       entitlement,
@@ -80,6 +111,8 @@ export function createTeamAccessReports(deps: {
       lastAttemptAtMs: found?.lastAttemptAtMs,
       nextAttemptAtMs: found?.nextAttemptAtMs,
       otherTeamIds: (found?.teamIds ?? []).filter((id) => id !== team.teamId),
+      otherPromotional: active(found?.others),
+      store: active(store?.expiresAt),
     };
   }
 
@@ -97,13 +130,14 @@ export function createTeamAccessReports(deps: {
     const from = page.after === null ? 0 : all.findIndex((userId) => userId > page.after!);
     const seated = from < 0 ? [] : all.slice(from, from + page.size);
     const more = from >= 0 && from + page.size < all.length;
-    const rows = (await customers.getMany(seated)).flatMap((customer) => customer.grants);
-    const byKey = new Map(rows.map((r: GrantRecord) => [`${r.userId}\u0000${r.entitlement}`, r]));
-    const grants = seated.flatMap((userId) =>
-      [...team.memberEntitlements]
-        .sort()
-        .map((entitlement) => row(userId, entitlement, team, byKey.get(`${userId}\u0000${entitlement}`))),
-    );
+    const records = new Map((await customers.getMany(seated)).map((customer) => [customer.userId, customer]));
+    const grants = seated.flatMap((userId) => {
+      const customer = records.get(userId);
+      return [...team.memberEntitlements].sort().map((entitlement) => {
+        const found = customer?.grants.find((g) => g.entitlement === entitlement);
+        return row(userId, entitlement, team, found, customer);
+      });
+    });
     const outOfSync = grants.filter((g) => g.state !== 'in-sync' && g.state !== 'revoked').length;
     return {
       team,
@@ -118,27 +152,38 @@ export function createTeamAccessReports(deps: {
   return {
     report,
 
-    /** Reconciles every seat holder now (the sweep's work for one team); then reports. */
+    /**
+     * Reconciles every member now (the sweep's work for one team); then reports. `onProgress` hears the
+     * counts after each member (ReconcileTeamWithProgress streams them, ADR 0034); an aborted `signal`
+     * stops the work after the members in flight, which stay repaired.
+     */
     async reconcileTeam(
       teamId: string,
-    ): Promise<{ report: TeamAccessReport; granted: number; revoked: number; failed: number }> {
+      options: { onProgress?: (progress: ReconcileProgress) => void; signal?: AbortSignal } = {},
+    ): Promise<ReconcileTeamResult> {
       await requireTeam(teamId);
       const users = (await teams.rosterOf(teamId)).map((entry) => entry.userId);
-      const totals = { granted: 0, revoked: 0, failed: 0 };
+      const progress: ReconcileProgress = { done: 0, total: users.length, granted: 0, revoked: 0, failed: 0 };
+      options.onProgress?.({ ...progress });
       const queue = [...users];
       const worker = async () => {
         for (let userId = queue.shift(); userId !== undefined; userId = queue.shift()) {
+          if (options.signal?.aborted) return;
           const result = await reconciler.reconcile(userId, {
             cause: 'reconcile',
             causationId: `reconcile-team:${teamId}`,
           });
-          totals.granted += result.granted;
-          totals.revoked += result.revoked;
-          totals.failed += result.failed;
+          progress.done += 1;
+          progress.granted += result.granted;
+          progress.revoked += result.revoked;
+          progress.failed += result.failed;
+          options.onProgress?.({ ...progress });
         }
       };
       await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 8, users.length) }, worker));
-      return { report: await report(teamId), ...totals };
+      options.signal?.throwIfAborted();
+      const { granted, revoked, failed } = progress;
+      return { report: await report(teamId), granted, revoked, failed };
     },
   };
 }

@@ -6,7 +6,8 @@ import { diffEntitlements } from '../domain/entitlement-changes';
 import { HOUR_MS } from '../domain/expiry';
 import { planGrantSteps } from '../domain/grant-plan';
 import { sameGrants, teamGrantsOf, type GrantRecord } from '../domain/grant-record';
-import { promotionalExpiry, type Subscriber } from '../domain/subscriber';
+import { outsidePromotional, promotionalTarget } from '../domain/outside-grants';
+import { promotionalEnds, promotionalExpiry, type Subscriber } from '../domain/subscriber';
 import type { TeamProduct } from '../domain/team-product';
 import { applyTeamTerms, holdingsOf, sameTerms, type TeamTerms } from '../domain/team-terms';
 import { isNewerSnapshot } from '../domain/watermark';
@@ -42,8 +43,8 @@ export type ConfirmTerms = (userId: string, terms: TeamTerms) => Promise<TeamTer
  * which the user holds a seat, made to match RevenueCat, each outcome recorded in the grant ledger. What
  * each team gives comes only from the grant-terms facts team-service publishes, kept per team in the
  * user's document (ADR 0016): nothing is read back from team-service. Only entitlements the ledger knows
- * (or wants now) are touched, so grants made by others are left alone. One read and at most one write of
- * the user's document; running it twice changes nothing the second time.
+ * (or wants now) are touched, and there access others gave is never shortened (ADR 0029). One read and at
+ * most one write of the user's document; running it twice changes nothing the second time.
  */
 export function createUserReconciler(deps: {
   revenuecat: RevenueCatClient;
@@ -136,15 +137,23 @@ export function createUserReconciler(deps: {
     let transient: AppError | undefined;
 
     for (const entitlement of entitlements) {
-      const input = { userId, entitlement, want: desired.get(entitlement), row: rows.get(entitlement) };
+      const row = rows.get(entitlement);
+      const nowMs = revenuecat.clock.now();
+      const view = latest ?? stored?.snapshot;
+      const current = view ? promotionalExpiry(view, entitlement) : row?.confirmed;
+      // Access someone else gave is never cut: the plan aims at no less than it (ADR 0029).
+      const others = view
+        ? outsidePromotional(promotionalEnds(view, entitlement), row, { nowMs })
+        : row?.others !== undefined && row.others > nowMs
+          ? row.others
+          : undefined;
+      const input = { userId, entitlement, want: desired.get(entitlement), row, others };
       if (transient) {
         result.grants.push(input.row ?? executor.failed(input, transient));
         continue;
       }
-      const view = latest ?? stored?.snapshot;
-      const current = view ? promotionalExpiry(view, entitlement) : input.row?.confirmed;
-      const plan = { nowMs: revenuecat.clock.now(), revokeBeforeAnyGrant: revenuecat.apiVersion === 'v2' };
-      const steps = planGrantSteps(input.want?.expiresAt, current, plan);
+      const plan = { nowMs, revokeBeforeAnyGrant: revenuecat.apiVersion === 'v2' };
+      const steps = planGrantSteps(promotionalTarget(input.want?.expiresAt, others), current, plan);
       if (steps.length === 0) {
         result.grants.push(executor.settle({ ...input, current }));
         continue;

@@ -2,7 +2,7 @@ import { parseWebhookBody, readRevenueCatEvent, type RevenueCatEvent } from '@te
 import { AppError } from '@teamseat/errors';
 import type { Logger } from '@teamseat/logger';
 import { deriveOwnerTeamStates, fundingSubscription } from '../domain/owner-team-state';
-import type { TeamProduct } from '../domain/team-product';
+import { teamLineOf, type TeamProduct } from '../domain/team-product';
 import { isPlausibleEventTime } from '../domain/watermark';
 import type { CustomerSync } from './customer-sync';
 import type { CustomerRepository, ProcessedEventRepository, RevenueCatClient, TeamDirectory } from './ports';
@@ -57,12 +57,12 @@ export function createWebhookHandler(deps: {
       );
       for (const source of from) {
         for (const state of received) {
-          const line = state.product.managementEntitlement;
+          const line = teamLineOf(state.product);
           const stillThere = products
-            .filter((p) => p.managementEntitlement === line)
+            .filter((p) => teamLineOf(p) === line)
             .some((p) => fundingSubscription(fetched.get(source)!, p) !== undefined);
           if (stillThere) continue;
-          const team = await teams.teamByKey(source, line);
+          const team = await teams.teamByKey(source, state.product);
           if (!team || team.subscriberUserId !== source) continue;
           try {
             await teams.transferToNewSubscriber({

@@ -16,7 +16,7 @@ export interface CustomerRecord {
   settledAtMs: number | undefined;
   /** Wall time of the last snapshot store. */
   syncedAt: Date | undefined;
-  /** Team lines (management entitlements) whose state was applied for this user as subscriber. */
+  /** Team lines (teamLineOf: the management entitlement, with the group when not the default) applied for this user as subscriber. */
   teamLines: string[];
   /** RevenueCat time after which the sweep re-checks the user's teams (just past the earliest period end). */
   nextTeamCheckAtMs: number | undefined;

@@ -50,8 +50,9 @@ export function planGrantSteps(
   if (have === undefined) return [{ op: 'grant', expiresAt: want }];
   const grant: GrantStep = { op: 'grant', expiresAt: want };
   if (options.revokeBeforeAnyGrant) return [{ op: 'revoke' }, grant];
-  if (isLifetime(want)) return [grant];
-  if (isLifetime(have) || have > want) return [{ op: 'revoke' }, grant];
+  // A lifetime grant has its own key (rc_promo_<e>_lifetime): the dated grant it outgrows is revoked first, so
+  // teamseat never holds two grants of an entitlement, one of which would pass for someone else's (ADR 0029).
+  if (isLifetime(want) || isLifetime(have) || have > want) return [{ op: 'revoke' }, grant];
   // Extending: RevenueCat would treat an end this close to the active one as a duplicate.
   if (want - have <= duplicateWindowMs) return [{ op: 'revoke' }, grant];
   return [grant];

@@ -11,8 +11,10 @@ export interface GrantRecord {
   teamIds: string[];
   /** What the teams want (undefined: nothing, revoke). */
   desired: Expiry | undefined;
-  /** What RevenueCat last reported for the promotional grant (undefined: none). */
+  /** What RevenueCat last reported for the promotional grants, ours and others' together (undefined: none). */
   confirmed: Expiry | undefined;
+  /** Promotional access someone else gave, as last seen (ADR 0029); undefined: none. */
+  others?: Expiry | undefined;
   confirmedAtMs: number | undefined;
   state: GrantState;
   /** Attempts since the last success. */
@@ -23,9 +25,15 @@ export interface GrantRecord {
   nextAttemptAtMs: number | undefined;
 }
 
-/** Ledger rows wanted by at least one team: entitlement → teams (for labelling team grants). */
+/**
+ * Ledger rows wanted by at least one team: entitlement → teams (for labelling team grants). A row whose
+ * promotional access all comes from someone else's grant (ADR 0029) is not labelled a team grant.
+ */
 export function teamGrantsOf(grants: readonly GrantRecord[]): Map<string, string[]> {
-  return new Map(grants.filter((g) => g.desired !== undefined).map((g) => [g.entitlement, g.teamIds]));
+  const ours = (g: GrantRecord) =>
+    g.desired !== undefined &&
+    !(g.others !== undefined && g.confirmed !== undefined && g.others >= g.confirmed);
+  return new Map(grants.filter(ours).map((g) => [g.entitlement, g.teamIds]));
 }
 
 const sameIds = (a: readonly string[], b: readonly string[]) =>
@@ -37,6 +45,7 @@ function sameGrant(a: GrantRecord, b: GrantRecord): boolean {
     sameIds(a.teamIds, b.teamIds) &&
     a.desired === b.desired &&
     a.confirmed === b.confirmed &&
+    a.others === b.others &&
     a.confirmedAtMs === b.confirmedAtMs &&
     a.state === b.state &&
     a.attempts === b.attempts &&

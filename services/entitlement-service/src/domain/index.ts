@@ -10,3 +10,4 @@ export * from './access';
 export * from './entitlement-changes';
 export * from './grant-record';
 export * from './customer';
+export * from './outside-grants';

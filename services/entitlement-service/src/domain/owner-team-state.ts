@@ -1,7 +1,7 @@
 import { isLifetime, type Expiry } from './expiry';
 import type { Subscriber, SubscriberSubscription } from './subscriber';
 import { isPromotional } from './subscriber';
-import { productIdsOf, type TeamProduct } from './team-product';
+import { productIdsOf, teamLineOf, type TeamProduct } from './team-product';
 
 export type TeamStatus = 'active' | 'grace' | 'expired';
 
@@ -86,11 +86,12 @@ export function deriveOwnerTeamState(
 const rank = (state: OwnerTeamState) => (state.status === 'expired' ? 0 : 1);
 
 /**
- * The state of each team line the customer bought into, one per management entitlement, in catalog
- * order. team-service keys a team by (subscriber, management entitlement), so products sharing one are
- * tiers of the same team: a PRODUCT_CHANGE moves the team to the new tier instead of creating another.
- * Of several products of one line, a running one beats an expired one, then the most seats, then the
- * latest period end (team_service.proto, ApplySubscriptionState).
+ * The state of each team the customer bought into, one per (management entitlement, subscription group),
+ * in catalog order. team-service keys a team by (subscriber, management entitlement, group): one
+ * subscription is one team, and products of one group are its tiers, so a PRODUCT_CHANGE moves the team to
+ * the new tier instead of creating another (ADR 0030). Of several products of one group, a running one
+ * beats an expired one, then the most seats, then the latest period end (team_service.proto,
+ * ApplySubscriptionState).
  */
 export function deriveOwnerTeamStates(
   subscriber: Subscriber,
@@ -100,14 +101,14 @@ export function deriveOwnerTeamStates(
   for (const product of products) {
     const state = deriveOwnerTeamState(subscriber, product);
     if (!state) continue;
-    const current = byLine.get(product.managementEntitlement);
+    const current = byLine.get(teamLineOf(product));
     const better =
       !current ||
       rank(state) > rank(current) ||
       (rank(state) === rank(current) &&
         (state.seatLimit > current.seatLimit ||
           (state.seatLimit === current.seatLimit && state.periodEndsAt > current.periodEndsAt)));
-    if (better) byLine.set(product.managementEntitlement, state);
+    if (better) byLine.set(teamLineOf(product), state);
   }
   return [...byLine.values()];
 }

@@ -80,6 +80,13 @@ export function promotionalExpiry(subscriber: Subscriber, entitlement: string): 
   return result;
 }
 
+/** The end of each promotional entry of an entitlement (one per v1 `rc_promo_…` key), expired ones included. */
+export function promotionalEnds(subscriber: Subscriber, entitlement: string): Expiry[] {
+  return subscriber.subscriptions
+    .filter((s) => isPromotional(s) && promotionalEntitlementOf(s.productId) === entitlement)
+    .map((s) => s.expiresAt);
+}
+
 export function findEntitlement(subscriber: Subscriber, id: string): SubscriberEntitlement | undefined {
   return subscriber.entitlements.find((entitlement) => entitlement.id === id);
 }

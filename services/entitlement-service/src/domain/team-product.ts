@@ -5,12 +5,16 @@ export interface TeamProduct {
   /** Play `subscription:base-plan` form, when the product is sold on Play. */
   playProductId?: string | undefined;
   managementEntitlement: string;
+  /** The store subscription group: one subscription (group) is one team (default: the management entitlement). */
+  subscriptionGroup?: string | undefined;
   memberEntitlements: string[];
   seats: number;
   grantMode: 'period' | 'lifetime';
   shrinkPolicy: 'block' | 'remove-last-joined' | 'admin-choice';
   ownerTakesSeat: boolean;
   adminChoiceGraceHours?: number | undefined;
+  /** Days an expiry keeps the roster suspended (catalog default 90, ADR 0030). */
+  rosterRetentionDays?: number | undefined;
   /** How long members' grants run past the period end (catalog default 24). */
   grantBufferHours?: number | undefined;
 }
@@ -27,6 +31,15 @@ export function productIdsOf(product: TeamProduct): string[] {
     if (bare) ids.push(bare);
   }
   return [...new Set(ids)];
+}
+
+/** The team a product's purchase funds, per subscriber: one per (management entitlement, group). */
+export function teamLineOf(product: TeamProduct): string {
+  const group = product.subscriptionGroup ?? product.managementEntitlement;
+  // The default group is named by the entitlement alone: customers stored before groups keep their lines.
+  return group === product.managementEntitlement
+    ? product.managementEntitlement
+    : `${product.managementEntitlement}/${group}`;
 }
 
 export function findTeamProduct(

@@ -140,7 +140,7 @@ describe('repositories on the MongoDB-protocol database', function () {
     expect(await customers.teamChecksDue(T0, 10)).to.not.include('u-lines');
   });
 
-  it('when ledger rows are saved, then none, lifetime and dates read back apart', async () => {
+  it("when ledger rows are saved, then none, lifetime and dates (others' grants too) read back apart", async () => {
     const rows = [
       grant(),
       grant({
@@ -151,6 +151,8 @@ describe('repositories on the MongoDB-protocol database', function () {
         lastError: undefined,
         nextAttemptAtMs: undefined,
       }),
+      grant({ entitlement: 'lifetime-other', confirmed: LIFETIME, others: LIFETIME }),
+      grant({ entitlement: 'dated-other', confirmed: T0 + 9 * DAY, others: T0 + 5 * DAY }),
     ];
     await customers.update('u-ledger', { grants: rows, retryQueued: true });
     const stored = await customers.get('u-ledger');

@@ -74,6 +74,16 @@ describe('grant plan', () => {
     ]);
   });
 
+  it('when a lifetime grant replaces a dated one, then the dated one is revoked first (ADR 0029)', () => {
+    expect(planGrantSteps(LIFETIME, NOW + 30 * DAY, options)).to.deep.equal([
+      { op: 'revoke' },
+      { op: 'grant', expiresAt: LIFETIME },
+    ]);
+    expect(planGrantSteps(LIFETIME, NOW - DAY, options)).to.deep.equal([
+      { op: 'grant', expiresAt: LIFETIME },
+    ]);
+  });
+
   it('when nothing is wanted any more, then it revokes', () => {
     expect(planGrantSteps(undefined, NOW + 40 * DAY, options)).to.deep.equal([{ op: 'revoke' }]);
     expect(planGrantSteps(undefined, LIFETIME, options)).to.deep.equal([{ op: 'revoke' }]);

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { LIFETIME, deriveOwnerTeamState, deriveOwnerTeamStates } from '../../src/domain';
+import { teamLineOf } from '../../src/domain/team-product';
 import { DAY, T0, TEAM_PRODUCT, subscriber, subscription } from '../support/subscribers';
 
 describe('owner team state', () => {
@@ -124,6 +125,31 @@ describe('owner team state', () => {
         status: 'expired',
         seatLimit: 0,
       });
+    });
+  });
+
+  describe('with products of one line in two subscription groups (ADR 0030)', () => {
+    const PLUS = {
+      ...TEAM_PRODUCT,
+      productId: 'team_plus_monthly',
+      playProductId: undefined,
+      subscriptionGroup: 'team_plus',
+      seats: 8,
+    };
+
+    it('when the manager holds both subscriptions, then each gives its own team state', () => {
+      const s = subscriber({
+        subscriptions: [subscription(), subscription({ productId: 'team_plus_monthly' })],
+      });
+      const states = deriveOwnerTeamStates(s, [TEAM_PRODUCT, PLUS]);
+      expect(states.map((state) => [state.product.productId, state.status, state.seatLimit])).to.deep.equal([
+        [TEAM_PRODUCT.productId, 'active', 3],
+        ['team_plus_monthly', 'active', 8],
+      ]);
+      expect(states.map((state) => teamLineOf(state.product))).to.deep.equal([
+        TEAM_PRODUCT.managementEntitlement,
+        `${TEAM_PRODUCT.managementEntitlement}/team_plus`,
+      ]);
     });
   });
 });

@@ -38,10 +38,16 @@ describe('RevenueCat rate limiter', () => {
   it('when many calls are queued, then they start evenly spaced at the rate, in order', async () => {
     const limiter = createRateLimiter({ ratePerSecond: 50, wallClock: Date.now });
     const starts = await startTimes(limiter, 11);
-    // 10 spacings of 20 ms: never faster than the rate (what RevenueCat counts). Not much slower either, with
-    // room for late timers on a loaded 2-core machine (it measured 262 ms there with a 260 ms bound).
-    expect(starts[10]! - starts[0]!).to.be.within(199, 600);
-    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).to.be.greaterThan(15);
+    // 10 spacings of 20 ms: never faster than the rate (what RevenueCat counts). A late timer does not move
+    // the grid (the average rate stays exact), so one gap may be short after a late one; what holds whatever the
+    // machine's load is that no window of time holds more than one call beyond its share: between the i-th and
+    // the j-th start lie at least j - i - 1 spacings. The upper bound only catches a limiter that stalls.
+    expect(starts[10]! - starts[0]!).to.be.within(199, 2_000);
+    for (let i = 0; i < starts.length; i++) {
+      for (let j = i + 1; j < starts.length; j++) {
+        expect(starts[j]! - starts[i]!, `starts ${i} to ${j}`).to.be.at.least((j - i - 1) * 20 - 1);
+      }
+    }
   });
 
   it('when the concurrency limit is reached, then the next call waits for one to finish', async () => {

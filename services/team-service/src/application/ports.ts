@@ -1,5 +1,5 @@
 import type { GrantScope } from '../domain/member-grants';
-import type { Team, TeamSummary } from '../domain/team';
+import type { Team, TeamLine, TeamSummary } from '../domain/team';
 import type { PendingEvent } from '../domain/team-events';
 
 // What the use cases need from storage, implemented in adapters/database. Every change is one insert of
@@ -40,20 +40,15 @@ export interface TeamRepository {
   advanceWatermark(teamId: string, at: Date): Promise<void>;
 }
 
-/** (subscriber, management entitlement) → team id: one team per subscription line. */
+/** (subscriber, management entitlement, subscription group) → team id: one team per subscription. */
 export interface TeamKeyRegistry {
-  find(subscriberUserId: string, managementEntitlement: string): Promise<string | null>;
+  find(subscriberUserId: string, line: TeamLine): Promise<string | null>;
   /** Claims the key for teamId; returns the team id now holding it (teamId itself when claimed). */
-  claim(subscriberUserId: string, managementEntitlement: string, teamId: string): Promise<string>;
+  claim(subscriberUserId: string, line: TeamLine, teamId: string): Promise<string>;
   /** Points the key at `to` when it still points at `from`. */
-  reassign(
-    subscriberUserId: string,
-    managementEntitlement: string,
-    from: string,
-    to: string,
-  ): Promise<boolean>;
+  reassign(subscriberUserId: string, line: TeamLine, from: string, to: string): Promise<boolean>;
   /** Frees the key when it still points at teamId. */
-  release(subscriberUserId: string, managementEntitlement: string, teamId: string): Promise<void>;
+  release(subscriberUserId: string, line: TeamLine, teamId: string): Promise<void>;
 }
 
 export interface UserTeamEntry {

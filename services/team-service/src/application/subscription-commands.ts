@@ -3,11 +3,12 @@ import { decideTransferOwnership, type TransferCommand } from '../domain/ownersh
 import type { TeamKeyRegistry, TeamRepository } from './ports';
 import {
   decideApplySubscriptionState,
+  mayProvisionTeam,
   provisionTeam,
   type ApplyResult,
   type SubscriptionState,
 } from '../domain/subscription-decisions';
-import type { Team } from '../domain/team';
+import { describeLine, sameLine, type Team, type TeamLine } from '../domain/team';
 import { contention, teamAlreadyOwned, teamNotFound } from '../domain/team-errors';
 import { grantScopeOf } from '../domain/member-grants';
 
@@ -31,13 +32,13 @@ export function createSubscriptionCommands({
   teams: TeamRepository;
   keys: TeamKeyRegistry;
 }) {
-  const holds = (team: Team | null, subscriber: string, entitlement: string): team is Team =>
-    team !== null && team.subscriberUserId === subscriber && team.managementEntitlement === entitlement;
+  const holds = (team: Team | null, subscriber: string, line: TeamLine): team is Team =>
+    team !== null && team.subscriberUserId === subscriber && sameLine(team, line);
 
-  async function teamOfKey(subscriber: string, entitlement: string): Promise<Team | null> {
-    const teamId = await keys.find(subscriber, entitlement);
+  async function teamOfKey(subscriber: string, line: TeamLine): Promise<Team | null> {
+    const teamId = await keys.find(subscriber, line);
     const team = teamId ? await teams.load(teamId) : null;
-    return holds(team, subscriber, entitlement) ? team : null;
+    return holds(team, subscriber, line) ? team : null;
   }
 
   /** Creates the team under `teamId`; false when another request got there first (look again). */
@@ -57,17 +58,18 @@ export function createSubscriptionCommands({
     state: SubscriptionState,
     options: CallOptions = {},
   ): Promise<{ team: Team | null } & ApplyResult> {
-    const { subscriberUserId: subscriber, managementEntitlement: entitlement } = state;
+    const { subscriberUserId: subscriber } = state;
+    const line: TeamLine = state;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       runner.checkDeadline(options);
-      const existing = await teamOfKey(subscriber, entitlement);
+      const existing = await teamOfKey(subscriber, line);
       if (existing) {
         try {
           const outcome = await runner.run(
             existing.teamId,
             (team, ctx) => {
               // A store transfer may have moved the team away meanwhile: then look the key up again.
-              if (!holds(team, subscriber, entitlement)) throw MOVED;
+              if (!holds(team, subscriber, line)) throw MOVED;
               return decideApplySubscriptionState(team, state, ctx);
             },
             options,
@@ -78,11 +80,12 @@ export function createSubscriptionCommands({
           throw error;
         }
       }
-      // An expired subscription without a team creates nothing.
-      if (state.status === 'expired') return { team: null, changed: false, removedUserIds: [] };
+      // An expired subscription without a team creates nothing, nor does a purchase under an anonymous id:
+      // its team appears once the purchase moves to an identified id (ADR 0030).
+      if (!mayProvisionTeam(state)) return { team: null, changed: false, removedUserIds: [] };
 
       const newId = runner.context().newId();
-      const holder = await keys.claim(subscriber, entitlement, newId);
+      const holder = await keys.claim(subscriber, line, newId);
       let created: Team | null = null;
       if (holder === newId) {
         created = await create(state, newId, options);
@@ -92,15 +95,15 @@ export function createSubscriptionCommands({
           // Another request is creating it right now, or a crash left the key alone: create it under that id.
           created = await create(state, holder, options);
         } else if (
-          !holds(other, subscriber, entitlement) &&
-          (await keys.reassign(subscriber, entitlement, holder, newId))
+          !holds(other, subscriber, line) &&
+          (await keys.reassign(subscriber, line, holder, newId))
         ) {
           created = await create(state, newId, options);
         }
       }
       if (created) return { team: created, changed: true, removedUserIds: [] };
     }
-    throw contention(`${subscriber}/${entitlement}`);
+    throw contention(`${subscriber}/${describeLine(line)}`);
   }
 
   async function transfer(
@@ -117,17 +120,16 @@ export function createSubscriptionCommands({
     }
     const team = await teams.load(command.teamId);
     if (!team) throw teamNotFound(command.teamId);
-    const entitlement = team.managementEntitlement;
+    const line: TeamLine = team;
     const previousSubscriber = team.subscriberUserId;
     const newSubscriber = command.newOwnerUserId;
     if (previousSubscriber === newSubscriber) return { team, changed: false };
 
-    const holder = await keys.claim(newSubscriber, entitlement, team.teamId);
+    const holder = await keys.claim(newSubscriber, line, team.teamId);
     if (holder !== team.teamId) {
       const other = await teams.load(holder);
-      if (holds(other, newSubscriber, entitlement)) throw teamAlreadyOwned(newSubscriber, entitlement);
-      if (!(await keys.reassign(newSubscriber, entitlement, holder, team.teamId)))
-        throw contention(team.teamId);
+      if (holds(other, newSubscriber, line)) throw teamAlreadyOwned(newSubscriber, describeLine(line));
+      if (!(await keys.reassign(newSubscriber, line, holder, team.teamId))) throw contention(team.teamId);
     }
     try {
       const outcome = await runner.run(
@@ -135,12 +137,11 @@ export function createSubscriptionCommands({
         (t, ctx) => decideTransferOwnership(t, command, ctx),
         options,
       );
-      await keys.release(previousSubscriber, entitlement, team.teamId);
+      await keys.release(previousSubscriber, line, team.teamId);
       return { team: outcome.team, changed: outcome.result.changed };
     } catch (error) {
       const now = await teams.load(command.teamId);
-      if (now?.subscriberUserId !== newSubscriber)
-        await keys.release(newSubscriber, entitlement, team.teamId);
+      if (now?.subscriberUserId !== newSubscriber) await keys.release(newSubscriber, line, team.teamId);
       throw error;
     }
   }

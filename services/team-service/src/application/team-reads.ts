@@ -1,10 +1,13 @@
 import { requireManager, requireOnTeam, roleOf } from '../domain/permissions';
 import type { TeamKeyRegistry, TeamRepository, TeamViews, UserTeamEntry } from './ports';
 import {
+  describeLine,
   roleInSummary,
+  sameLine,
   summaryOf,
   type Role,
   type Team,
+  type TeamLine,
   type TeamStatus,
   type TeamSummary,
 } from '../domain/team';
@@ -56,20 +59,12 @@ export function createTeamReads({
       return team;
     },
 
-    async getTeamByKey(
-      subscriberUserId: string,
-      managementEntitlement: string,
-      actor?: string,
-    ): Promise<Team> {
-      const teamId = await keys.find(subscriberUserId, managementEntitlement);
+    async getTeamByKey(subscriberUserId: string, line: TeamLine, actor?: string): Promise<Team> {
+      const teamId = await keys.find(subscriberUserId, line);
       const team = teamId ? await teams.load(teamId) : null;
-      // A key is only a hint: the team must still name this subscriber and entitlement.
-      if (
-        !team ||
-        team.subscriberUserId !== subscriberUserId ||
-        team.managementEntitlement !== managementEntitlement
-      ) {
-        throw teamNotFound(`${subscriberUserId}/${managementEntitlement}`);
+      // A key is only a hint: the team must still name this subscriber, entitlement and group.
+      if (!team || team.subscriberUserId !== subscriberUserId || !sameLine(team, line)) {
+        throw teamNotFound(`${subscriberUserId}/${describeLine(line)}`);
       }
       requireOnTeam(team, actor);
       return team;

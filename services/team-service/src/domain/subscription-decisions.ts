@@ -2,18 +2,12 @@ import { TEAM_EVENT_TYPES } from '@teamseat/contracts';
 import { touched, unchanged, type Decision, type DecisionContext } from './decision';
 import { expireOverdueInvites } from './invite-lifecycle';
 import { fitToSeatLimit, shrinkEvents } from './seat-shrink';
-import { pendingInvites, seatsUsed, type Team, type TeamStatus, type TeamTerms } from './team';
+import { rosterCleared, rosterKeptAt, rosterRetentionEnd, withoutMembers } from './roster-retention';
+import { pendingInvites, seatsUsed, suspendedMembers, type Member, type Team, type TeamTerms } from './team';
 import { grantTerms, teamRef, type PendingEvent } from './team-events';
+import { termsOf, type SubscriptionState } from './team-provisioning';
 
-/** The subscription as entitlement-service derived it from RevenueCat (ApplySubscriptionState). */
-export interface SubscriptionState extends TeamTerms {
-  subscriberUserId: string;
-  managementEntitlement: string;
-  status: TeamStatus;
-  periodEndsAt: Date | null;
-  /** The watermark: a state not newer than the last applied one changes nothing. */
-  sourceEventAt: Date | null;
-}
+export { mayProvisionTeam, provisionTeam, type SubscriptionState } from './team-provisioning';
 
 export interface ApplyResult {
   changed: boolean;
@@ -22,19 +16,6 @@ export interface ApplyResult {
 
 const sameDate = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((value, i) => value === b[i]);
-
-function termsOf(state: SubscriptionState, expired: boolean): TeamTerms {
-  return {
-    productId: state.productId,
-    // Seats go to 0 on expiry whatever the product says (ADR 0004).
-    seatLimit: expired ? 0 : state.seatLimit,
-    memberEntitlements: [...state.memberEntitlements],
-    grantMode: state.grantMode,
-    shrinkPolicy: state.shrinkPolicy,
-    ownerTakesSeat: state.ownerTakesSeat,
-    adminChoiceGraceHours: state.adminChoiceGraceHours,
-  };
-}
 
 function termsDiffer(a: TeamTerms, b: TeamTerms): boolean {
   return (
@@ -46,52 +27,6 @@ function termsDiffer(a: TeamTerms, b: TeamTerms): boolean {
     a.ownerTakesSeat !== b.ownerTakesSeat ||
     a.adminChoiceGraceHours !== b.adminChoiceGraceHours
   );
-}
-
-/** A new team for the first ACTIVE or GRACE state of a subscriber: the subscriber owns it. */
-export function provisionTeam(
-  state: SubscriptionState,
-  teamId: string,
-  ctx: DecisionContext,
-): Decision<ApplyResult> {
-  const team: Team = {
-    ...termsOf(state, false),
-    teamId,
-    ownerUserId: state.subscriberUserId,
-    subscriberUserId: state.subscriberUserId,
-    managementEntitlement: state.managementEntitlement,
-    status: state.status,
-    periodEndsAt: state.periodEndsAt,
-    overAssignedUntil: null,
-    subscriptionStateAt: state.sourceEventAt,
-    members: [
-      {
-        userId: state.subscriberUserId,
-        role: 'owner',
-        addedAt: ctx.now,
-        addedBy: 'system',
-        holdsSeat: state.ownerTakesSeat,
-        inviteId: null,
-      },
-    ],
-    invites: [],
-    version: 1,
-    termsVersion: 1,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-  };
-  const event: PendingEvent = {
-    type: TEAM_EVENT_TYPES.TeamProvisioned,
-    data: {
-      ...teamRef(team),
-      ...grantTerms(team),
-      subscriberUserId: team.subscriberUserId,
-      managementEntitlement: team.managementEntitlement,
-      shrinkPolicy: team.shrinkPolicy,
-      ownerTakesSeat: team.ownerTakesSeat,
-    },
-  };
-  return { next: team, events: [event], result: { changed: true, removedUserIds: [] } };
 }
 
 /**
@@ -118,22 +53,35 @@ export function decideApplySubscriptionState(
   const termsChanged = termsDiffer(before, terms);
 
   let next: Team = { ...before, ...terms, status: state.status, periodEndsAt: state.periodEndsAt };
-  let removed: Array<{ member: Team['members'][number] }> = [];
+  let removed: Array<{ member: Member }> = [];
   let revoked: Team['invites'] = [];
+  let cleared: Member[] = [];
+  let restored = 0;
   if (state.status === 'expired') {
-    // Everyone but the owner leaves; pending invites are withdrawn; the team and its history stay.
-    removed = next.members.filter((m) => m.role !== 'owner').map((member) => ({ member }));
+    // Access ends and pending invites are withdrawn; the roster stays suspended while the product's
+    // retention lasts (ADR 0030), otherwise everyone but the owner leaves. The team and its history stay.
+    const retainedUntil = expiring ? rosterRetentionEnd(state, ctx.now) : before.rosterRetainedUntil;
+    const kept = (m: Member) => m.role === 'owner' || retainedUntil !== null;
+    removed = next.members.filter((m) => !kept(m)).map((member) => ({ member }));
     revoked = pendingInvites(next).map((invite) => ({ ...invite, status: 'revoked', endedAt: ctx.now }));
     const revokedIds = new Set(revoked.map((invite) => invite.inviteId));
     next = {
       ...next,
-      members: next.members.filter((m) => m.role === 'owner').map((m) => ({ ...m, holdsSeat: false })),
+      members: next.members.filter(kept).map((m) => (m.role === 'owner' ? { ...m, holdsSeat: false } : m)),
       invites: next.invites.map((i) =>
         revokedIds.has(i.inviteId) ? { ...i, status: 'revoked', endedAt: ctx.now } : i,
       ),
       overAssignedUntil: null,
+      rosterRetainedUntil: retainedUntil,
     };
   } else {
+    if (reactivating) {
+      // Back within the retention: the suspended members are members again, with nobody acting.
+      // Back after it (the sweeper had not cleared them yet): they leave first.
+      if (rosterKeptAt(before, state.sourceEventAt ?? ctx.now)) restored = suspendedMembers(before).length;
+      else cleared = suspendedMembers(before);
+      next = { ...withoutMembers(next, cleared), rosterRetainedUntil: null };
+    }
     next = {
       ...next,
       members: next.members.map((m) => (m.role === 'owner' ? { ...m, holdsSeat: next.ownerTakesSeat } : m)),
@@ -149,6 +97,7 @@ export function decideApplySubscriptionState(
     statusChanged ||
     termsChanged ||
     removed.length > 0 ||
+    cleared.length > 0 ||
     revoked.length > 0;
   const watermark = state.sourceEventAt ?? before.subscriptionStateAt;
   if (!changedAnything) {
@@ -170,12 +119,21 @@ export function decideApplySubscriptionState(
         previousStatus,
         memberCount,
         removedUserCount: removed.length,
+        suspendedUserCount: suspendedMembers(next).length,
+        rosterRetainedUntil: next.rosterRetainedUntil?.toISOString() ?? null,
       },
     });
   } else if (reactivating) {
+    if (cleared.length > 0) events.push(rosterCleared(next, cleared, before.rosterRetainedUntil));
     events.push({
       type: TEAM_EVENT_TYPES.TeamReactivated,
-      data: { ...teamRef(next), ...grantTerms(next), previousStatus, memberCount },
+      data: {
+        ...teamRef(next),
+        ...grantTerms(next),
+        previousStatus,
+        memberCount,
+        restoredUserCount: restored,
+      },
     });
   } else if (statusChanged) {
     events.push({
@@ -213,6 +171,9 @@ export function decideApplySubscriptionState(
   return {
     next,
     events,
-    result: { changed: true, removedUserIds: removed.map(({ member }) => member.userId) },
+    result: {
+      changed: true,
+      removedUserIds: [...cleared, ...removed.map(({ member }) => member)].map((member) => member.userId),
+    },
   };
 }

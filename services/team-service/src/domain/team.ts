@@ -47,6 +47,11 @@ export interface Team extends TeamTerms {
   ownerUserId: string;
   subscriberUserId: string;
   managementEntitlement: string;
+  /**
+   * The store subscription group of the team's product (catalog; default: the management entitlement). One
+   * subscription is one team: with the subscriber and the management entitlement, the team's key (ADR 0030).
+   */
+  subscriptionGroup: string;
   status: TeamStatus;
   /** null for a lifetime purchase. */
   periodEndsAt: Date | null;
@@ -54,6 +59,11 @@ export interface Team extends TeamTerms {
   overAssignedUntil: Date | null;
   /** source_event_at of the last applied subscription state (the watermark). */
   subscriptionStateAt: Date | null;
+  /**
+   * Set while an expired team keeps its roster as suspended members (ADR 0030): a subscription back by
+   * then restores them, and at that time the deadline sweeper clears them. null otherwise.
+   */
+  rosterRetainedUntil: Date | null;
   members: Member[];
   invites: Invite[];
   /** +1 with every change that emits events; events carry it. */
@@ -69,12 +79,33 @@ export interface Team extends TeamTerms {
 
 export const SYSTEM_ACTOR = 'system';
 
+/** What identifies a team besides its subscriber: its line and the subscription group within it. */
+export type TeamLine = Pick<Team, 'managementEntitlement' | 'subscriptionGroup'>;
+
+/** "entitlement" for a line's default group, "entitlement/group" otherwise: for messages. */
+export function describeLine(line: TeamLine): string {
+  return line.subscriptionGroup === line.managementEntitlement
+    ? line.managementEntitlement
+    : `${line.managementEntitlement}/${line.subscriptionGroup}`;
+}
+
+export function sameLine(a: TeamLine, b: TeamLine): boolean {
+  return a.managementEntitlement === b.managementEntitlement && a.subscriptionGroup === b.subscriptionGroup;
+}
+
 export function findMember(team: Team, userId: string): Member | undefined {
   return team.members.find((member) => member.userId === userId);
 }
 
+/** Seats in use: none while expired, where the members kept are suspended (ADR 0030). */
 export function seatsUsed(team: Team): number {
+  if (team.status === 'expired') return 0;
   return team.members.filter((member) => member.holdsSeat).length;
+}
+
+/** The members an expired team keeps without access until its roster retention ends (ADR 0030). */
+export function suspendedMembers(team: Team): Member[] {
+  return team.status === 'expired' ? team.members.filter((member) => member.role !== 'owner') : [];
 }
 
 export function pendingInvites(team: Team): Invite[] {
@@ -95,11 +126,16 @@ export function overdueInvites(team: Team, now: Date): Invite[] {
   return pendingInvites(team).filter((invite) => invite.expiresAt.getTime() <= now.getTime());
 }
 
-/** The next moment the team needs attention without a request: an invite expiry or the admin-choice deadline. */
+/**
+ * The next moment the team needs attention without a request: an invite expiry, the admin-choice deadline
+ * or the end of a kept roster's retention.
+ */
 export function nextDeadline(team: Team): Date | null {
   const times = pendingInvites(team).map((invite) => invite.expiresAt.getTime());
   if (team.overAssignedUntil && seatsUsed(team) > team.seatLimit)
     times.push(team.overAssignedUntil.getTime());
+  if (team.rosterRetainedUntil && suspendedMembers(team).length > 0)
+    times.push(team.rosterRetainedUntil.getTime());
   return times.length === 0 ? null : new Date(Math.min(...times));
 }
 

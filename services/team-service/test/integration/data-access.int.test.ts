@@ -45,6 +45,7 @@ describe('team-service data access on the real database', () => {
     const state = {
       subscriberUserId: `owner-${randomUUID()}`,
       managementEntitlement: 'admin',
+      subscriptionGroup: 'admin',
       productId: 'p',
       status: 'active' as const,
       periodEndsAt: null,
@@ -55,6 +56,7 @@ describe('team-service data access on the real database', () => {
       ownerTakesSeat: false,
       adminChoiceGraceHours: 72,
       sourceEventAt: new Date('2030-01-01T00:00:00Z'),
+      rosterRetentionDays: 0,
     };
     return provisionTeam(state, randomUUID(), ctx()).next;
   }
@@ -205,14 +207,20 @@ describe('team-service data access on the real database', () => {
 
   it('when keys are claimed, reassigned and released, then the unique _id decides and two-field filters guard', async () => {
     const keys = createTeamKeyRegistry(mongo);
-    expect(await keys.claim('s', 'e', 'team-1')).to.equal('team-1');
-    expect(await keys.claim('s', 'e', 'team-2')).to.equal('team-1');
-    expect(await keys.reassign('s', 'e', 'team-9', 'team-2')).to.equal(false);
-    expect(await keys.reassign('s', 'e', 'team-1', 'team-2')).to.equal(true);
-    await keys.release('s', 'e', 'team-1');
-    expect(await keys.find('s', 'e')).to.equal('team-2');
-    await keys.release('s', 'e', 'team-2');
-    expect(await keys.find('s', 'e')).to.equal(null);
+    const e = { managementEntitlement: 'e', subscriptionGroup: 'e' };
+    expect(await keys.claim('s', e, 'team-1')).to.equal('team-1');
+    expect(await keys.claim('s', e, 'team-2')).to.equal('team-1');
+    expect(await keys.reassign('s', e, 'team-9', 'team-2')).to.equal(false);
+    expect(await keys.reassign('s', e, 'team-1', 'team-2')).to.equal(true);
+    await keys.release('s', e, 'team-1');
+    expect(await keys.find('s', e)).to.equal('team-2');
+    // Another subscription group of the line is another key (ADR 0030).
+    const other = { managementEntitlement: 'e', subscriptionGroup: 'g' };
+    expect(await keys.find('s', other)).to.equal(null);
+    expect(await keys.claim('s', other, 'team-3')).to.equal('team-3');
+    await keys.release('s', e, 'team-2');
+    expect(await keys.find('s', e)).to.equal(null);
+    expect(await keys.find('s', other)).to.equal('team-3');
   });
 
   it('when the views are refreshed out of order, then the newest snapshot wins for the summary and the user entries', async () => {

@@ -206,7 +206,10 @@ describe('team-service outbox relay', function () {
         'TeamProvisioned',
         'MemberAdded',
       ]);
-      expect(messages[1]!.headers['ce-type']).to.equal('teamseat.team.MemberAdded.v1');
+      // The CloudEvents Kafka binding, structured mode: the content type says the value is a whole event,
+      // and its partitionkey attribute is the record's key.
+      expect(messages[1]!.headers['content-type']).to.equal('application/cloudevents+json; charset=UTF-8');
+      expect(decodeTeamEvent(messages[1]!.value!).partitionkey).to.equal(team.teamId);
     });
 
     it('when many teams change at once, then the relay works on several in parallel and keeps each team in order', async () => {

@@ -14,6 +14,7 @@ export function state(overrides: Partial<SubscriptionState> = {}): SubscriptionS
   return {
     subscriberUserId: 'owner',
     managementEntitlement: 'admin-ent',
+    subscriptionGroup: 'admin-ent',
     productId: 'team-pro',
     status: 'active',
     periodEndsAt: new Date(T0.getTime() + 30 * 24 * HOUR),
@@ -24,6 +25,7 @@ export function state(overrides: Partial<SubscriptionState> = {}): SubscriptionS
     ownerTakesSeat: false,
     adminChoiceGraceHours: 72,
     sourceEventAt: T0,
+    rosterRetentionDays: 0,
     ...overrides,
   };
 }

@@ -170,6 +170,8 @@ export interface ProvisionOptions {
   periodEndsAt?: Date | null;
   sourceEventAt?: Date;
   adminChoiceGraceHours?: number;
+  rosterRetentionDays?: number;
+  subscriptionGroup?: string;
 }
 
 /** ApplySubscriptionState as entitlement-service sends it. */
@@ -192,6 +194,8 @@ export function subscriptionState(options: ProvisionOptions = {}) {
     shrinkPolicy: options.shrinkPolicy ?? 'SHRINK_POLICY_BLOCK',
     ownerTakesSeat: options.ownerTakesSeat ?? false,
     adminChoiceGraceHours: options.adminChoiceGraceHours ?? 0,
+    rosterRetentionDays: options.rosterRetentionDays ?? 0,
+    subscriptionGroup: options.subscriptionGroup ?? '',
     sourceEventAt: toTs(options.sourceEventAt ?? new Date()),
     sourceEventId: randomName('rc-event'),
   };

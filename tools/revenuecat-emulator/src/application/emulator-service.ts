@@ -8,7 +8,8 @@ import { activeGrants, grantPromotional, revokePromotionals } from '../domain/pr
 import * as actions from '../domain/store-actions';
 import type { StoreContext } from '../domain/store-subscriptions';
 import { familyShare, transfer } from '../domain/store-transfers';
-import { subscriberView, type NullStyle } from '../domain/subscriber-view';
+import { logIn } from '../domain/customer-aliases';
+import { subscriberView, type LifetimeStyle, type NullStyle } from '../domain/subscriber-view';
 import { passTime } from '../domain/time-passing';
 import type { Customer, WebhookEvent } from '../domain/types';
 import { testEvent } from '../domain/webhook-events';
@@ -23,6 +24,13 @@ export interface ServiceSettings {
   nulls: NullStyle;
   /** v1/v2 refuse grants of entitlements the catalog does not know. */
   strictEntitlements: boolean;
+  /** How a lifetime promotional grant's `expires_date` reads in v1 answers. */
+  lifetimeExpiry: LifetimeStyle;
+  /**
+   * `create`: v1 grant and revoke create an unknown customer, as documented; `not-found`: they answer 404
+   * until a `GET /v1/subscribers/{id}` has created it, as users of v1 report.
+   */
+  unknownCustomerGrants: 'create' | 'not-found';
 }
 
 const STORE_ACTIONS = {
@@ -37,6 +45,7 @@ const STORE_ACTIONS = {
   refund: actions.refund,
   transfer,
   family_share: familyShare,
+  log_in: logIn,
 };
 
 export type StoreActionName = keyof typeof STORE_ACTIONS;
@@ -83,7 +92,20 @@ export function createEmulatorService(deps: {
       });
   };
 
-  const view = (customer: Customer) => subscriberView(customer, clock.now(), settings.nulls);
+  const view = (customer: Customer) =>
+    subscriberView(customer, clock.now(), { nulls: settings.nulls, lifetime: settings.lifetimeExpiry });
+
+  /** The customer a v1 grant or revoke acts on: created, or refused with 404 in the `not-found` mode. */
+  const promotionalCustomer = (appUserId: string) => {
+    if (settings.unknownCustomerGrants === 'create')
+      return customers.getOrCreate(appUserId, clock.now()).customer;
+    const customer = customers.get(appUserId);
+    if (!customer)
+      throw new AppError('NOT_FOUND', `subscriber "${appUserId}" not found`, {
+        reason: 'UNKNOWN_SUBSCRIBER',
+      });
+    return customer;
+  };
 
   // As a mapped type, indexing by a generic name pairs each action with its own input (no cast needed).
   const storeActions: StoreActions = STORE_ACTIONS;
@@ -100,7 +122,7 @@ export function createEmulatorService(deps: {
     grantV1(appUserId: string, entitlement: string, endMs: number | null, durationLabel: string) {
       tick();
       requireKnownEntitlement(entitlement);
-      const { customer } = customers.getOrCreate(appUserId, clock.now());
+      const customer = promotionalCustomer(appUserId);
       const outcome = grantPromotional(customer, {
         entitlement,
         endMs,
@@ -114,7 +136,7 @@ export function createEmulatorService(deps: {
     },
     revokeV1(appUserId: string, entitlement: string) {
       tick();
-      const { customer } = customers.getOrCreate(appUserId, clock.now());
+      const customer = promotionalCustomer(appUserId);
       emit(revokePromotionals(customer, entitlement, clock.now(), ids).events);
       return view(customer);
     },

@@ -5,6 +5,8 @@ export interface CustomerStore {
   get(appUserId: string): Customer | undefined;
   getOrCreate(appUserId: string, nowMs: number): { customer: Customer; created: boolean };
   all(): Customer[];
+  /** Makes `appUserId` another id of the customer (RevenueCat's alias), and the one events carry from now. */
+  alias(customer: Customer, appUserId: string): void;
   reset(): void;
 }
 
@@ -32,7 +34,12 @@ export function createCustomerStore(): CustomerStore {
       customers.set(appUserId, customer);
       return { customer, created: true };
     },
-    all: () => [...customers.values()],
+    all: () => [...new Set(customers.values())],
+    alias(customer, appUserId) {
+      customers.set(appUserId, customer);
+      customer.aliases = [...new Set([...customer.aliases, customer.originalAppUserId, appUserId])];
+      customer.appUserId = appUserId;
+    },
     reset: () => customers.clear(),
   };
 }

@@ -1,4 +1,4 @@
-import type { Customer } from './types';
+import type { Customer, PromotionalGrant } from './types';
 
 /** One entitlement as v1 reports it: the source with the furthest-out expiry (null = for life). */
 export interface EntitlementSummary {
@@ -7,6 +7,8 @@ export interface EntitlementSummary {
   gracePeriodExpiresMs: number | null;
   productId: string;
   purchaseMs: number;
+  /** The promotional grant this summary comes from, when it does. */
+  grant?: PromotionalGrant;
 }
 
 type Candidate = EntitlementSummary;
@@ -54,6 +56,7 @@ export function summarizeEntitlements(customer: Customer): Map<string, Entitleme
       gracePeriodExpiresMs: null,
       productId: grant.productKey,
       purchaseMs: grant.startMs,
+      grant,
     });
 
   const byEntitlement = new Map<string, EntitlementSummary>();

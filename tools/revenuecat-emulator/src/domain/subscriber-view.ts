@@ -8,6 +8,34 @@ import type { Customer, PromotionalGrant, StoreSubscription } from './types';
  */
 export type NullStyle = 'include' | 'omit';
 
+/**
+ * How a lifetime promotional grant's `expires_date` reads: `null` as RevenueCat documents it, or
+ * `far-future`, its start plus 200 years, as RevenueCat's SDK tracker shows one (granted in 2022, expiring
+ * in 2222: RevenueCat/purchases-flutter#370).
+ */
+export type LifetimeStyle = 'null' | 'far-future';
+
+export interface ViewStyle {
+  nulls: NullStyle;
+  lifetime: LifetimeStyle;
+}
+
+const DEFAULT_STYLE: ViewStyle = { nulls: 'include', lifetime: 'null' };
+
+/** The end a lifetime grant reports in the `far-future` style. */
+export function farFutureEnd(startMs: number): number {
+  const end = new Date(startMs);
+  end.setUTCFullYear(end.getUTCFullYear() + 200);
+  return end.getTime();
+}
+
+/** What a grant reports as its end: its revocation, its end, or, for life, null or the far-future date. */
+export function reportedGrantEnd(grant: PromotionalGrant, lifetime: LifetimeStyle): number | null {
+  if (grant.revokedMs !== null) return grant.revokedMs;
+  if (grant.endMs !== null || lifetime === 'null') return grant.endMs;
+  return farFutureEnd(grant.startMs);
+}
+
 export function isoDate(ms: number): string;
 export function isoDate(ms: number | null): string | null;
 export function isoDate(ms: number | null): string | null {
@@ -60,12 +88,12 @@ function subscriptionEntry(sub: StoreSubscription, nulls: NullStyle) {
   );
 }
 
-function promotionalEntry(grant: PromotionalGrant, nulls: NullStyle) {
+function promotionalEntry(grant: PromotionalGrant, { nulls, lifetime }: ViewStyle) {
   return compact(
     {
       auto_resume_date: null,
       billing_issues_detected_at: null,
-      expires_date: isoDate(grant.revokedMs ?? grant.endMs),
+      expires_date: isoDate(reportedGrantEnd(grant, lifetime)),
       grace_period_expires_date: null,
       is_sandbox: false,
       original_purchase_date: isoDate(grant.startMs),
@@ -93,11 +121,16 @@ function furthest<T>(items: T[], key: (t: T) => string, end: (t: T) => number | 
   return result;
 }
 
-export function subscriberView(customer: Customer, nowMs: number, nulls: NullStyle = 'include') {
+export function subscriberView(customer: Customer, nowMs: number, style: Partial<ViewStyle> = {}) {
+  const { nulls, lifetime } = { ...DEFAULT_STYLE, ...style };
   const entitlements: Record<string, unknown> = {};
   for (const [id, summary] of summarizeEntitlements(customer))
     entitlements[id] = {
-      expires_date: isoDate(summary.expiresMs),
+      expires_date: isoDate(
+        summary.expiresMs === null && summary.grant
+          ? reportedGrantEnd(summary.grant, lifetime)
+          : summary.expiresMs,
+      ),
       grace_period_expires_date: isoDate(summary.gracePeriodExpiresMs),
       product_identifier: summary.productId,
       purchase_date: isoDate(summary.purchaseMs),
@@ -115,7 +148,7 @@ export function subscriberView(customer: Customer, nowMs: number, nulls: NullSty
     (g) => g.productKey,
     (g) => g.revokedMs ?? g.endMs,
   );
-  for (const [key, grant] of promos) subscriptions[key] = promotionalEntry(grant, nulls);
+  for (const [key, grant] of promos) subscriptions[key] = promotionalEntry(grant, { nulls, lifetime });
 
   const nonSubscriptions: Record<string, unknown[]> = {};
   for (const bought of customer.nonSubscriptions)

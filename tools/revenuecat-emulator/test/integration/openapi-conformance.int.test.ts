@@ -215,6 +215,29 @@ describe('revenuecat-emulator against the OpenAPI documents', () => {
     expect(check.problems).to.deep.equal([]);
   });
 
+  it('when lifetime grants read far-future and unknown customers get 404, then responses still match the documents', async () => {
+    emulator = await startTestEmulator({
+      catalog,
+      lifetimeExpiry: 'far-future',
+      unknownCustomerGrants: 'not-found',
+    });
+    const check = checker(emulator, {
+      v1: new OpenApiValidator(relaxDocumentedNulls(v1Doc), 'v1shapes'),
+      v2: new OpenApiValidator(v2Doc, 'v2shapes'),
+    });
+    await exercise(emulator, check.send);
+    const sub = '/subscribers/{app_user_id}';
+    const unknown = await check.send(
+      'v1',
+      'POST',
+      `${sub}/entitlements/{entitlement_identifier}/promotional`,
+      { app_user_id: 'never-seen', entitlement_identifier: 'pro' },
+      { duration: 'lifetime' },
+    );
+    expect(unknown.status).to.equal(404);
+    expect(check.problems).to.deep.equal([]);
+  });
+
   it('when nulls are omitted, then v1 responses match the v1 schema exactly as published', async () => {
     emulator = await startTestEmulator({ catalog, nulls: 'omit' });
     const check = checker(emulator, {

@@ -45,6 +45,7 @@ describe('revenuecat-emulator as a process', () => {
     expect(catalog.products.map((p) => p.productId)).to.deep.equal([
       'team_pro_monthly',
       'team_pro_yearly',
+      'team_lifetime_monthly',
       'pro_monthly',
     ]);
     running.kill('SIGTERM');

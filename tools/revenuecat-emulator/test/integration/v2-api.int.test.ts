@@ -26,6 +26,7 @@ describe('revenuecat-emulator REST v2', () => {
     ).to.deep.equal([
       ['pro', PRO],
       ['team_admin', entitlementIdFor('team_admin')],
+      ['team_lifetime_admin', entitlementIdFor('team_lifetime_admin')],
     ]);
   });
 

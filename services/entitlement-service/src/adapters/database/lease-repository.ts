@@ -39,5 +39,9 @@ export function createLeaseRepository(
     async release(name: string, holder: string): Promise<void> {
       await leases.deleteOne({ _id: name, holder });
     },
+    async read(name: string) {
+      const found = await leases.findOne({ _id: name });
+      return found ? { holder: found.holder, untilMs: found.untilMs } : undefined;
+    },
   });
 }

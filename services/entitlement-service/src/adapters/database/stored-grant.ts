@@ -12,6 +12,9 @@ export interface StoredGrant {
   hasDesired: boolean;
   confirmed: number | null;
   hasConfirmed: boolean;
+  /** Absent in rows written before ADR 0029. */
+  others?: number | null;
+  hasOthers?: boolean;
   confirmedAtMs: number | null;
   state: GrantState;
   attempts: number;
@@ -23,6 +26,7 @@ export interface StoredGrant {
 export function storeGrant(record: GrantRecord): StoredGrant {
   const desired = storeOptionalExpiry(record.desired);
   const confirmed = storeOptionalExpiry(record.confirmed);
+  const others = storeOptionalExpiry(record.others);
   return {
     entitlement: record.entitlement,
     teamIds: record.teamIds,
@@ -30,6 +34,8 @@ export function storeGrant(record: GrantRecord): StoredGrant {
     hasDesired: desired !== undefined,
     confirmed: confirmed ?? null,
     hasConfirmed: confirmed !== undefined,
+    others: others ?? null,
+    hasOthers: others !== undefined,
     confirmedAtMs: record.confirmedAtMs ?? null,
     state: record.state,
     attempts: record.attempts,
@@ -46,6 +52,7 @@ export function loadGrant(userId: string, stored: StoredGrant): GrantRecord {
     teamIds: stored.teamIds ?? [],
     desired: stored.hasDesired ? loadOptionalExpiry(stored.desired) : undefined,
     confirmed: stored.hasConfirmed ? loadOptionalExpiry(stored.confirmed) : undefined,
+    ...(stored.hasOthers ? { others: loadOptionalExpiry(stored.others ?? null) } : {}),
     confirmedAtMs: stored.confirmedAtMs ?? undefined,
     state: stored.state,
     attempts: stored.attempts ?? 0,

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
+  cloudEventKafkaHeaders,
   EVENT_SOURCES,
   buildEntitlementChange,
   encodeEntitlementChange,
   type AccessSource,
 } from '@teamseat/contracts';
 import type { BatchingProducer } from '@teamseat/kafka';
+import { activeTraceparent } from '@teamseat/telemetry';
 import type { ChangePublisher } from '../../application/ports';
 import type { AccessSource as DomainSource } from '../../domain/access';
 import { isLifetime, type Expiry } from '../../domain/expiry';
@@ -44,6 +46,8 @@ export function createChangePublisher({
 }): ChangePublisher {
   return {
     async publish(facts, context) {
+      // The work being traced (a webhook's, a grant fact's) is the change's cause.
+      const traceparent = activeTraceparent() ?? context.traceparent;
       if (facts.length === 0) return;
       const messages = facts.map((fact) => {
         const before = fact.previous;
@@ -62,12 +66,13 @@ export function createChangePublisher({
             id: randomUUID(),
             source: EVENT_SOURCES.entitlementService,
             ...(context.causationId ? { causationid: context.causationId } : {}),
-            ...(context.traceparent ? { traceparent: context.traceparent } : {}),
+            ...(traceparent ? { traceparent } : {}),
           },
         );
         return {
           key: fact.userId,
           value: encodeEntitlementChange({ ...envelope, [ORIGIN_ATTRIBUTE]: instanceId }),
+          headers: cloudEventKafkaHeaders(envelope),
         };
       });
       await producer.sendMany(topic, messages);

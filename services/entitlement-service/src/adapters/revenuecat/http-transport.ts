@@ -1,4 +1,5 @@
 import type { Logger } from '@teamseat/logger';
+import { activeContext, SpanKind, tracerFor, withSpan, type Context } from '@teamseat/telemetry';
 import type { RevenueCatBreaker } from './circuit-breaker';
 import type { RateLimiter, ScheduleOptions } from './rate-limiter';
 import { callCancelledError, errorFromFetchFailure, errorFromResponse } from './revenuecat-errors';
@@ -55,8 +56,20 @@ export function createHttpTransport({
 }): HttpTransport {
   const root = baseUrl.replace(/\/+$/, '');
   const log = logger.child({ module: 'revenuecat-http' });
+  const tracer = tracerFor('entitlement-service');
 
-  async function send(request: HttpRequest, caller: AbortSignal | undefined): Promise<HttpAnswer> {
+  /** One call in a client span, child of the work that asked for it (the limiter may run it later). */
+  function send(request: HttpRequest, caller: AbortSignal | undefined, parent: Context): Promise<HttpAnswer> {
+    const attributes = { 'http.request.method': request.method, 'revenuecat.operation': request.operation };
+    return withSpan(
+      tracer,
+      `RevenueCat ${request.operation}`,
+      { kind: SpanKind.CLIENT, attributes, parent },
+      () => sendUntraced(request, caller),
+    );
+  }
+
+  async function sendUntraced(request: HttpRequest, caller: AbortSignal | undefined): Promise<HttpAnswer> {
     const started = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     let response: Response;
@@ -116,11 +129,12 @@ export function createHttpTransport({
 
   return {
     async attempt(request, options = {}) {
+      const parent = activeContext();
       return breaker.run(
         () =>
           limiter.schedule((waitedMs) => {
             metrics.limiterWait(waitedMs / 1000);
-            return send(request, options.signal);
+            return send(request, options.signal, parent);
           }, options),
         request.subject,
       );

@@ -144,6 +144,22 @@ export function createRevenueCatClient({
       ).body,
   });
 
+  /**
+   * v2 never creates customers, and users of v1 report its promotional grant answering 404 until the
+   * customer exists (ADR 0029): on 404 the v1 read creates the customer and the call is made again at once.
+   * A second 404 (an entitlement RevenueCat does not know) is a rejection.
+   */
+  async function creatingCustomer<T>(appUserId: string, send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
+      log.debug({ appUserId }, 'RevenueCat does not know the customer yet: creating it');
+      await getSubscriberNow(appUserId);
+      return send();
+    }
+  }
+
   async function grantNow(appUserId: string, entitlement: string, expiresAt: Expiry): Promise<Subscriber> {
     if (apiVersion === 'v2') {
       const request: HttpRequest = {
@@ -157,24 +173,19 @@ export function createRevenueCatClient({
           expires_at: isLifetime(expiresAt) ? FAR_FUTURE_MS : Math.round(expiresAt),
         },
       };
-      try {
-        await withRetries(request);
-      } catch (error) {
-        // v2 does not create customers; the v1 read does, after which the grant can go through.
-        if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
-        await getSubscriberNow(appUserId);
-        await withRetries(request);
-      }
+      await creatingCustomer(appUserId, () => withRetries(request));
       return getSubscriberNow(appUserId);
     }
-    const answer = await withRetries({
-      operation: 'grant',
-      method: 'POST',
-      path: `/v1/subscribers/${enc(appUserId)}/entitlements/${enc(entitlement)}/promotional`,
-      subject: appUserId,
-      apiKey,
-      body: isLifetime(expiresAt) ? { duration: 'lifetime' } : { end_time_ms: Math.round(expiresAt) },
-    });
+    const answer = await creatingCustomer(appUserId, () =>
+      withRetries({
+        operation: 'grant',
+        method: 'POST',
+        path: `/v1/subscribers/${enc(appUserId)}/entitlements/${enc(entitlement)}/promotional`,
+        subject: appUserId,
+        apiKey,
+        body: isLifetime(expiresAt) ? { duration: 'lifetime' } : { end_time_ms: Math.round(expiresAt) },
+      }),
+    );
     return subscriberFrom(appUserId, answer);
   }
 
@@ -198,15 +209,17 @@ export function createRevenueCatClient({
       }
       return getSubscriberNow(appUserId, REVOKE);
     }
-    const answer = await withRetries(
-      {
-        operation: 'revoke',
-        method: 'POST',
-        path: `/v1/subscribers/${enc(appUserId)}/entitlements/${enc(entitlement)}/revoke_promotionals`,
-        subject: appUserId,
-        apiKey,
-      },
-      REVOKE,
+    const answer = await creatingCustomer(appUserId, () =>
+      withRetries(
+        {
+          operation: 'revoke',
+          method: 'POST',
+          path: `/v1/subscribers/${enc(appUserId)}/entitlements/${enc(entitlement)}/revoke_promotionals`,
+          subject: appUserId,
+          apiKey,
+        },
+        REVOKE,
+      ),
     );
     return subscriberFrom(appUserId, answer);
   }

@@ -61,6 +61,7 @@ export function subscriptionStateRequest(
     subscriberUserId,
     productId: product.productId,
     managementEntitlement: product.managementEntitlement,
+    subscriptionGroup: product.subscriptionGroup ?? '',
     seatLimit: state.seatLimit,
     status: STATUS_OUT[state.status],
     periodEndsAt: Number.isFinite(state.periodEndsAt) ? toTimestamp(state.periodEndsAt) : null,
@@ -69,6 +70,7 @@ export function subscriptionStateRequest(
     shrinkPolicy: SHRINK_OUT[product.shrinkPolicy],
     ownerTakesSeat: product.ownerTakesSeat,
     adminChoiceGraceHours: product.adminChoiceGraceHours ?? 0,
+    rosterRetentionDays: product.rosterRetentionDays ?? 0,
     sourceEventAt: toTimestamp(state.sourceAtMs),
     sourceEventId: sourceEventId ?? '',
   };

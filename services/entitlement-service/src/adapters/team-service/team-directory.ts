@@ -1,6 +1,14 @@
-import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
+import { Metadata, type ServiceError } from '@grpc/grpc-js';
 import { AppError } from '@teamseat/errors';
-import { bearerInterceptor, loadTeamseatProtos, type TeamseatProtoGrpcType } from '@teamseat/grpc';
+import {
+  bearerInterceptor,
+  channelCredentials,
+  channelTlsOptions,
+  loadTeamseatProtos,
+  traceInterceptor,
+  type ClientTls,
+  type TeamseatProtoGrpcType,
+} from '@teamseat/grpc';
 import type { Logger } from '@teamseat/logger';
 import type { RosterEntry, TeamDirectory } from '../../application/ports';
 import { ROLE, subscriptionStateRequest, toTeamSummary, toTeamTerms } from './team-directory-mapping';
@@ -11,6 +19,7 @@ import type { TeamServiceMetrics } from './team-service-metrics';
 export function createTeamDirectory({
   address,
   token,
+  tls,
   deadlineMs = 5_000,
   pageSize = 500,
   now,
@@ -20,6 +29,8 @@ export function createTeamDirectory({
 }: {
   address: string;
   token: string;
+  /** Unset: plaintext (TEAM_SERVICE_TLS, docs/adr/0033). */
+  tls?: ClientTls;
   deadlineMs?: number;
   pageSize?: number;
   /** Wall clock: gRPC deadlines are wall-clock moments. */
@@ -30,8 +41,9 @@ export function createTeamDirectory({
   metrics?: TeamServiceMetrics;
 }): TeamDirectory & { close(): void } {
   const { TeamService } = protos.teamseat.team.v1;
-  const client = new TeamService(address, credentials.createInsecure(), {
-    interceptors: [bearerInterceptor(token)],
+  const client = new TeamService(address, channelCredentials(tls), {
+    ...channelTlsOptions(tls),
+    interceptors: [bearerInterceptor(token), traceInterceptor()],
   });
   const methods = TeamService.service;
   const log = logger?.child({ module: 'team-directory' });
@@ -127,10 +139,10 @@ export function createTeamDirectory({
       return response ? toTeamTerms(response) : undefined;
     },
 
-    async teamByKey(subscriberUserId, managementEntitlement) {
+    async teamByKey(subscriberUserId, { managementEntitlement, subscriptionGroup }) {
       const response = await optional(
         call(methods.GetTeam, {
-          key: { subscriberUserId, managementEntitlement },
+          key: { subscriberUserId, managementEntitlement, subscriptionGroup: subscriptionGroup ?? '' },
         }),
       );
       return response?.team ? toTeamSummary(response.team) : undefined;

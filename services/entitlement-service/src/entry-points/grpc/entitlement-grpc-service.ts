@@ -4,7 +4,10 @@ import { AppError, invalidArgument, toAppError } from '@teamseat/errors';
 import {
   decodePageToken,
   encodePageToken,
+  grpcErrorOf,
   unary,
+  type ReconcileTeamWithProgressRequest__Output,
+  type ReconcileTeamWithProgressResponse,
   type EntitlementServiceHandlers,
   type WatchEntitlementChangesRequest__Output,
   type WatchEntitlementChangesResponse,
@@ -13,6 +16,7 @@ import type { Logger } from '@teamseat/logger';
 import type { AccessQueries } from '../../application/access-queries';
 import type { ChangeHub } from '../../application/change-hub';
 import type { CustomerSync } from '../../application/customer-sync';
+import type { SweepStatusReader } from '../../application/sweep-status';
 import type { TeamAccessReports } from '../../application/team-access-report';
 import { TEAM_SERVICE_UNAVAILABLE } from '../../application/ports';
 import type { UserReconciler } from '../../application/user-reconciler';
@@ -27,6 +31,9 @@ function requireId(field: string, value: string): string {
     throw invalidArgument(field, `must be at most ${MAX_ID_LENGTH} characters`);
   return value;
 }
+
+/** ReconcileTeamWithProgress sends progress at most this often (and always at the start and the end). */
+const PROGRESS_EVERY_MS = 250;
 
 const DEFAULT_REPORT_PAGE = 500;
 const MAX_REPORT_PAGE = 1_000;
@@ -47,11 +54,12 @@ export function createEntitlementGrpcService(deps: {
   sync: CustomerSync;
   reconciler: UserReconciler;
   reports: TeamAccessReports;
+  sweepStatus: SweepStatusReader;
   hub: ChangeHub;
   now: () => number;
   logger: Logger;
 }): EntitlementServiceHandlers {
-  const { access, sync, reconciler, reports, hub, now } = deps;
+  const { access, sync, reconciler, reports, sweepStatus, hub, now } = deps;
 
   return {
     CheckAccess: unary(async (request) => {
@@ -126,15 +134,39 @@ export function createEntitlementGrpcService(deps: {
       return { report: map.report(page, next) };
     }),
 
-    ReconcileTeam: unary(async (request) => {
-      const result = await reports.reconcileTeam(requireId('team_id', request.teamId));
-      return {
-        report: map.report(result.report),
-        granted: result.granted,
-        revoked: result.revoked,
-        failed: result.failed,
+    ReconcileTeam: unary(async (request) =>
+      map.reconcileResult(await reports.reconcileTeam(requireId('team_id', request.teamId))),
+    ),
+
+    ReconcileTeamWithProgress(
+      call: ServerWritableStream<ReconcileTeamWithProgressRequest__Output, ReconcileTeamWithProgressResponse>,
+    ) {
+      const cancelled = new AbortController();
+      call.on('cancelled', () => cancelled.abort());
+      let lastSentMs = 0;
+      const onProgress = (progress: map.Progress) => {
+        // The first and the last member always; in between at most every PROGRESS_EVERY_MS.
+        const edge = progress.done === 0 || progress.done === progress.total;
+        if (!edge && Date.now() - lastSentMs < PROGRESS_EVERY_MS) return;
+        lastSentMs = Date.now();
+        call.write({ progress });
       };
-    }),
+      Promise.resolve()
+        .then(() => requireId('team_id', call.request.teamId))
+        .then((teamId) => reports.reconcileTeam(teamId, { onProgress, signal: cancelled.signal }))
+        .then(
+          (result) => {
+            call.write({ result: map.reconcileResult(result) });
+            call.end();
+          },
+          (error: unknown) => {
+            if (cancelled.signal.aborted) return;
+            call.emit('error', grpcErrorOf(error)); // grpc-js ends a server stream with this status
+          },
+        );
+    },
+
+    GetSweepStatus: unary(async () => map.sweepStatus(await sweepStatus.status())),
 
     WatchEntitlementChanges(
       call: ServerWritableStream<WatchEntitlementChangesRequest__Output, WatchEntitlementChangesResponse>,

@@ -5,10 +5,19 @@ import {
   type Entitlement,
   type EntitlementChange,
   type Expiry as ProtoExpiry,
+  type GetSweepStatusResponse,
   type MemberGrant,
+  type ReconcileTeamResponse,
   type TeamAccessReport,
 } from '@teamseat/grpc';
-import type { TeamAccessReport as DomainReport } from '../../application/team-access-report';
+import type { SweepStatus } from '../../application/sweep-status';
+import type {
+  TeamAccessReport as DomainReport,
+  ReconcileProgress,
+  ReconcileTeamResult,
+} from '../../application/team-access-report';
+
+export type Progress = ReconcileProgress;
 import type { AccessSource as DomainSource, EntitlementAccess } from '../../domain/access';
 import { isLifetime, type Expiry } from '../../domain/expiry';
 import type { GrantState } from '../../domain/grant-record';
@@ -74,6 +83,8 @@ export function report(domain: DomainReport, nextPageToken = ''): TeamAccessRepo
     lastAttemptAt: timestamp(row.lastAttemptAtMs),
     nextAttemptAt: timestamp(row.nextAttemptAtMs),
     otherTeamIds: row.otherTeamIds,
+    otherPromotional: expiry(row.otherPromotional),
+    store: expiry(row.store),
   }));
   const { team } = domain;
   return {
@@ -87,6 +98,39 @@ export function report(domain: DomainReport, nextPageToken = ''): TeamAccessRepo
     generatedAt: toTimestamp(domain.generatedAtMs),
     nextPageToken,
     totalMembers: domain.totalMembers,
+  };
+}
+
+export const reconcileResult = (result: ReconcileTeamResult): ReconcileTeamResponse => ({
+  report: report(result.report),
+  granted: result.granted,
+  revoked: result.revoked,
+  failed: result.failed,
+});
+
+export function sweepStatus(status: SweepStatus): GetSweepStatusResponse {
+  const run = status.lastRun;
+  return {
+    enabled: status.enabled,
+    intervalMs: status.intervalMs,
+    lastRun: run
+      ? {
+          instanceId: run.instanceId,
+          startedAt: toTimestamp(run.startedAtMs),
+          finishedAt: toTimestamp(run.finishedAtMs),
+          grantsRetried: run.grantsRetried,
+          teamsChecked: run.teamsChecked,
+          customersResynced: run.customersResynced,
+          failures: run.failures,
+          stoppedEarly: run.stoppedEarly ?? '',
+        }
+      : null,
+    leaseHolder: status.lease?.holder ?? '',
+    leaseUntil: timestamp(status.lease?.untilMs),
+    nextRunAt: timestamp(status.nextRunAtMs),
+    lastAttemptAt: timestamp(status.lastAttempt?.atMs),
+    lastAttemptSkipped: status.lastAttempt?.skipped ?? '',
+    instanceId: status.instanceId,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   createParker,
   createParkingConsumer,
   createResilientConsumer,
+  tracedHandler,
   type BatchingProducer,
   type Kafka,
   type MessageHandler,
@@ -18,6 +19,7 @@ import {
 import type { Logger } from '@teamseat/logger';
 import type { TeamTerms } from '../../domain/team-terms';
 import type { ConfirmTerms, UserReconciler, WebhookHandler } from '../../application';
+import { groupIds } from './consumer-groups';
 import type { ConsumerMetrics } from './consumer-metrics';
 
 export interface ConsumerSettings {
@@ -94,6 +96,7 @@ export function createConsumers(deps: {
     concurrency: { partitions: number; users: number },
     handler: MessageHandler,
   ) {
+    const traced = tracedHandler('entitlement-service', handler);
     const consumer = createResilientConsumer({
       ...common,
       groupId,
@@ -103,7 +106,7 @@ export function createConsumers(deps: {
       // An open breaker refuses every user: the partition waits instead of failing each of them once.
       holdsPartition: (error) => error.details.breaker === 'open',
       parking,
-      handler,
+      handler: traced,
     });
     const parked = createParkingConsumer({
       ...common,
@@ -111,13 +114,14 @@ export function createConsumers(deps: {
       sourceTopics: [topic],
       parker,
       onPark: metrics.onPark,
-      handler,
+      handler: traced,
     });
     return [consumer, parked] as const;
   }
 
+  const groups = groupIds(settings.groupPrefix);
   const [webhooks, webhooksParked] = withParking(
-    `${settings.groupPrefix}.webhooks`,
+    groups.webhooks,
     settings.topics.webhooks,
     { partitions: settings.concurrency.webhooks, users: settings.usersPerPartition.webhooks },
     async function handleWebhook(message, log) {
@@ -128,7 +132,7 @@ export function createConsumers(deps: {
   );
 
   const [memberGrants, memberGrantsParked] = withParking(
-    `${settings.groupPrefix}.member-grants`,
+    groups.memberGrants,
     settings.topics.memberGrants,
     { partitions: settings.concurrency.memberGrants, users: settings.usersPerPartition.memberGrants },
     async function handleMemberGrantTerms(message, log) {
@@ -155,7 +159,7 @@ export function createConsumers(deps: {
   // handler cannot fail (a bad record is skipped), and a new instance starts from now anyway.
   const changes = createResilientConsumer({
     ...common,
-    groupId: `${settings.groupPrefix}.changes.${randomUUID()}`,
+    groupId: groups.changes(randomUUID()),
     topics: [settings.topics.changes],
     fromBeginning: false,
     partitionsConsumedConcurrently: 1,

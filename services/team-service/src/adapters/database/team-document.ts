@@ -86,6 +86,8 @@ export function fromDocument(doc: TeamDocument): Team {
     ownerUserId: doc.ownerUserId,
     subscriberUserId: doc.subscriberUserId,
     managementEntitlement: doc.managementEntitlement,
+    // Teams made before subscription groups (ADR 0030) are their line's default group.
+    subscriptionGroup: doc.subscriptionGroup ?? doc.managementEntitlement,
     productId: doc.productId,
     status: doc.status,
     seatLimit: doc.seatLimit,
@@ -97,6 +99,7 @@ export function fromDocument(doc: TeamDocument): Team {
     adminChoiceGraceHours: doc.adminChoiceGraceHours,
     overAssignedUntil: dateOrNull(doc.overAssignedUntil),
     subscriptionStateAt: dateOrNull(doc.subscriptionStateAt),
+    rosterRetainedUntil: dateOrNull(doc.rosterRetainedUntil),
     members: (doc.members ?? []).map(toMember),
     invites: (doc.invites ?? []).map(toInvite),
     version: doc.version,

@@ -1,11 +1,19 @@
 import { unavailable } from '@teamseat/errors';
 import { databaseCall, isDuplicateKey, isRefusedBySchema } from './database-errors';
 import type { TeamKeyRegistry } from '../../application/ports';
+import type { TeamLine } from '../../domain/team';
 import type { TeamKeyDocument, TeamModels } from './models';
 
-/** Printable and unambiguous for any two strings. */
-const keyOf = (subscriberUserId: string, managementEntitlement: string) =>
-  JSON.stringify([subscriberUserId, managementEntitlement]);
+/**
+ * Printable and unambiguous for any strings. A line's default group keeps the key of before subscription
+ * groups (ADR 0030), so teams made then are found under it.
+ */
+const keyOf = (subscriberUserId: string, line: TeamLine) =>
+  JSON.stringify(
+    line.subscriptionGroup === line.managementEntitlement
+      ? [subscriberUserId, line.managementEntitlement]
+      : [subscriberUserId, line.managementEntitlement, line.subscriptionGroup],
+  );
 
 /**
  * (subscriber, management entitlement) → team id, one document per key with the key as `_id`: the
@@ -24,18 +32,16 @@ export function createTeamKeyRegistry({
   const lookUp = (keys: TeamModels['teamKeys'], _id: string) =>
     keys.findOne({ _id }).lean<TeamKeyDocument>().exec();
 
-  async function find(subscriberUserId: string, managementEntitlement: string): Promise<string | null> {
-    const doc = await databaseCall('find team key', () =>
-      lookUp(readKeys, keyOf(subscriberUserId, managementEntitlement)),
-    );
+  async function find(subscriberUserId: string, line: TeamLine): Promise<string | null> {
+    const doc = await databaseCall('find team key', () => lookUp(readKeys, keyOf(subscriberUserId, line)));
     return doc?.teamId ?? null;
   }
 
   return {
     find,
 
-    async claim(subscriberUserId, managementEntitlement, teamId) {
-      const _id = keyOf(subscriberUserId, managementEntitlement);
+    async claim(subscriberUserId, line, teamId) {
+      const _id = keyOf(subscriberUserId, line);
       for (let attempt = 0; attempt < 3; attempt++) {
         try {
           await writeKeys.create({ _id, teamId });
@@ -51,10 +57,10 @@ export function createTeamKeyRegistry({
       throw unavailable(`database: team key ${_id} keeps changing`);
     },
 
-    async reassign(subscriberUserId, managementEntitlement, from, to) {
+    async reassign(subscriberUserId, line, from, to) {
       const result = await databaseCall('reassign team key', () =>
         writeKeys.updateOne(
-          { _id: keyOf(subscriberUserId, managementEntitlement), teamId: from },
+          { _id: keyOf(subscriberUserId, line), teamId: from },
           { $set: { teamId: to } },
           { runValidators: true },
         ),
@@ -62,9 +68,9 @@ export function createTeamKeyRegistry({
       return result.modifiedCount === 1;
     },
 
-    async release(subscriberUserId, managementEntitlement, teamId) {
+    async release(subscriberUserId, line, teamId) {
       await databaseCall('release team key', () =>
-        writeKeys.deleteOne({ _id: keyOf(subscriberUserId, managementEntitlement), teamId }),
+        writeKeys.deleteOne({ _id: keyOf(subscriberUserId, line), teamId }),
       );
     },
   };

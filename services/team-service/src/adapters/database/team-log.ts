@@ -135,6 +135,7 @@ const DATE_FIELDS = [
   'periodEndsAt',
   'overAssignedUntil',
   'subscriptionStateAt',
+  'rosterRetainedUntil',
   'createdAt',
   'updatedAt',
 ] as const;

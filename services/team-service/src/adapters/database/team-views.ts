@@ -24,7 +24,13 @@ const REMEMBERED_TEAMS = 20_000;
 
 function fromSummaryDocument(doc: SummaryDocument): TeamSummary {
   const { _id, ...rest } = doc;
-  return { ...rest, teamId: _id, termsVersion: rest.termsVersion ?? 0 };
+  return {
+    ...rest,
+    teamId: _id,
+    termsVersion: rest.termsVersion ?? 0,
+    rosterRetainedUntil: rest.rosterRetainedUntil ?? null,
+    subscriptionGroup: rest.subscriptionGroup ?? rest.managementEntitlement,
+  };
 }
 
 /**

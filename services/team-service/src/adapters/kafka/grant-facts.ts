@@ -1,4 +1,9 @@
-import { buildMemberGrantTerms, encodeMemberGrantTerms, EVENT_SOURCES } from '@teamseat/contracts';
+import {
+  buildMemberGrantTerms,
+  cloudEventKafkaHeaders,
+  encodeMemberGrantTerms,
+  EVENT_SOURCES,
+} from '@teamseat/contracts';
 import type { OutgoingMessage } from '@teamseat/kafka';
 import { memberGrantOf } from '../../domain/member-grants';
 import type { Team } from '../../domain/team';
@@ -27,6 +32,6 @@ export function grantFactMessage(
   return {
     key: userId,
     value: encodeMemberGrantTerms(fact),
-    headers: { 'ce-id': fact.id, 'ce-type': fact.type },
+    headers: cloudEventKafkaHeaders(fact),
   };
 }

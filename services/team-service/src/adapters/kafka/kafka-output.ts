@@ -1,5 +1,6 @@
 import {
   ensureTopics,
+  kafkaSecurityHint,
   type BatchingProducer,
   type createKafka,
   type TopicReplication,
@@ -61,10 +62,14 @@ export function startKafkaOutput({
         log.info('Kafka output ready');
         return;
       } catch (error) {
-        log.warn(
-          { err: error, retryInMs: delay },
-          'Kafka output not ready (topics or producer); serving without it',
-        );
+        const hint = kafkaSecurityHint(error);
+        if (hint) log.error({ err: error, retryInMs: delay }, `${hint}; serving without Kafka meanwhile`);
+        else {
+          log.warn(
+            { err: error, retryInMs: delay },
+            'Kafka output not ready (topics or producer); serving without it',
+          );
+        }
       }
       await new Promise<void>((resolve) => {
         wakeUp = resolve;

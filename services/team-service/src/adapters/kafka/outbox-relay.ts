@@ -1,4 +1,9 @@
-import { buildEnvelope, EVENT_SOURCES, encodeStoredTeamEvent } from '@teamseat/contracts';
+import {
+  buildEnvelope,
+  cloudEventKafkaHeaders,
+  EVENT_SOURCES,
+  encodeStoredTeamEvent,
+} from '@teamseat/contracts';
 import type { BatchingProducer, OutgoingMessage } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
 import { usersInScope, type GrantScope } from '../../domain/member-grants';
@@ -135,11 +140,7 @@ export function createOutboxRelay({
         messages.push({
           key: teamId,
           value: encodeStoredTeamEvent(envelope),
-          headers: {
-            'ce-id': event.id,
-            'ce-type': event.type,
-            ...(event.traceparent ? { traceparent: event.traceparent } : {}),
-          },
+          headers: cloudEventKafkaHeaders(envelope),
         });
         ids.push(event.id);
       }

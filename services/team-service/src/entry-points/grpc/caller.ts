@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Metadata } from '@teamseat/grpc';
+import { activeTraceparent } from '@teamseat/telemetry';
 import type { CallOptions } from '../../application/command-runner';
 import { internalOnly } from '../../domain/team-errors';
 
@@ -35,7 +36,8 @@ export function createCallerResolver(internalTokens: string[]) {
     const traceparent = context.metadata.get('traceparent')[0]?.toString() ?? '';
     return {
       internal: isInternal(context.metadata),
-      traceparent: TRACEPARENT.test(traceparent) ? traceparent : null,
+      // The server span's own context when tracing is on (the caller's span is its parent), else the caller's.
+      traceparent: activeTraceparent() ?? (TRACEPARENT.test(traceparent) ? traceparent : null),
     };
   }
 

@@ -13,10 +13,12 @@ import { GRANT_MODE_IN, SHRINK_POLICY_IN, STATUS_IN, teamOut, TRANSFER_KIND_IN }
 import {
   DEFAULT_ADMIN_CHOICE_GRACE_HOURS,
   MAX_ADMIN_CHOICE_GRACE_HOURS,
+  MAX_ROSTER_RETENTION_DAYS,
   MAX_SEAT_LIMIT,
   optionalId,
   requireEnum,
   requireId,
+  requireIdentifiedUserId,
   requireInteger,
   requireUserId,
   timestampOf,
@@ -80,9 +82,24 @@ export function subscriptionStateOf(request: ApplyRequest, catalog: Catalog | nu
     0,
     MAX_ADMIN_CHOICE_GRACE_HOURS,
   );
+  const retentionDays = requireInteger(
+    'roster_retention_days',
+    request.rosterRetentionDays ?? 0,
+    0,
+    MAX_ROSTER_RETENTION_DAYS,
+  );
+  const requestedGroup = optionalId('subscription_group', request.subscriptionGroup);
+  const productGroup = product?.subscriptionGroup ?? managementEntitlement;
+  if (requestedGroup !== undefined && product && requestedGroup !== productGroup) {
+    throw invalidArgument(
+      'subscription_group',
+      `is not the catalog's group of ${productId} (${productGroup})`,
+    );
+  }
   return {
     subscriberUserId,
     managementEntitlement,
+    subscriptionGroup: requestedGroup ?? productGroup,
     productId,
     status,
     seatLimit,
@@ -98,6 +115,8 @@ export function subscriptionStateOf(request: ApplyRequest, catalog: Catalog | nu
     adminChoiceGraceHours:
       graceHours === 0 ? (product?.adminChoiceGraceHours ?? DEFAULT_ADMIN_CHOICE_GRACE_HOURS) : graceHours,
     sourceEventAt: timestampOf('source_event_at', request.sourceEventAt),
+    // 0: the catalog's value, or none kept without a catalog (callers from before ADR 0030).
+    rosterRetentionDays: retentionDays === 0 ? (product?.rosterRetentionDays ?? 0) : retentionDays,
   };
 }
 
@@ -131,7 +150,7 @@ export function createInternalHandlers({
 
     TransferOwnership: unary(async (request, context) => {
       const teamId = requireId('team_id', request.teamId);
-      const newOwnerUserId = requireUserId('new_owner_user_id', request.newOwnerUserId);
+      const newOwnerUserId = requireIdentifiedUserId('new_owner_user_id', request.newOwnerUserId);
       const kind = requireEnum('kind', request.kind, TRANSFER_KIND_IN);
       const roleName = String(request.previousOwnerRole || 'ROLE_UNSPECIFIED');
       if (!(roleName in PREVIOUS_OWNER_ROLE_IN)) {

@@ -12,6 +12,7 @@ import {
   pageSizeOf,
   requireEmail,
   requireId,
+  requireIdentifiedUserId,
   requireUserId,
   ttlHoursOf,
 } from './validation';
@@ -41,7 +42,7 @@ export function createInviteHandlers({
         teamId: requireId('team_id', request.teamId),
         email: requireEmail('email', request.email),
         ttlHours: ttlHoursOf('ttl_hours', request.ttlHours, defaultTtlHours),
-        actor: requireUserId('actor_user_id', request.actorUserId),
+        actor: requireIdentifiedUserId('actor_user_id', request.actorUserId),
       };
       const { team, result } = await commands.invite(command, callers.optionsOf(context));
       return { invite: inviteOut(team.teamId, result.invite, result.token), team: teamOut(team) };
@@ -51,7 +52,7 @@ export function createInviteHandlers({
       if (request.token === '') throw invalidArgument('token', 'must not be empty');
       const token = parseInviteToken(request.token);
       if (!token) throw invalidArgument('token', 'is not an invite token');
-      const actor = requireUserId('actor_user_id', request.actorUserId);
+      const actor = requireIdentifiedUserId('actor_user_id', request.actorUserId);
       const { team, result } = await commands.acceptInvite({ token, actor }, callers.optionsOf(context));
       return {
         team: teamOut(team),
@@ -75,7 +76,7 @@ export function createInviteHandlers({
         teamId: requireId('team_id', request.teamId),
         inviteId: requireId('invite_id', request.inviteId),
         ttlHours: ttlHoursOf('ttl_hours', request.ttlHours, defaultTtlHours),
-        actor: requireUserId('actor_user_id', request.actorUserId),
+        actor: requireIdentifiedUserId('actor_user_id', request.actorUserId),
       };
       const { team, result } = await commands.resendInvite(command, callers.optionsOf(context));
       return { invite: inviteOut(team.teamId, result.invite, result.token), team: teamOut(team) };

@@ -83,6 +83,7 @@ export function teamOut(team: Team | TeamSummary): ProtoTeam {
     subscriberUserId: summary.subscriberUserId,
     productId: summary.productId,
     managementEntitlement: summary.managementEntitlement,
+    subscriptionGroup: summary.subscriptionGroup,
     status: STATUS_OUT[summary.status],
     seatLimit: summary.seatLimit,
     seatsUsed: summary.seatsUsed,
@@ -100,6 +101,7 @@ export function teamOut(team: Team | TeamSummary): ProtoTeam {
     createdAt: toTimestamp(summary.createdAt),
     updatedAt: toTimestamp(summary.updatedAt),
     subscriptionStateAt: toTimestamp(summary.subscriptionStateAt),
+    rosterRetainedUntil: toTimestamp(summary.rosterRetainedUntil),
   };
 }
 

@@ -4,7 +4,16 @@ import { pageOfMembers, seatUsageOf, type MemberCursor } from '../../application
 import type { TeamCursor, TeamReads } from '../../application/team-reads';
 import type { CallerResolver } from './caller';
 import { memberOut, roleOut, ROLE_IN, STATUS_IN, statusOut, teamOut } from './proto-mapping';
-import { enumList, optionalUserId, pageSizeOf, requireId, requireUserId, toTimestamp } from './validation';
+import {
+  enumList,
+  optionalId,
+  optionalUserId,
+  pageSizeOf,
+  requireId,
+  requireIdentifiedUserId,
+  requireUserId,
+  toTimestamp,
+} from './validation';
 
 type Handlers = Pick<
   TeamServiceHandlers,
@@ -35,7 +44,9 @@ export function createRosterHandlers({
       if (request.lookup === 'key') {
         const subscriber = requireUserId('key.subscriber_user_id', request.key?.subscriberUserId);
         const entitlement = requireId('key.management_entitlement', request.key?.managementEntitlement);
-        return { team: teamOut(await reads.getTeamByKey(subscriber, entitlement, actor)) };
+        const group = optionalId('key.subscription_group', request.key?.subscriptionGroup) ?? entitlement;
+        const line = { managementEntitlement: entitlement, subscriptionGroup: group };
+        return { team: teamOut(await reads.getTeamByKey(subscriber, line, actor)) };
       }
       const team = await reads.getTeam(requireId('team_id', request.teamId), actor);
       return { team: teamOut(team) };
@@ -64,8 +75,8 @@ export function createRosterHandlers({
     AddMember: unary(async (request, context) => {
       const command = {
         teamId: requireId('team_id', request.teamId),
-        userId: requireUserId('user_id', request.userId),
-        actor: requireUserId('actor_user_id', request.actorUserId),
+        userId: requireIdentifiedUserId('user_id', request.userId),
+        actor: requireIdentifiedUserId('actor_user_id', request.actorUserId),
       };
       const { team, result } = await commands.addMember(command, callers.optionsOf(context));
       return { team: teamOut(team), member: memberOut(result.member) };

@@ -1,5 +1,5 @@
 import { z } from '@teamseat/config';
-import { requireUserId } from '@teamseat/contracts';
+import { isAnonymousUserId, requireUserId } from '@teamseat/contracts';
 import { invalidArgument } from '@teamseat/errors';
 
 // Request checks at the edge. Each violation is INVALID_ARGUMENT naming the proto field. Values reach
@@ -13,6 +13,7 @@ export const MAX_PAGE_SIZE = 500;
 export const MAX_INVITE_TTL_HOURS = 720;
 export const MAX_ADMIN_CHOICE_GRACE_HOURS = 2_160;
 export const DEFAULT_ADMIN_CHOICE_GRACE_HOURS = 72;
+export const MAX_ROSTER_RETENTION_DAYS = 3_660;
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -35,6 +36,20 @@ export function optionalId(field: string, value: unknown): string | undefined {
 
 /** User ids follow the one rule of every service (packages/contracts/src/user-id.ts, ADR 0015). */
 export { requireUserId };
+
+/**
+ * A user id that will own, join or manage a team: an anonymous RevenueCat id is refused with reason
+ * ANONYMOUS_USER_ID, since teams are for identified users only (ADR 0030).
+ */
+export function requireIdentifiedUserId(field: string, value: unknown): string {
+  const userId = requireUserId(field, value);
+  if (isAnonymousUserId(userId)) {
+    const problem =
+      'is an anonymous RevenueCat id ($RCAnonymousID:...); teams need an identified app user id (log the user in first)';
+    throw invalidArgument(field, problem, 'ANONYMOUS_USER_ID');
+  }
+  return userId;
+}
 
 /** An optional user id: empty means absent. */
 export function optionalUserId(field: string, value: unknown): string | undefined {

@@ -71,6 +71,10 @@ export const storeActionSchemas: {
     .object({ ...ref, resume_at_ms: positiveMs.optional() })
     .strict()
     .transform((b) => ({ ...refOf(b), resumeAtMs: b.resume_at_ms })),
+  log_in: z
+    .object({ app_user_id: userId, new_app_user_id: userId })
+    .strict()
+    .transform((b) => ({ appUserId: b.app_user_id, newAppUserId: b.new_app_user_id })),
   transfer: z
     .object({ from_app_user_id: userId, to_app_user_id: userId })
     .strict()

@@ -4,12 +4,16 @@ import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { CheckAccessRequest as _teamseat_entitlement_v1_CheckAccessRequest, CheckAccessRequest__Output as _teamseat_entitlement_v1_CheckAccessRequest__Output } from '../../../teamseat/entitlement/v1/CheckAccessRequest';
 import type { CheckAccessResponse as _teamseat_entitlement_v1_CheckAccessResponse, CheckAccessResponse__Output as _teamseat_entitlement_v1_CheckAccessResponse__Output } from '../../../teamseat/entitlement/v1/CheckAccessResponse';
+import type { GetSweepStatusRequest as _teamseat_entitlement_v1_GetSweepStatusRequest, GetSweepStatusRequest__Output as _teamseat_entitlement_v1_GetSweepStatusRequest__Output } from '../../../teamseat/entitlement/v1/GetSweepStatusRequest';
+import type { GetSweepStatusResponse as _teamseat_entitlement_v1_GetSweepStatusResponse, GetSweepStatusResponse__Output as _teamseat_entitlement_v1_GetSweepStatusResponse__Output } from '../../../teamseat/entitlement/v1/GetSweepStatusResponse';
 import type { GetTeamAccessReportRequest as _teamseat_entitlement_v1_GetTeamAccessReportRequest, GetTeamAccessReportRequest__Output as _teamseat_entitlement_v1_GetTeamAccessReportRequest__Output } from '../../../teamseat/entitlement/v1/GetTeamAccessReportRequest';
 import type { GetTeamAccessReportResponse as _teamseat_entitlement_v1_GetTeamAccessReportResponse, GetTeamAccessReportResponse__Output as _teamseat_entitlement_v1_GetTeamAccessReportResponse__Output } from '../../../teamseat/entitlement/v1/GetTeamAccessReportResponse';
 import type { ListEntitlementsRequest as _teamseat_entitlement_v1_ListEntitlementsRequest, ListEntitlementsRequest__Output as _teamseat_entitlement_v1_ListEntitlementsRequest__Output } from '../../../teamseat/entitlement/v1/ListEntitlementsRequest';
 import type { ListEntitlementsResponse as _teamseat_entitlement_v1_ListEntitlementsResponse, ListEntitlementsResponse__Output as _teamseat_entitlement_v1_ListEntitlementsResponse__Output } from '../../../teamseat/entitlement/v1/ListEntitlementsResponse';
 import type { ReconcileTeamRequest as _teamseat_entitlement_v1_ReconcileTeamRequest, ReconcileTeamRequest__Output as _teamseat_entitlement_v1_ReconcileTeamRequest__Output } from '../../../teamseat/entitlement/v1/ReconcileTeamRequest';
 import type { ReconcileTeamResponse as _teamseat_entitlement_v1_ReconcileTeamResponse, ReconcileTeamResponse__Output as _teamseat_entitlement_v1_ReconcileTeamResponse__Output } from '../../../teamseat/entitlement/v1/ReconcileTeamResponse';
+import type { ReconcileTeamWithProgressRequest as _teamseat_entitlement_v1_ReconcileTeamWithProgressRequest, ReconcileTeamWithProgressRequest__Output as _teamseat_entitlement_v1_ReconcileTeamWithProgressRequest__Output } from '../../../teamseat/entitlement/v1/ReconcileTeamWithProgressRequest';
+import type { ReconcileTeamWithProgressResponse as _teamseat_entitlement_v1_ReconcileTeamWithProgressResponse, ReconcileTeamWithProgressResponse__Output as _teamseat_entitlement_v1_ReconcileTeamWithProgressResponse__Output } from '../../../teamseat/entitlement/v1/ReconcileTeamWithProgressResponse';
 import type { SyncCustomerRequest as _teamseat_entitlement_v1_SyncCustomerRequest, SyncCustomerRequest__Output as _teamseat_entitlement_v1_SyncCustomerRequest__Output } from '../../../teamseat/entitlement/v1/SyncCustomerRequest';
 import type { SyncCustomerResponse as _teamseat_entitlement_v1_SyncCustomerResponse, SyncCustomerResponse__Output as _teamseat_entitlement_v1_SyncCustomerResponse__Output } from '../../../teamseat/entitlement/v1/SyncCustomerResponse';
 import type { WatchEntitlementChangesRequest as _teamseat_entitlement_v1_WatchEntitlementChangesRequest, WatchEntitlementChangesRequest__Output as _teamseat_entitlement_v1_WatchEntitlementChangesRequest__Output } from '../../../teamseat/entitlement/v1/WatchEntitlementChangesRequest';
@@ -45,6 +49,23 @@ export interface EntitlementServiceClient extends grpc.Client {
   checkAccess(argument: _teamseat_entitlement_v1_CheckAccessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_teamseat_entitlement_v1_CheckAccessResponse__Output>): grpc.ClientUnaryCall;
   checkAccess(argument: _teamseat_entitlement_v1_CheckAccessRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_entitlement_v1_CheckAccessResponse__Output>): grpc.ClientUnaryCall;
   checkAccess(argument: _teamseat_entitlement_v1_CheckAccessRequest, callback: grpc.requestCallback<_teamseat_entitlement_v1_CheckAccessResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * What the periodic sweep last did (any replica's last run, from the database), whether a replica holds
+   * its lease now, and when the answering replica's timer runs it next.
+   */
+  GetSweepStatus(argument: _teamseat_entitlement_v1_GetSweepStatusRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_entitlement_v1_GetSweepStatusResponse__Output>): grpc.ClientUnaryCall;
+  GetSweepStatus(argument: _teamseat_entitlement_v1_GetSweepStatusRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_teamseat_entitlement_v1_GetSweepStatusResponse__Output>): grpc.ClientUnaryCall;
+  GetSweepStatus(argument: _teamseat_entitlement_v1_GetSweepStatusRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_entitlement_v1_GetSweepStatusResponse__Output>): grpc.ClientUnaryCall;
+  GetSweepStatus(argument: _teamseat_entitlement_v1_GetSweepStatusRequest, callback: grpc.requestCallback<_teamseat_entitlement_v1_GetSweepStatusResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * What the periodic sweep last did (any replica's last run, from the database), whether a replica holds
+   * its lease now, and when the answering replica's timer runs it next.
+   */
+  getSweepStatus(argument: _teamseat_entitlement_v1_GetSweepStatusRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_entitlement_v1_GetSweepStatusResponse__Output>): grpc.ClientUnaryCall;
+  getSweepStatus(argument: _teamseat_entitlement_v1_GetSweepStatusRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_teamseat_entitlement_v1_GetSweepStatusResponse__Output>): grpc.ClientUnaryCall;
+  getSweepStatus(argument: _teamseat_entitlement_v1_GetSweepStatusRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_entitlement_v1_GetSweepStatusResponse__Output>): grpc.ClientUnaryCall;
+  getSweepStatus(argument: _teamseat_entitlement_v1_GetSweepStatusRequest, callback: grpc.requestCallback<_teamseat_entitlement_v1_GetSweepStatusResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * For each member of a team and each member entitlement: what the ledger wants, what RevenueCat
@@ -100,6 +121,23 @@ export interface EntitlementServiceClient extends grpc.Client {
   reconcileTeam(argument: _teamseat_entitlement_v1_ReconcileTeamRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_teamseat_entitlement_v1_ReconcileTeamResponse__Output>): grpc.ClientUnaryCall;
   reconcileTeam(argument: _teamseat_entitlement_v1_ReconcileTeamRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_entitlement_v1_ReconcileTeamResponse__Output>): grpc.ClientUnaryCall;
   reconcileTeam(argument: _teamseat_entitlement_v1_ReconcileTeamRequest, callback: grpc.requestCallback<_teamseat_entitlement_v1_ReconcileTeamResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * ReconcileTeam for a roster too long to wait on in silence (ADR 0034): streams the progress (members
+   * done of the roster, with the counts so far) at the start, at most every 250 ms while it runs, and then
+   * one last message holding the same result ReconcileTeam returns. A caller that cancels stops the work
+   * after the members in flight; members repaired so far stay repaired. Errors as ReconcileTeam.
+   */
+  ReconcileTeamWithProgress(argument: _teamseat_entitlement_v1_ReconcileTeamWithProgressRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_teamseat_entitlement_v1_ReconcileTeamWithProgressResponse__Output>;
+  ReconcileTeamWithProgress(argument: _teamseat_entitlement_v1_ReconcileTeamWithProgressRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_teamseat_entitlement_v1_ReconcileTeamWithProgressResponse__Output>;
+  /**
+   * ReconcileTeam for a roster too long to wait on in silence (ADR 0034): streams the progress (members
+   * done of the roster, with the counts so far) at the start, at most every 250 ms while it runs, and then
+   * one last message holding the same result ReconcileTeam returns. A caller that cancels stops the work
+   * after the members in flight; members repaired so far stay repaired. Errors as ReconcileTeam.
+   */
+  reconcileTeamWithProgress(argument: _teamseat_entitlement_v1_ReconcileTeamWithProgressRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_teamseat_entitlement_v1_ReconcileTeamWithProgressResponse__Output>;
+  reconcileTeamWithProgress(argument: _teamseat_entitlement_v1_ReconcileTeamWithProgressRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_teamseat_entitlement_v1_ReconcileTeamWithProgressResponse__Output>;
   
   /**
    * Fetches the customer from RevenueCat now, stores the snapshot, publishes changes and, when the
@@ -176,6 +214,12 @@ export interface EntitlementServiceHandlers extends grpc.UntypedServiceImplement
   CheckAccess: grpc.handleUnaryCall<_teamseat_entitlement_v1_CheckAccessRequest__Output, _teamseat_entitlement_v1_CheckAccessResponse>;
   
   /**
+   * What the periodic sweep last did (any replica's last run, from the database), whether a replica holds
+   * its lease now, and when the answering replica's timer runs it next.
+   */
+  GetSweepStatus: grpc.handleUnaryCall<_teamseat_entitlement_v1_GetSweepStatusRequest__Output, _teamseat_entitlement_v1_GetSweepStatusResponse>;
+  
+  /**
    * For each member of a team and each member entitlement: what the ledger wants, what RevenueCat
    * last confirmed, and the last failure. Errors: NOT_FOUND TEAM_NOT_FOUND,
    * UNAVAILABLE TEAM_SERVICE_UNAVAILABLE.
@@ -194,6 +238,14 @@ export interface EntitlementServiceHandlers extends grpc.UntypedServiceImplement
    * TEAM_SERVICE_UNAVAILABLE (members repaired so far stay repaired).
    */
   ReconcileTeam: grpc.handleUnaryCall<_teamseat_entitlement_v1_ReconcileTeamRequest__Output, _teamseat_entitlement_v1_ReconcileTeamResponse>;
+  
+  /**
+   * ReconcileTeam for a roster too long to wait on in silence (ADR 0034): streams the progress (members
+   * done of the roster, with the counts so far) at the start, at most every 250 ms while it runs, and then
+   * one last message holding the same result ReconcileTeam returns. A caller that cancels stops the work
+   * after the members in flight; members repaired so far stay repaired. Errors as ReconcileTeam.
+   */
+  ReconcileTeamWithProgress: grpc.handleServerStreamingCall<_teamseat_entitlement_v1_ReconcileTeamWithProgressRequest__Output, _teamseat_entitlement_v1_ReconcileTeamWithProgressResponse>;
   
   /**
    * Fetches the customer from RevenueCat now, stores the snapshot, publishes changes and, when the
@@ -222,9 +274,11 @@ export interface EntitlementServiceHandlers extends grpc.UntypedServiceImplement
 
 export interface EntitlementServiceDefinition extends grpc.ServiceDefinition {
   CheckAccess: MethodDefinition<_teamseat_entitlement_v1_CheckAccessRequest, _teamseat_entitlement_v1_CheckAccessResponse, _teamseat_entitlement_v1_CheckAccessRequest__Output, _teamseat_entitlement_v1_CheckAccessResponse__Output>
+  GetSweepStatus: MethodDefinition<_teamseat_entitlement_v1_GetSweepStatusRequest, _teamseat_entitlement_v1_GetSweepStatusResponse, _teamseat_entitlement_v1_GetSweepStatusRequest__Output, _teamseat_entitlement_v1_GetSweepStatusResponse__Output>
   GetTeamAccessReport: MethodDefinition<_teamseat_entitlement_v1_GetTeamAccessReportRequest, _teamseat_entitlement_v1_GetTeamAccessReportResponse, _teamseat_entitlement_v1_GetTeamAccessReportRequest__Output, _teamseat_entitlement_v1_GetTeamAccessReportResponse__Output>
   ListEntitlements: MethodDefinition<_teamseat_entitlement_v1_ListEntitlementsRequest, _teamseat_entitlement_v1_ListEntitlementsResponse, _teamseat_entitlement_v1_ListEntitlementsRequest__Output, _teamseat_entitlement_v1_ListEntitlementsResponse__Output>
   ReconcileTeam: MethodDefinition<_teamseat_entitlement_v1_ReconcileTeamRequest, _teamseat_entitlement_v1_ReconcileTeamResponse, _teamseat_entitlement_v1_ReconcileTeamRequest__Output, _teamseat_entitlement_v1_ReconcileTeamResponse__Output>
+  ReconcileTeamWithProgress: MethodDefinition<_teamseat_entitlement_v1_ReconcileTeamWithProgressRequest, _teamseat_entitlement_v1_ReconcileTeamWithProgressResponse, _teamseat_entitlement_v1_ReconcileTeamWithProgressRequest__Output, _teamseat_entitlement_v1_ReconcileTeamWithProgressResponse__Output>
   SyncCustomer: MethodDefinition<_teamseat_entitlement_v1_SyncCustomerRequest, _teamseat_entitlement_v1_SyncCustomerResponse, _teamseat_entitlement_v1_SyncCustomerRequest__Output, _teamseat_entitlement_v1_SyncCustomerResponse__Output>
   WatchEntitlementChanges: MethodDefinition<_teamseat_entitlement_v1_WatchEntitlementChangesRequest, _teamseat_entitlement_v1_WatchEntitlementChangesResponse, _teamseat_entitlement_v1_WatchEntitlementChangesRequest__Output, _teamseat_entitlement_v1_WatchEntitlementChangesResponse__Output>
 }

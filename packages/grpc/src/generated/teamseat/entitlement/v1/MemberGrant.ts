@@ -28,6 +28,15 @@ export interface MemberGrant {
    * Other teams that want this grant for the user too.
    */
   'otherTeamIds'?: (string)[];
+  /**
+   * Promotional access someone else gave (RevenueCat's API or dashboard, support, another system), as the
+   * ledger last saw it; absent when none is active. teamseat never shortens or revokes it (ADR 0029).
+   */
+  'otherPromotional'?: (_teamseat_entitlement_v1_Expiry | null);
+  /**
+   * The store purchase giving the entitlement, from the stored snapshot; absent when none is active.
+   */
+  'store'?: (_teamseat_entitlement_v1_Expiry | null);
 }
 
 export interface MemberGrant__Output {
@@ -54,4 +63,13 @@ export interface MemberGrant__Output {
    * Other teams that want this grant for the user too.
    */
   'otherTeamIds': (string)[];
+  /**
+   * Promotional access someone else gave (RevenueCat's API or dashboard, support, another system), as the
+   * ledger last saw it; absent when none is active. teamseat never shortens or revokes it (ADR 0029).
+   */
+  'otherPromotional': (_teamseat_entitlement_v1_Expiry__Output | null);
+  /**
+   * The store purchase giving the entitlement, from the stored snapshot; absent when none is active.
+   */
+  'store': (_teamseat_entitlement_v1_Expiry__Output | null);
 }

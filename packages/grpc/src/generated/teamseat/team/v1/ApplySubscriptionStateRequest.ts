@@ -41,6 +41,17 @@ export interface ApplySubscriptionStateRequest {
    * With subscriber_user_id, the key of the team (see the service comment).
    */
   'managementEntitlement'?: (string);
+  /**
+   * Days an expiry keeps the roster as suspended members, counted from period_ends_at (catalog
+   * rosterRetentionDays, at most 3660). 0 means team-service's catalog value for the product, or none
+   * kept without a catalog (the behaviour before the field existed).
+   */
+  'rosterRetentionDays'?: (number);
+  /**
+   * The product's store subscription group; with subscriber_user_id and management_entitlement, the team's
+   * key. Empty: team-service's catalog value for the product, else the management entitlement.
+   */
+  'subscriptionGroup'?: (string);
 }
 
 export interface ApplySubscriptionStateRequest__Output {
@@ -79,4 +90,15 @@ export interface ApplySubscriptionStateRequest__Output {
    * With subscriber_user_id, the key of the team (see the service comment).
    */
   'managementEntitlement': (string);
+  /**
+   * Days an expiry keeps the roster as suspended members, counted from period_ends_at (catalog
+   * rosterRetentionDays, at most 3660). 0 means team-service's catalog value for the product, or none
+   * kept without a catalog (the behaviour before the field existed).
+   */
+  'rosterRetentionDays': (number);
+  /**
+   * The product's store subscription group; with subscriber_user_id and management_entitlement, the team's
+   * key. Empty: team-service's catalog value for the product, else the management entitlement.
+   */
+  'subscriptionGroup': (string);
 }

@@ -52,6 +52,11 @@ export const ErrorReason = {
    */
   INTERNAL_ONLY: 'INTERNAL_ONLY',
   UNAVAILABLE: 'UNAVAILABLE',
+  /**
+   * INVALID_ARGUMENT: a user id that would own, join or manage a team is an anonymous RevenueCat id
+   * (`$RCAnonymousID:`); teams are for identified app user ids only (ADR 0030).
+   */
+  ANONYMOUS_USER_ID: 'ANONYMOUS_USER_ID',
 } as const;
 
 /**
@@ -134,6 +139,12 @@ export type ErrorReason =
   | 26
   | 'UNAVAILABLE'
   | 27
+  /**
+   * INVALID_ARGUMENT: a user id that would own, join or manage a team is an anonymous RevenueCat id
+   * (`$RCAnonymousID:`); teams are for identified app user ids only (ADR 0030).
+   */
+  | 'ANONYMOUS_USER_ID'
+  | 28
 
 /**
  * Machine-readable failure reasons of TeamService, sent as strings (the value names) in the trailing

@@ -70,6 +70,17 @@ export interface Team {
    * The catalog's management entitlement of the product; with subscriber_user_id, the team's key.
    */
   'managementEntitlement'?: (string);
+  /**
+   * Set while an EXPIRED team keeps its roster as suspended members: a subscription back by then restores
+   * them; at that time they are removed (RosterCleared).
+   */
+  'rosterRetainedUntil'?: (_google_protobuf_Timestamp | null);
+  /**
+   * The store subscription group of the product (catalog `subscriptionGroup`; default: the management
+   * entitlement). One subscription is one team: with subscriber_user_id and management_entitlement, the
+   * team's key. A product change moves within a group and keeps the team (ADR 0030).
+   */
+  'subscriptionGroup'?: (string);
 }
 
 export interface Team__Output {
@@ -136,4 +147,15 @@ export interface Team__Output {
    * The catalog's management entitlement of the product; with subscriber_user_id, the team's key.
    */
   'managementEntitlement': (string);
+  /**
+   * Set while an EXPIRED team keeps its roster as suspended members: a subscription back by then restores
+   * them; at that time they are removed (RosterCleared).
+   */
+  'rosterRetainedUntil': (_google_protobuf_Timestamp__Output | null);
+  /**
+   * The store subscription group of the product (catalog `subscriptionGroup`; default: the management
+   * entitlement). One subscription is one team: with subscriber_user_id and management_entitlement, the
+   * team's key. A product change moves within a group and keeps the team (ADR 0030).
+   */
+  'subscriptionGroup': (string);
 }

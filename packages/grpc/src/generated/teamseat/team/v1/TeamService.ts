@@ -66,9 +66,16 @@ import type { TransferOwnershipResponse as _teamseat_team_v1_TransferOwnershipRe
  * admin changes work in any status. No free seat is RESOURCE_EXHAUSTED SEAT_LIMIT_REACHED ("n of n
  * seats used"). See docs/adr/0004-seats-and-team-model.md.
  * 
- * Identity: one team per (subscriber_user_id, management_entitlement). Products that share a
- * management entitlement are tiers of one team line, so a PRODUCT_CHANGE between them changes the
- * product_id and seat_limit of the same team instead of creating another.
+ * Identified users only: a user id that would own, join or manage a team (AddMember, InviteByEmail,
+ * ResendInvite, AcceptInvite, TransferOwnership) must not be an anonymous RevenueCat id
+ * (`$RCAnonymousID:...`): INVALID_ARGUMENT ANONYMOUS_USER_ID naming the field. A purchase under an anonymous
+ * id creates no team until it moves to an identified id (ADR 0030).
+ * 
+ * Identity: one team per subscription, keyed by (subscriber_user_id, management_entitlement,
+ * subscription_group). Products of one subscription group (catalog; default: the management entitlement)
+ * are tiers of one subscription, so a PRODUCT_CHANGE between them changes the product_id and seat_limit of
+ * the same team instead of creating another; products sharing a management entitlement in different
+ * groups can run at once, and each gives its own team (ADR 0030).
  */
 export interface TeamServiceClient extends grpc.Client {
   /**
@@ -128,15 +135,17 @@ export interface TeamServiceClient extends grpc.Client {
    * the one giving the most seats. Level-triggered and idempotent: applying the same
    * or an older state (source_event_at not after the last applied one) changes nothing and returns
    * changed = false. Creates the team on the first ACTIVE or GRACE state (owner = subscriber); an
-   * EXPIRED state for a subscriber without a team returns no team. When the seat limit drops below the
-   * seats used, pending invites are revoked first (newest first), then members follow shrink_policy:
-   * BLOCK keeps everyone and blocks additions; REMOVE_LAST_JOINED
-   * removes the most recently added non-owner members; ADMIN_CHOICE sets over_assigned_until = now +
-   * admin_choice_grace_hours, after which team-service removes the last joined.
+   * EXPIRED state, or any state of an anonymous subscriber, without a team returns no team. When the
+   * seat limit drops below the seats used, pending invites are revoked first (newest first), then members
+   * follow shrink_policy: BLOCK keeps everyone and blocks additions; REMOVE_LAST_JOINED removes the most
+   * recently added non-owner members; ADMIN_CHOICE sets over_assigned_until = now +
+   * admin_choice_grace_hours, after which team-service removes the last joined. An expiry keeps the
+   * roster suspended for roster_retention_days; an ACTIVE or GRACE state within it restores the members
+   * (and their grants), after it they are cleared (ADR 0030).
    * Errors: PERMISSION_DENIED INTERNAL_ONLY; INVALID_ARGUMENT (seat_limit < 0, status UNSPECIFIED, ...).
    * Emits TeamProvisioned, SeatLimitChanged (seat limit, product or member entitlements changed),
    * TeamStatusChanged (status or period end changed, renewals included), TeamExpired, TeamReactivated,
-   * MemberRemoved (seat-limit-reduced) as they apply.
+   * RosterCleared, MemberRemoved (seat-limit-reduced) as they apply.
    */
   ApplySubscriptionState(argument: _teamseat_team_v1_ApplySubscriptionStateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_team_v1_ApplySubscriptionStateResponse__Output>): grpc.ClientUnaryCall;
   ApplySubscriptionState(argument: _teamseat_team_v1_ApplySubscriptionStateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_teamseat_team_v1_ApplySubscriptionStateResponse__Output>): grpc.ClientUnaryCall;
@@ -149,15 +158,17 @@ export interface TeamServiceClient extends grpc.Client {
    * the one giving the most seats. Level-triggered and idempotent: applying the same
    * or an older state (source_event_at not after the last applied one) changes nothing and returns
    * changed = false. Creates the team on the first ACTIVE or GRACE state (owner = subscriber); an
-   * EXPIRED state for a subscriber without a team returns no team. When the seat limit drops below the
-   * seats used, pending invites are revoked first (newest first), then members follow shrink_policy:
-   * BLOCK keeps everyone and blocks additions; REMOVE_LAST_JOINED
-   * removes the most recently added non-owner members; ADMIN_CHOICE sets over_assigned_until = now +
-   * admin_choice_grace_hours, after which team-service removes the last joined.
+   * EXPIRED state, or any state of an anonymous subscriber, without a team returns no team. When the
+   * seat limit drops below the seats used, pending invites are revoked first (newest first), then members
+   * follow shrink_policy: BLOCK keeps everyone and blocks additions; REMOVE_LAST_JOINED removes the most
+   * recently added non-owner members; ADMIN_CHOICE sets over_assigned_until = now +
+   * admin_choice_grace_hours, after which team-service removes the last joined. An expiry keeps the
+   * roster suspended for roster_retention_days; an ACTIVE or GRACE state within it restores the members
+   * (and their grants), after it they are cleared (ADR 0030).
    * Errors: PERMISSION_DENIED INTERNAL_ONLY; INVALID_ARGUMENT (seat_limit < 0, status UNSPECIFIED, ...).
    * Emits TeamProvisioned, SeatLimitChanged (seat limit, product or member entitlements changed),
    * TeamStatusChanged (status or period end changed, renewals included), TeamExpired, TeamReactivated,
-   * MemberRemoved (seat-limit-reduced) as they apply.
+   * RosterCleared, MemberRemoved (seat-limit-reduced) as they apply.
    */
   applySubscriptionState(argument: _teamseat_team_v1_ApplySubscriptionStateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_team_v1_ApplySubscriptionStateResponse__Output>): grpc.ClientUnaryCall;
   applySubscriptionState(argument: _teamseat_team_v1_ApplySubscriptionStateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_teamseat_team_v1_ApplySubscriptionStateResponse__Output>): grpc.ClientUnaryCall;
@@ -503,9 +514,16 @@ export interface TeamServiceClient extends grpc.Client {
  * admin changes work in any status. No free seat is RESOURCE_EXHAUSTED SEAT_LIMIT_REACHED ("n of n
  * seats used"). See docs/adr/0004-seats-and-team-model.md.
  * 
- * Identity: one team per (subscriber_user_id, management_entitlement). Products that share a
- * management entitlement are tiers of one team line, so a PRODUCT_CHANGE between them changes the
- * product_id and seat_limit of the same team instead of creating another.
+ * Identified users only: a user id that would own, join or manage a team (AddMember, InviteByEmail,
+ * ResendInvite, AcceptInvite, TransferOwnership) must not be an anonymous RevenueCat id
+ * (`$RCAnonymousID:...`): INVALID_ARGUMENT ANONYMOUS_USER_ID naming the field. A purchase under an anonymous
+ * id creates no team until it moves to an identified id (ADR 0030).
+ * 
+ * Identity: one team per subscription, keyed by (subscriber_user_id, management_entitlement,
+ * subscription_group). Products of one subscription group (catalog; default: the management entitlement)
+ * are tiers of one subscription, so a PRODUCT_CHANGE between them changes the product_id and seat_limit of
+ * the same team instead of creating another; products sharing a management entitlement in different
+ * groups can run at once, and each gives its own team (ADR 0030).
  */
 export interface TeamServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
@@ -535,15 +553,17 @@ export interface TeamServiceHandlers extends grpc.UntypedServiceImplementation {
    * the one giving the most seats. Level-triggered and idempotent: applying the same
    * or an older state (source_event_at not after the last applied one) changes nothing and returns
    * changed = false. Creates the team on the first ACTIVE or GRACE state (owner = subscriber); an
-   * EXPIRED state for a subscriber without a team returns no team. When the seat limit drops below the
-   * seats used, pending invites are revoked first (newest first), then members follow shrink_policy:
-   * BLOCK keeps everyone and blocks additions; REMOVE_LAST_JOINED
-   * removes the most recently added non-owner members; ADMIN_CHOICE sets over_assigned_until = now +
-   * admin_choice_grace_hours, after which team-service removes the last joined.
+   * EXPIRED state, or any state of an anonymous subscriber, without a team returns no team. When the
+   * seat limit drops below the seats used, pending invites are revoked first (newest first), then members
+   * follow shrink_policy: BLOCK keeps everyone and blocks additions; REMOVE_LAST_JOINED removes the most
+   * recently added non-owner members; ADMIN_CHOICE sets over_assigned_until = now +
+   * admin_choice_grace_hours, after which team-service removes the last joined. An expiry keeps the
+   * roster suspended for roster_retention_days; an ACTIVE or GRACE state within it restores the members
+   * (and their grants), after it they are cleared (ADR 0030).
    * Errors: PERMISSION_DENIED INTERNAL_ONLY; INVALID_ARGUMENT (seat_limit < 0, status UNSPECIFIED, ...).
    * Emits TeamProvisioned, SeatLimitChanged (seat limit, product or member entitlements changed),
    * TeamStatusChanged (status or period end changed, renewals included), TeamExpired, TeamReactivated,
-   * MemberRemoved (seat-limit-reduced) as they apply.
+   * RosterCleared, MemberRemoved (seat-limit-reduced) as they apply.
    */
   ApplySubscriptionState: grpc.handleUnaryCall<_teamseat_team_v1_ApplySubscriptionStateRequest__Output, _teamseat_team_v1_ApplySubscriptionStateResponse>;
   

@@ -11,8 +11,10 @@ export const TeamStatus = {
    */
   TEAM_STATUS_GRACE: 'TEAM_STATUS_GRACE',
   /**
-   * No access; seat limit 0. Everyone but the owner was removed (MemberRemoved team-expired) and pending
-   * invites revoked; the team and its history stay, and a later ACTIVE state reactivates it.
+   * No access; seat limit 0, no seats in use; pending invites revoked. While roster_retained_until is set
+   * the members stay on the roster suspended (no access) and a later ACTIVE or GRACE state restores them;
+   * without it (retention 0, or over) everyone but the owner was removed. The team and its history stay,
+   * and a later ACTIVE state reactivates it. See docs/adr/0030-roster-retention-and-identified-users.md.
    */
   TEAM_STATUS_EXPIRED: 'TEAM_STATUS_EXPIRED',
 } as const;
@@ -31,8 +33,10 @@ export type TeamStatus =
   | 'TEAM_STATUS_GRACE'
   | 2
   /**
-   * No access; seat limit 0. Everyone but the owner was removed (MemberRemoved team-expired) and pending
-   * invites revoked; the team and its history stay, and a later ACTIVE state reactivates it.
+   * No access; seat limit 0, no seats in use; pending invites revoked. While roster_retained_until is set
+   * the members stay on the roster suspended (no access) and a later ACTIVE or GRACE state restores them;
+   * without it (retention 0, or over) everyone but the owner was removed. The team and its history stay,
+   * and a later ACTIVE state reactivates it. See docs/adr/0030-roster-retention-and-identified-users.md.
    */
   | 'TEAM_STATUS_EXPIRED'
   | 3
