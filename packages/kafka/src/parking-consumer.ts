@@ -75,8 +75,9 @@ export function createParkingConsumer({
     if (headers[PARK_HEADERS.group] !== sourceGroupId) return DONE;
     const dueAtMs = Date.parse(headers[PARK_HEADERS.dueAt] ?? '');
     const waitMs = dueAtMs - now();
+    // The head of a parking partition is the next one due there: the whole partition sleeps until then.
     // Nothing is parked for longer than the last round; a later due time (a clock moved back) is cut to it.
-    if (waitMs > 0) return { kind: 'hold', delayMs: Math.min(waitMs, parker.rounds.at(-1)!) };
+    if (waitMs > 0) return { kind: 'wait', delayMs: Math.min(waitMs, parker.rounds.at(-1)!) };
 
     const attempts = Number(headers[PARK_HEADERS.attempts] ?? 0) + 1;
     const messageLog = log.child({
@@ -126,6 +127,7 @@ export function createParkingConsumer({
     partitionsConsumedConcurrently,
     fromBeginning: true,
     maxWaitTimeInMs,
+    now,
   });
   const { consumer } = holding;
   return {

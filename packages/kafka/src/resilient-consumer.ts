@@ -21,7 +21,7 @@ export interface ResilientConsumer {
   stop(): Promise<void>;
   /** Partitions currently paused: retrying a message, or (parking consumers) waiting for one to be due. */
   pausedPartitions(): Array<{ topic: string; partitions: number[] }>;
-  /** The messages being retried, one per held partition, with how long they have held it. */
+  /** The messages being retried (each holds its key and its partition's commit point), since when. */
   heldMessages(): HeldMessage[];
   /** kafkajs' instrumentation events (group join, crash), for tests and metrics. */
   on: Consumer['on'];
@@ -35,12 +35,12 @@ export interface Parking {
 }
 
 /**
- * A consumer that never loses or spins (DESIGN §5, ADR 0019): a message is committed only after its handler
- * succeeds, or it has been parked or dead-lettered. A retriable failure holds only that message's partition,
- * with exponential back-off (or the error's own `retryAfterMs`) that belongs to the message; the other
- * partitions keep flowing and the group is never left. With `parking`, a message still failing after
- * `afterMs` moves to `<topic>.parked` and the partition moves on. A non-retriable failure goes to
- * `<topic>.dlq` with the reason.
+ * A consumer that never loses or spins (DESIGN §5, ADR 0019, ADR 0027): a message is committed only after
+ * its handler succeeds, or it has been parked or dead-lettered. A retriable failure holds only that message,
+ * its key's later messages and its partition's commit point, with exponential back-off (or the error's own
+ * `retryAfterMs`) that belongs to the message; other keys and partitions keep flowing and the group is never
+ * left. With `parking`, a message still failing after `afterMs` moves to `<topic>.parked` and its key moves
+ * on. A non-retriable failure goes to `<topic>.dlq` with the reason.
  */
 export function createResilientConsumer({
   kafka,
@@ -51,6 +51,8 @@ export function createResilientConsumer({
   logger,
   backoff = { initialMs: 200, maxMs: 30_000 },
   partitionsConsumedConcurrently = 3,
+  keysInFlight = 1,
+  holdsPartition = () => false,
   onRetry,
   onDeadLetter,
   parking,
@@ -66,6 +68,13 @@ export function createResilientConsumer({
   logger: Logger;
   backoff?: Backoff;
   partitionsConsumedConcurrently?: number;
+  /** Messages of different keys handled at once per partition; one key's stay in order (ADR 0027). */
+  keysInFlight?: number;
+  /**
+   * Failures that would refuse every key alike (an open circuit breaker): the whole partition waits out the
+   * delay instead of trying its other keys only to fail the same way.
+   */
+  holdsPartition?: (error: AppError) => boolean;
   onRetry?: (error: AppError, message: ReceivedMessage, retry: RetryInfo) => void;
   onDeadLetter?: (error: AppError, message: ReceivedMessage) => void;
   /** Without it a message is retried for as long as it fails (listeners whose work cannot stay failing). */
@@ -88,7 +97,7 @@ export function createResilientConsumer({
   ): Promise<StepOutcome> {
     try {
       await send();
-      tracker.settled(message.topic, message.partition);
+      tracker.settled(message.topic, message.partition, message.offset);
       return DONE;
     } catch (thrown) {
       const error = toAppError(thrown);
@@ -106,7 +115,7 @@ export function createResilientConsumer({
     const messageLog = log.child({ topic, partition, offset });
     try {
       await handler(message, messageLog);
-      tracker.settled(topic, partition);
+      tracker.settled(topic, partition, offset);
       return DONE;
     } catch (thrown) {
       const error = toAppError(thrown);
@@ -147,10 +156,10 @@ export function createResilientConsumer({
       const delayMs = Math.min(retryDelayMs(error, held.attempts, backoff), untilPark);
       messageLog.warn(
         { err: error, reason: error.reason, attempt: held.attempts, delayMs: Math.round(delayMs) },
-        'transient failure; holding this partition',
+        'transient failure; holding this message and its key',
       );
       onRetry?.(error, message, { attempt: held.attempts, delayMs });
-      return { kind: 'hold', delayMs };
+      return { kind: holdsPartition(error) ? 'wait' : 'hold', delayMs };
     }
   }
 
@@ -160,8 +169,10 @@ export function createResilientConsumer({
     topics,
     step,
     partitionsConsumedConcurrently,
+    keysInFlight,
     fromBeginning,
     maxWaitTimeInMs,
+    now,
   });
   const { consumer } = holding;
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => tracker.keepOnly(payload.memberAssignment));

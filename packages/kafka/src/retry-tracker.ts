@@ -5,7 +5,7 @@ export interface Backoff {
   maxMs: number;
 }
 
-/** The message a partition is retrying: its back-off and its park deadline belong to it alone. */
+/** A message being retried: its back-off and its park deadline belong to it alone. */
 export interface HeldMessage {
   topic: string;
   partition: number;
@@ -31,28 +31,27 @@ export function retryDelayMs(
 }
 
 /**
- * Per partition, the one message being retried. A different offset on the same partition (the next
- * message, or another one after a rebalance) starts from nothing: the back-off resets.
+ * The messages being retried, each with its own attempts and first failure: several per partition when
+ * messages of different keys fail at once (ADR 0027). Every other message starts from nothing.
  */
 export function createRetryTracker({ now }: { now: () => number }) {
   const held = new Map<string, HeldMessage>();
-  const keyOf = (topic: string, partition: number) => `${topic}/${partition}`;
+  const keyOf = (topic: string, partition: number, offset: string) => `${topic}/${partition}/${offset}`;
 
   return {
     /** Records a failed attempt and returns the message's state after it. */
     failed(topic: string, partition: number, offset: string): HeldMessage {
-      const key = keyOf(topic, partition);
+      const key = keyOf(topic, partition, offset);
       const previous = held.get(key);
-      const current =
-        previous?.offset === offset
-          ? { ...previous, attempts: previous.attempts + 1 }
-          : { topic, partition, offset, attempts: 1, firstFailedAtMs: now() };
+      const current = previous
+        ? { ...previous, attempts: previous.attempts + 1 }
+        : { topic, partition, offset, attempts: 1, firstFailedAtMs: now() };
       held.set(key, current);
       return current;
     },
-    /** The message is done (handled, parked or dead-lettered): its partition holds nothing now. */
-    settled(topic: string, partition: number): void {
-      held.delete(keyOf(topic, partition));
+    /** The message is done (handled, parked or dead-lettered): it holds nothing now. */
+    settled(topic: string, partition: number, offset: string): void {
+      held.delete(keyOf(topic, partition, offset));
     },
     /** After a rebalance: forgets partitions this member no longer owns. */
     keepOnly(assigned: Record<string, number[]>): void {

@@ -59,9 +59,13 @@ export const configSchema = z
         'partitions of the grant-terms topic when this service creates it (a team fan-out spreads over them)',
       ),
     WEBHOOK_CONCURRENCY: positiveInt().default(6).describe('webhook partitions handled at once'),
-    MEMBER_GRANTS_CONCURRENCY: positiveInt()
-      .default(12)
-      .describe('grant-terms partitions handled at once (each one user at a time)'),
+    WEBHOOK_USERS_PER_PARTITION: positiveInt()
+      .default(4)
+      .describe("users' webhooks handled at once in one partition, each user's in order (ADR 0027)"),
+    MEMBER_GRANTS_CONCURRENCY: positiveInt().default(12).describe('grant-terms partitions handled at once'),
+    MEMBER_GRANTS_USERS_PER_PARTITION: positiveInt()
+      .default(8)
+      .describe("users' grant terms handled at once in one partition, each user's in order (ADR 0027)"),
     KAFKA_MAX_WAIT_MS: positiveInt()
       .default(1_000)
       .describe('longest a fetch idles on a quiet topic; bounds how long stopping the consumers takes'),

@@ -302,20 +302,24 @@ export async function startEntitlementService({
     { name: 'stop the gRPC server', run: () => grpc.stop(5_000) },
     { name: 'stop the sweep', run: () => sweepJob.stop() },
     {
-      name: 'stop the consumers (in-flight messages finish)',
+      name: 'stop the consumers and the RevenueCat client (calls still waiting for the rate are abandoned)',
       run: async () => {
-        await Promise.all([
+        const stopped = Promise.all([
           consumers.webhooks.stop(),
           consumers.memberGrants.stop(),
           consumers.webhooksParked.stop(),
           consumers.memberGrantsParked.stop(),
         ]);
+        // Up to partitions x users-per-partition messages are in flight, most waiting for the rate: they fail,
+        // stay uncommitted and are redone by the partition's next owner, while what finished is committed now
+        // rather than lost to the hard timeout (ADR 0027).
+        await revenuecat.stop();
+        await stopped;
         await consumers.changes.stop();
       },
     },
     { name: 'flush the producer', run: () => producer.disconnect() },
     { name: 'stop reading consumer lag', run: () => consumerLag.stop() },
-    { name: 'stop the RevenueCat client', run: () => revenuecat.stop() },
     { name: 'close the team-service client', run: () => teams.close() },
     { name: 'close the database', run: () => connection.close() },
     { name: 'close the admin port', run: () => admin.close() },

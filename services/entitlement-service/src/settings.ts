@@ -52,6 +52,10 @@ export function consumerSettings(config: EntitlementServiceConfig): ConsumerSett
       webhooks: config.WEBHOOK_CONCURRENCY,
       memberGrants: config.MEMBER_GRANTS_CONCURRENCY,
     },
+    usersPerPartition: {
+      webhooks: config.WEBHOOK_USERS_PER_PARTITION,
+      memberGrants: config.MEMBER_GRANTS_USERS_PER_PARTITION,
+    },
     backoff: { initialMs: config.CONSUMER_BACKOFF_INITIAL_MS, maxMs: config.CONSUMER_BACKOFF_MAX_MS },
     parking: {
       afterMs: config.RETRY_PARK_AFTER_MS,

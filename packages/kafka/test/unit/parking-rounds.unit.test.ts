@@ -32,7 +32,7 @@ describe('parking rounds and the retry tracker', () => {
     expect(() => parkingRounds({ initialMs: 10, maxMs: 5 })).to.throw('maxMs must be at least initialMs');
   });
 
-  it('when the next message of a partition fails, then its attempts and its hold start afresh', () => {
+  it('when two messages of a partition fail, then each has its own attempts and hold, and settling one keeps the other', () => {
     let now = 1_000;
     const tracker = createRetryTracker({ now: () => now });
     tracker.failed('t', 0, '5');
@@ -40,11 +40,15 @@ describe('parking rounds and the retry tracker', () => {
     expect(tracker.failed('t', 0, '5')).to.include({ attempts: 2, firstFailedAtMs: 1_000 });
     now += 500;
     expect(tracker.failed('t', 0, '6')).to.include({ attempts: 1, firstFailedAtMs: 2_000 });
+    expect(tracker.failed('t', 0, '5')).to.include({ attempts: 3, firstFailedAtMs: 1_000 });
     tracker.failed('t', 1, '9');
-    tracker.settled('t', 0);
-    expect(tracker.held().map(({ partition }) => partition)).to.deep.equal([1]);
+    tracker.settled('t', 0, '5');
+    expect(tracker.held().map(({ partition, offset }) => `${partition}/${offset}`)).to.deep.equal([
+      '0/6',
+      '1/9',
+    ]);
     tracker.keepOnly({ t: [0] });
-    expect(tracker.held()).to.deep.equal([]);
+    expect(tracker.held().map(({ offset }) => offset)).to.deep.equal(['6']);
   });
 
   it('when an error says how long to wait, then that is the delay; otherwise it doubles with jitter up to the max', () => {

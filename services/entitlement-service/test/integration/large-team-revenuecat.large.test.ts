@@ -1,8 +1,10 @@
+import { performance } from 'node:perf_hooks';
+import { createKafka } from '@teamseat/kafka';
 import { waitFor } from '@teamseat/testing';
 import { expect } from 'chai';
 import { E2E_CATALOG, startStack, writeCatalog, type E2eStack } from '../support/e2e-harness';
 import { addMember, newUser, promoExpiry, storeAction, waitForTeam } from '../support/e2e-steps';
-import { call } from '../support/service-harness';
+import { call, testLogger } from '../support/service-harness';
 
 // Issue 17 point 4, the RevenueCat leg: every member's grant and revoke of a large team reaches RevenueCat
 // (the emulator) at about the rate floor, members / REVENUECAT_RATE_PER_SECOND. 25,000 members at 8/s
@@ -20,6 +22,78 @@ async function inParallel(count: number, concurrency: number, work: (i: number) 
     while (next < count) await work(next++);
   };
   await Promise.all(Array.from({ length: concurrency }, caller));
+}
+
+/**
+ * When team-service's relay had put `count` more grant-terms facts on Kafka than when it was called: the end of
+ * the team-service leg, so that the RevenueCat leg after it can be told apart.
+ */
+function watchFacts(stack: E2eStack, count: number) {
+  const kafka = createKafka({
+    brokers: stack.config.KAFKA_BROKERS,
+    clientId: 'large-team-facts',
+    logger: testLogger(),
+  });
+  const admin = kafka.admin();
+  const started = Date.now();
+  let watching = true;
+  const total = async () =>
+    (await admin.fetchTopicOffsets(stack.topics.memberGrants)).reduce((sum, p) => sum + Number(p.high), 0);
+  const seconds = (async () => {
+    await admin.connect();
+    try {
+      const target = (await total()) + count;
+      while (watching && (await total()) < target) await new Promise((resolve) => setTimeout(resolve, 250));
+      return watching ? ((Date.now() - started) / 1000).toFixed(1) : 'never seen';
+    } finally {
+      await admin.disconnect();
+    }
+  })();
+  /** Once every grant landed the facts were on Kafka; a count that never matched reads "never seen". */
+  const stop = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    watching = false;
+    return seconds;
+  };
+  return { stop };
+}
+
+/** RevenueCat calls made so far, by operation, their time in all, and the time they waited for the limiter. */
+async function revenueCatWork(stack: E2eStack) {
+  const values = async (name: string) =>
+    (await stack.service.registry.getSingleMetric(name)?.get())?.values ?? [];
+  const total = async (name: string, suffix: string) =>
+    (await values(name))
+      .filter((v) => (v as { metricName?: string }).metricName?.endsWith(suffix))
+      .reduce((sum, v) => sum + v.value, 0);
+  const calls: Record<string, number> = {};
+  for (const { labels, value } of await values('revenuecat_calls_total')) {
+    const operation = String(labels.operation);
+    calls[operation] = (calls[operation] ?? 0) + value;
+  }
+  return {
+    loop: performance.eventLoopUtilization(),
+    calls,
+    callSeconds: await total('revenuecat_call_seconds', '_sum'),
+    callCount: await total('revenuecat_call_seconds', '_count'),
+    waitSeconds: await total('revenuecat_limiter_wait_seconds', '_sum'),
+    waitCount: await total('revenuecat_limiter_wait_seconds', '_count'),
+  };
+}
+
+/** What the leg cost: calls by operation, a call's mean time, and its mean wait for the limiter. */
+function describeWork(before: Awaited<ReturnType<typeof revenueCatWork>>, after: typeof before) {
+  const calls = Object.entries(after.calls)
+    .map(([operation, count]) => [operation, count - (before.calls[operation] ?? 0)] as const)
+    .filter(([, count]) => count > 0)
+    .map(([operation, count]) => `${operation} ${count}`)
+    .join(', ');
+  const meanMs = (seconds: number, count: number) => (count > 0 ? (seconds / count) * 1000 : 0).toFixed(0);
+  const call = meanMs(after.callSeconds - before.callSeconds, after.callCount - before.callCount);
+  const wait = meanMs(after.waitSeconds - before.waitSeconds, after.waitCount - before.waitCount);
+  // Every service runs in this process: a loop busy near 100 % means the machine, not the design, set the pace.
+  const busy = performance.eventLoopUtilization(after.loop, before.loop).utilization;
+  return `calls: ${calls}; mean call ${call} ms; mean wait for the limiter ${wait} ms; event loop busy ${(busy * 100).toFixed(0)} %`;
 }
 
 interface ReportPage {
@@ -81,6 +155,8 @@ describe(`a team of ${MEMBERS} members end to end with RevenueCat at ${RATE} cal
   it('when the team renews, then every extended grant reaches RevenueCat at about the rate floor', async () => {
     const before = new Map(members.map((member) => [member, promoExpiry(stack, member) ?? 0]));
     const started = Date.now();
+    const facts = watchFacts(stack, MEMBERS);
+    const work = await revenueCatWork(stack);
     storeAction(stack, 'renew', { appUserId: owner, productId: PRODUCT });
     await waitFor(() => members.every((member) => (promoExpiry(stack, member) ?? 0) > before.get(member)!), {
       timeoutMs: (floorSeconds * 10 + 120) * 1_000,
@@ -88,7 +164,8 @@ describe(`a team of ${MEMBERS} members end to end with RevenueCat at ${RATE} cal
     });
     const seconds = (Date.now() - started) / 1000;
     console.log(
-      `      (${MEMBERS} extended grants in RevenueCat after ${seconds} s; floor ${floorSeconds} s; ratio ${(seconds / floorSeconds).toFixed(2)})`,
+      `      (${MEMBERS} extended grants in RevenueCat after ${seconds} s; floor ${floorSeconds} s; ratio ${(seconds / floorSeconds).toFixed(2)}; ` +
+        `the facts were all on Kafka after ${await facts.stop()} s; ${describeWork(work, await revenueCatWork(stack))})`,
     );
   });
 
@@ -120,6 +197,8 @@ describe(`a team of ${MEMBERS} members end to end with RevenueCat at ${RATE} cal
   it('when the team expires, then every revoke reaches RevenueCat at about the rate floor', async () => {
     const everyone = [...members, ...Array.from({ length: LATE }, (_, i) => `late-${i}`)];
     const started = Date.now();
+    const facts = watchFacts(stack, everyone.length);
+    const work = await revenueCatWork(stack);
     storeAction(stack, 'expire', { appUserId: owner, productId: PRODUCT });
     await waitFor(
       () =>
@@ -132,7 +211,8 @@ describe(`a team of ${MEMBERS} members end to end with RevenueCat at ${RATE} cal
     const seconds = (Date.now() - started) / 1000;
     const floor = everyone.length / RATE;
     console.log(
-      `      (${everyone.length} revokes in RevenueCat after ${seconds} s; floor ${floor} s; ratio ${(seconds / floor).toFixed(2)})`,
+      `      (${everyone.length} revokes in RevenueCat after ${seconds} s; floor ${floor} s; ratio ${(seconds / floor).toFixed(2)}; ` +
+        `the facts were all on Kafka after ${await facts.stop()} s; ${describeWork(work, await revenueCatWork(stack))})`,
     );
   });
 });

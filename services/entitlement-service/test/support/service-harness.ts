@@ -79,8 +79,8 @@ export interface Harness {
   producer: BatchingProducer;
   /** The RevenueCat calls the service made, when started with `countCalls`. */
   revenueCatCalls: CountingProxy | undefined;
-  /** Publishes webhook bodies to the webhook topic the way the gateway does. */
-  deliver(events: unknown[]): Promise<void>;
+  /** Publishes webhook bodies to the webhook topic the way the gateway does (or all to one partition). */
+  deliver(events: unknown[], options?: { partition?: number }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -117,12 +117,13 @@ export async function startHarness({
     client,
     producer,
     revenueCatCalls,
-    async deliver(events) {
+    async deliver(events, { partition } = {}) {
       for (const event of events) {
         const e = event as { id: string; type: string; app_user_id?: string; transferred_to?: string[] };
         const key = e.app_user_id ?? e.transferred_to?.[0] ?? e.id;
         await producer.send(topics.webhooks, {
           key,
+          ...(partition === undefined ? {} : { partition }),
           value: JSON.stringify({ api_version: '1.0', event }),
           headers: { 'rc-event-id': e.id, 'rc-event-type': e.type, 'received-at': new Date().toISOString() },
         });

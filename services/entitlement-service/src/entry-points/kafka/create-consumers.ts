@@ -25,7 +25,10 @@ import type { ConsumerMetrics } from './consumer-metrics';
 export interface ConsumerSettings {
   groupPrefix: string;
   topics: { webhooks: string; memberGrants: string; changes: string };
+  /** Partitions handled at once. */
   concurrency: { webhooks: number; memberGrants: number };
+  /** Users (record keys) handled at once in one partition, each user's messages in order (ADR 0027). */
+  usersPerPartition: { webhooks: number; memberGrants: number };
   backoff: { initialMs: number; maxMs: number };
   /** A message failing transiently for `afterMs` is parked and retried from there (ADR 0019). */
   parking: { afterMs: number; delays: ParkingDelays };
@@ -48,12 +51,13 @@ function teamTermsOf({ data }: MemberGrantTerms): TeamTerms {
 }
 
 /**
- * The service's Kafka edges, thin: decode, call the use case, count. Failures are mapped by the resilient
- * consumer: retriable errors hold the message's partition (RevenueCat down, rate limited, breaker open,
- * team-service unreachable) until the parking bound, then park it on `<topic>.parked`, where a parking
- * consumer retries it with growing delay; others go to `<topic>.dlq` with the reason. Parking reorders a
- * user's messages, which is safe here (ADR 0019): webhooks re-read RevenueCat, grant terms carry the team
- * version and stale ones are ignored.
+ * The service's Kafka edges, thin: decode, call the use case, count. Both topics are keyed by user, and
+ * the users of one partition are handled at once, each user's messages in order (ADR 0027). Failures are
+ * mapped by the resilient consumer: retriable errors hold the message, its user's later ones and its
+ * partition's commit point (RevenueCat down, rate limited, breaker open, team-service unreachable) until the
+ * parking bound, then park it on `<topic>.parked`, where a parking consumer retries it with growing delay;
+ * others go to `<topic>.dlq` with the reason. Parking reorders a user's messages, which is safe here
+ * (ADR 0019): webhooks re-read RevenueCat, grant terms carry the team version and stale ones are ignored.
  */
 export function createConsumers(deps: {
   kafka: Kafka;
@@ -86,13 +90,21 @@ export function createConsumers(deps: {
   const parking = { parker, afterMs: settings.parking.afterMs, onPark: metrics.onPark };
 
   /** The consumer of a topic and the consumer of its parking topic, on the same handler. */
-  function withParking(groupId: string, topic: string, concurrency: number, handler: MessageHandler) {
+  function withParking(
+    groupId: string,
+    topic: string,
+    concurrency: { partitions: number; users: number },
+    handler: MessageHandler,
+  ) {
     const traced = tracedHandler('entitlement-service', handler);
     const consumer = createResilientConsumer({
       ...common,
       groupId,
       topics: [topic],
-      partitionsConsumedConcurrently: concurrency,
+      partitionsConsumedConcurrently: concurrency.partitions,
+      keysInFlight: concurrency.users,
+      // An open breaker refuses every user: the partition waits instead of failing each of them once.
+      holdsPartition: (error) => error.details.breaker === 'open',
       parking,
       handler: traced,
     });
@@ -111,7 +123,7 @@ export function createConsumers(deps: {
   const [webhooks, webhooksParked] = withParking(
     groups.webhooks,
     settings.topics.webhooks,
-    settings.concurrency.webhooks,
+    { partitions: settings.concurrency.webhooks, users: settings.usersPerPartition.webhooks },
     async function handleWebhook(message, log) {
       const started = performance.now();
       const outcome = await deps.webhooks.handle(message.value, log);
@@ -122,7 +134,7 @@ export function createConsumers(deps: {
   const [memberGrants, memberGrantsParked] = withParking(
     groups.memberGrants,
     settings.topics.memberGrants,
-    settings.concurrency.memberGrants,
+    { partitions: settings.concurrency.memberGrants, users: settings.usersPerPartition.memberGrants },
     async function handleMemberGrantTerms(message, log) {
       const started = performance.now();
       const fact = decodeMemberGrantTerms(message.value ?? Buffer.alloc(0));
