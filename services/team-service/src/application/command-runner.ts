@@ -125,14 +125,21 @@ export function createCommandRunner(deps: RunnerDeps) {
     return team;
   }
 
-  /** Runs the team's lane until nobody waits: one batch of the waiting commands at a time. */
+  /**
+   * Runs the team's lane until nobody waits: one batch of the waiting commands at a time. A batch holds
+   * the lane while it decides and appends; its views refresh and its answers overlap the next batch.
+   */
   async function drain(teamId: string, queue: Queued[]): Promise<void> {
     while (queue.length > 0) {
       const batch = queue.splice(0, maxBatch);
-      try {
-        await decideAndAppend(teamId, batch);
-      } catch (error) {
+      const fail = (error: unknown) => {
         for (const command of batch) command.reject(error); // a settled promise ignores this
+      };
+      try {
+        const appended = await decideAndAppend(teamId, batch);
+        appended?.answered.catch(fail);
+      } catch (error) {
+        fail(error);
       }
     }
     queues.delete(teamId);
@@ -186,13 +193,20 @@ export function createCommandRunner(deps: RunnerDeps) {
     });
   }
 
-  async function decideAndAppend(teamId: string, queued: Queued[]): Promise<void> {
+  /**
+   * Decides the batch and appends it; resolves once it is in the log (or answered, when nothing was
+   * written), with the answers still to come after the views refresh.
+   */
+  async function decideAndAppend(
+    teamId: string,
+    queued: Queued[],
+  ): Promise<{ answered: Promise<void> } | undefined> {
     let batch = queued;
     let team = recent.get(teamId);
     let fresh = false;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       batch = inTime(batch);
-      if (batch.length === 0) return;
+      if (batch.length === 0) return undefined;
       if (!team) {
         team = await current(teamId, undefined);
         fresh = true;
@@ -213,7 +227,7 @@ export function createCommandRunner(deps: RunnerDeps) {
           await teams.advanceWatermark(teamId, mark);
         }
         settle(batch, decision);
-        return;
+        return undefined;
       }
       const grants = grantScopeOf(team, decision.next);
       const events: LoggedEvent[] = decision.events.map(({ event, command }) => ({
@@ -222,9 +236,9 @@ export function createCommandRunner(deps: RunnerDeps) {
       }));
       const meta = metaOf(batch[batch.length - 1]!.options);
       if (await teams.append(team, decision.next, events, grants, meta)) {
-        await committed(decision.next, grants);
-        settle(batch, decision);
-        return;
+        remember(decision.next); // the next batch decides on it while this one's views are refreshed
+        const answered = batch;
+        return { answered: committed(decision.next, grants).then(() => settle(answered, decision)) };
       }
       // Another write took this version: decide again on the team as it is now.
       deps.onConflict?.(teamId, attempt);

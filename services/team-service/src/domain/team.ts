@@ -119,7 +119,19 @@ export interface TeamSummary extends Omit<Team, 'members' | 'invites'> {
   memberCount: number;
 }
 
+/** Teams are never changed in place, so one team object always has one summary (computed once: O(roster)). */
+const summaries = new WeakMap<Team, TeamSummary>();
+
 export function summaryOf(team: Team): TeamSummary {
+  let summary = summaries.get(team);
+  if (!summary) {
+    summary = computeSummary(team);
+    summaries.set(team, summary);
+  }
+  return summary;
+}
+
+function computeSummary(team: Team): TeamSummary {
   const { members: _members, invites: _invites, ...rest } = team;
   return {
     ...rest,
