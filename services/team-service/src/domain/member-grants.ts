@@ -1,5 +1,5 @@
 import type { MemberGrant } from '@teamseat/contracts';
-import type { Member, Team, TeamSummary } from './team';
+import { findMember, type Member, type Team, type TeamSummary } from './team';
 
 /**
  * Which users a write concerns for their grants (ADR 0016): the relay publishes one grant-terms fact per
@@ -20,22 +20,7 @@ export const NO_GRANT_CHANGE: GrantScope = { roster: false, userIds: [] };
  * (grace included: the period end is then the end of grace). The grant buffer is the consumer's concern.
  */
 export function memberGrantOf(team: Team, userId: string): MemberGrant {
-  const member = team.members.find((m) => m.userId === userId);
-  return grantOfSeat(team, member?.holdsSeat ?? false);
-}
-
-/**
- * memberGrantOf for many users of one team: past a few look-ups the roster is indexed once, so the facts
- * of a 25,000-member renewal cost O(roster), not O(roster²), and a batch of joins no index at all.
- */
-export function memberGrantsIn(team: Team): (userId: string) => MemberGrant {
-  let seats: Map<string, boolean> | undefined;
-  let lookups = 0;
-  return (userId) => {
-    if (!seats && ++lookups <= 8) return memberGrantOf(team, userId);
-    seats ??= seatsOf(team);
-    return grantOfSeat(team, seats.get(userId) ?? false);
-  };
+  return grantOfSeat(team, findMember(team, userId)?.holdsSeat ?? false);
 }
 
 /**

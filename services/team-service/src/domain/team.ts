@@ -1,4 +1,5 @@
 import type { GrantMode, Role, ShrinkPolicy, TeamStatus } from '@teamseat/contracts';
+import { memberIn, seatHolders } from './roster-index';
 
 export type { GrantMode, Role, ShrinkPolicy, TeamStatus };
 
@@ -69,12 +70,13 @@ export interface Team extends TeamTerms {
 
 export const SYSTEM_ACTOR = 'system';
 
+/** The member with this user id: by index, not a scan of the roster (roster-index.ts). */
 export function findMember(team: Team, userId: string): Member | undefined {
-  return team.members.find((member) => member.userId === userId);
+  return memberIn(team.members, userId);
 }
 
 export function seatsUsed(team: Team): number {
-  return team.members.filter((member) => member.holdsSeat).length;
+  return seatHolders(team.members);
 }
 
 export function pendingInvites(team: Team): Invite[] {

@@ -5,7 +5,7 @@ import type { Team } from '../../domain/team';
 
 /**
  * The grant-terms fact for one user, from the team as read (its version orders the facts, ADR 0016);
- * `grant` is what the team gives the user (memberGrantOf / memberGrantsIn).
+ * `grant` is what the team gives the user (memberGrantOf).
  */
 export function grantFactMessage(
   team: Team,

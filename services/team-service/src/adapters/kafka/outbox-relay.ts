@@ -1,7 +1,7 @@
 import { buildEnvelope, EVENT_SOURCES, encodeStoredTeamEvent } from '@teamseat/contracts';
 import type { BatchingProducer, OutgoingMessage } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
-import { memberGrantsIn, usersInScope, type GrantScope } from '../../domain/member-grants';
+import { memberGrantOf, usersInScope, type GrantScope } from '../../domain/member-grants';
 import type { TeamViews } from '../../application/ports';
 import type { Team } from '../../domain/team';
 import { slotOf, type SlotLeases } from '../database/outbox-leases';
@@ -152,14 +152,15 @@ export function createOutboxRelay({
     if (!team) throw new Error(`team ${teamId} has log entries but cannot be read`);
     const { messages, scopes, causationId, ids } = toMessages(teamId, entries);
     const users = usersInScope(team, scopes);
-    const grantOf = memberGrantsIn(team);
     const started = process.hrtime.bigint();
     for (let from = 0; from < users.length; from += sliceUsers) {
       const userIds = users.slice(from, from + sliceUsers);
       // Views first: a consumer reacting to these facts then reads at least this state from listings.
       await views.refresh(team, userIds);
       await hooks.beforeSend?.(teamId, { userIds });
-      const facts = userIds.map((userId) => grantFactMessage(team, userId, grantOf(userId), causationId));
+      const facts = userIds.map((userId) =>
+        grantFactMessage(team, userId, memberGrantOf(team, userId), causationId),
+      );
       await producer.sendMany(grantsTopic, facts);
     }
     if (users.length === 0) await views.refresh(team, []);
