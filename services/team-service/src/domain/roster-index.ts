@@ -54,6 +54,7 @@ function indexOf(members: readonly Member[]): Indexed {
       ? extend(base.line, members, parent.length, base.seats)
       : extend({ at: new Map() }, members, 0, 0);
   indexes.set(members, indexed);
+  parents.delete(members); // indexed now: it no longer keeps its parent alive
   return indexed;
 }
 
