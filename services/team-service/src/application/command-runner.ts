@@ -1,6 +1,7 @@
 import { AppError } from '@teamseat/errors';
-import type { Decision, DecisionContext } from '../domain/decision';
-import type { EventMeta, TeamRepository, TeamViews } from './ports';
+import type { DecisionContext } from '../domain/decision';
+import { decideBatch, type BatchDecision, type Decide } from '../domain/decide-batch';
+import type { EventMeta, LoggedEvent, TeamRepository, TeamViews } from './ports';
 import type { Team } from '../domain/team';
 import { contention, teamNotFound } from '../domain/team-errors';
 import { grantScopeOf, type GrantScope } from '../domain/member-grants';
@@ -32,37 +33,48 @@ export interface RunnerDeps {
    * of the events (the team's summary is always refreshed at once).
    */
   syncViewUsers?: number;
+  /** At most this many queued commands on one team are decided and written as one log entry (ADR 0028). */
+  maxBatch?: number;
 }
 
 export type Runner = ReturnType<typeof createCommandRunner>;
-type Decide<Result> = (team: Team, ctx: DecisionContext) => Decision<Result>;
+
+export interface Outcome<Result> {
+  team: Team;
+  result: Result;
+  changed: boolean;
+}
+
+/** A caller's command waiting for its team's lane. */
+interface Queued {
+  decide: Decide;
+  options: CallOptions;
+  resolve: (outcome: Outcome<unknown>) => void;
+  reject: (error: unknown) => void;
+}
 
 /**
  * Decide → append, again on the refreshed team when another write took the version (ADR 0024).
  * Decisions are pure; the append of version n + 1 lands only if nobody else wrote it, so a decision
  * that lands was made on the latest state, whichever process or connection made it.
  *
+ * Commands of this process on one team never race each other: one batch at a time is decided and
+ * written, and the commands that arrive meanwhile wait and form the next batch, decided as one change and
+ * written as ONE log entry (ADR 0028). Each caller gets its own result or its own refusal; a refused
+ * command does not fail its neighbours. A burst of joins then costs one entry, one marker, one
+ * projection step and one relay round per batch instead of per join.
+ *
  * The first decision is made on the last state this process saw (a team at version n is the same
  * forever), without reading the team: when it is stale the append fails, the team is brought forward
- * from the log (small point reads, not the whole team) and the decision is made again. A decision that
- * refuses or changes nothing on such a guess is checked against the refreshed team before it is believed.
+ * from the log (small point reads, not the whole team) and the batch is decided again. A batch in which a
+ * command refuses or changes nothing on such a guess is decided again on the refreshed team before the
+ * refusal is believed.
  */
 export function createCommandRunner(deps: RunnerDeps) {
-  const { teams, views, maxAttempts = 25, cachedTeams = 10_000, syncViewUsers = 100 } = deps;
+  const { teams, views, maxAttempts = 25, cachedTeams = 10_000, syncViewUsers = 100, maxBatch = 100 } = deps;
   const recent = new Map<string, Team>();
-  /** team → the command of this process running on it: one at a time, so they never race each other. */
-  const lanes = new Map<string, Promise<unknown>>();
-
-  function inLane<T>(teamId: string, work: () => Promise<T>): Promise<T> {
-    const run = (lanes.get(teamId) ?? Promise.resolve()).catch(() => undefined).then(work);
-    lanes.set(teamId, run);
-    void run
-      .finally(() => {
-        if (lanes.get(teamId) === run) lanes.delete(teamId);
-      })
-      .catch(() => undefined);
-    return run;
-  }
+  /** team → the commands waiting for its lane; a team is in the map while its lane runs. */
+  const queues = new Map<string, Queued[]>();
 
   function remember(team: Team): void {
     const known = recent.get(team.teamId);
@@ -113,6 +125,26 @@ export function createCommandRunner(deps: RunnerDeps) {
     return team;
   }
 
+  /**
+   * Runs the team's lane until nobody waits: one batch of the waiting commands at a time. A batch holds
+   * the lane while it decides and appends; its views refresh and its answers overlap the next batch.
+   */
+  async function drain(teamId: string, queue: Queued[]): Promise<void> {
+    while (queue.length > 0) {
+      const batch = queue.splice(0, maxBatch);
+      const fail = (error: unknown) => {
+        for (const command of batch) command.reject(error); // a settled promise ignores this
+      };
+      try {
+        const appended = await decideAndAppend(teamId, batch);
+        appended?.answered.catch(fail);
+      } catch (error) {
+        fail(error);
+      }
+    }
+    queues.delete(teamId);
+  }
+
   return {
     context,
     metaOf,
@@ -120,60 +152,93 @@ export function createCommandRunner(deps: RunnerDeps) {
     committed,
 
     /**
-     * Runs `decide` on the current team until its write lands; throws what the decision throws. Commands
-     * of this process on one team run one after another (each still decides on the latest state), so
-     * only writers in other processes can take a version first: a burst of adds to a large team does not
-     * turn into every caller retrying against every other (ADR 0026).
+     * Runs `decide` on the current team until its write lands; throws what the decision throws. The
+     * commands of this process on one team are decided in arrival order, in batches (see above).
      */
-    run<Result>(
-      teamId: string,
-      decide: Decide<Result>,
-      options: CallOptions = {},
-    ): Promise<{ team: Team; result: Result; changed: boolean }> {
-      return inLane(teamId, () => decideAndAppend(teamId, decide, options));
+    run<Result>(teamId: string, decide: Decide<Result>, options: CallOptions = {}): Promise<Outcome<Result>> {
+      return new Promise<Outcome<Result>>((resolve, reject) => {
+        const command: Queued = { decide, options, resolve: resolve as Queued['resolve'], reject };
+        const queue = queues.get(teamId);
+        if (queue) {
+          queue.push(command);
+          return;
+        }
+        const fresh = [command];
+        queues.set(teamId, fresh);
+        void drain(teamId, fresh);
+      });
     },
   };
 
-  async function decideAndAppend<Result>(
+  /** Answers each command of a decided batch with its own outcome. */
+  function settle(batch: Queued[], decision: BatchDecision): void {
+    decision.outcomes.forEach((outcome, index) => {
+      const command = batch[index]!;
+      if (outcome.ok)
+        command.resolve({ team: decision.next, result: outcome.result, changed: outcome.changed });
+      else command.reject(outcome.error);
+    });
+  }
+
+  /** The commands whose deadline has not passed; the others are refused. */
+  function inTime(batch: Queued[]): Queued[] {
+    return batch.filter((command) => {
+      try {
+        checkDeadline(command.options);
+        return true;
+      } catch (error) {
+        command.reject(error);
+        return false;
+      }
+    });
+  }
+
+  /**
+   * Decides the batch and appends it; resolves once it is in the log (or answered, when nothing was
+   * written), with the answers still to come after the views refresh.
+   */
+  async function decideAndAppend(
     teamId: string,
-    decide: Decide<Result>,
-    options: CallOptions,
-  ): Promise<{ team: Team; result: Result; changed: boolean }> {
-    const meta = metaOf(options);
-    checkDeadline(options);
+    queued: Queued[],
+  ): Promise<{ answered: Promise<void> } | undefined> {
+    let batch = queued;
     let team = recent.get(teamId);
     let fresh = false;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      checkDeadline(options);
+      batch = inTime(batch);
+      if (batch.length === 0) return undefined;
       if (!team) {
         team = await current(teamId, undefined);
         fresh = true;
       }
-      let decision: Decision<Result>;
-      try {
-        decision = decide(team, context());
-      } catch (error) {
-        if (fresh) throw error;
+      const decision = decideBatch(
+        team,
+        batch.map((command) => command.decide),
+        context(),
+      );
+      if (!fresh && decision.outcomes.some((outcome) => !outcome.ok || !outcome.changed)) {
         team = await current(teamId, team); // a guess may be stale: let the latest state name the rule
         fresh = true;
         continue;
       }
       if (decision.events.length === 0) {
-        if (!fresh) {
-          team = await current(teamId, team);
-          fresh = true;
-          continue;
-        }
         const mark = decision.next.subscriptionStateAt;
         if (mark && (!team.subscriptionStateAt || mark > team.subscriptionStateAt)) {
           await teams.advanceWatermark(teamId, mark);
         }
-        return { team: decision.next, result: decision.result, changed: false };
+        settle(batch, decision);
+        return undefined;
       }
       const grants = grantScopeOf(team, decision.next);
-      if (await teams.append(team, decision.next, decision.events, grants, meta)) {
-        await committed(decision.next, grants);
-        return { team: decision.next, result: decision.result, changed: true };
+      const events: LoggedEvent[] = decision.events.map(({ event, command }) => ({
+        ...event,
+        meta: metaOf(batch[command]!.options),
+      }));
+      const meta = metaOf(batch[batch.length - 1]!.options);
+      if (await teams.append(team, decision.next, events, grants, meta)) {
+        remember(decision.next); // the next batch decides on it while this one's views are refreshed
+        const answered = batch;
+        return { answered: committed(decision.next, grants).then(() => settle(answered, decision)) };
       }
       // Another write took this version: decide again on the team as it is now.
       deps.onConflict?.(teamId, attempt);

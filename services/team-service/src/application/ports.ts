@@ -13,6 +13,9 @@ export interface EventMeta {
   traceparent: string | null;
 }
 
+/** An event to log; one of a batch of callers' commands carries its own caller's meta (ADR 0028). */
+export type LoggedEvent = PendingEvent & { meta?: EventMeta };
+
 export interface TeamRepository {
   /** The team at its latest version, or null when there is none. */
   load(teamId: string): Promise<Team | null>;
@@ -24,7 +27,7 @@ export interface TeamRepository {
   /** `team` brought to the latest version (it was the team at its version: versions never change). */
   refresh(team: Team): Promise<Team>;
   /** Writes a new team (version 1) with its first events; false when a team with that id exists. */
-  insert(team: Team, events: PendingEvent[], grants: GrantScope, meta: EventMeta): Promise<boolean>;
+  insert(team: Team, events: LoggedEvent[], grants: GrantScope, meta: EventMeta): Promise<boolean>;
   /**
    * Writes `next` (version `previous.version + 1`) with its events if no other write took that version;
    * false otherwise: decide again on the refreshed team. `previous` is the team the decision was made on.
@@ -32,7 +35,7 @@ export interface TeamRepository {
   append(
     previous: Team,
     next: Team,
-    events: PendingEvent[],
+    events: LoggedEvent[],
     grants: GrantScope,
     meta: EventMeta,
   ): Promise<boolean>;

@@ -37,7 +37,9 @@ export function createSubscriptionCommands({
 
   async function teamOfKey(subscriber: string, line: TeamLine): Promise<Team | null> {
     const teamId = await keys.find(subscriber, line);
-    const team = teamId ? await teams.load(teamId) : null;
+    // Caught up from what this process saw, not from the projection: a large team's projection may trail
+    // its log by 2,000 entries (ADR 0026), and the decision itself runs on the runner's latest state anyway.
+    const team = teamId ? await teams.latest(teamId) : null;
     return holds(team, subscriber, line) ? team : null;
   }
 

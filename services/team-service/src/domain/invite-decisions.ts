@@ -4,6 +4,7 @@ import { expireOverdueInvites, pruneFinishedInvites } from './invite-lifecycle';
 import { formatInviteToken, hashSecret, secretMatches } from './invite-token';
 import { requireManager } from './permissions';
 import { requireFreeSeat } from './roster-decisions';
+import { withMember } from './roster-index';
 import { findMember, seatsUsed, type Invite, type Member, type Team } from './team';
 import * as errors from './team-errors';
 import { inviteRevoked, memberAdded, teamRef, type PendingEvent } from './team-events';
@@ -100,7 +101,7 @@ export function decideAcceptInvite(
     inviteId: invite.inviteId,
   };
   const withInvite = replaceInvite(team, accepted, ctx.now);
-  const next = touched({ ...withInvite, members: [...withInvite.members, member] }, ctx.now);
+  const next = touched({ ...withInvite, members: withMember(withInvite.members, member) }, ctx.now);
   const events: PendingEvent[] = [
     {
       type: TEAM_EVENT_TYPES.InviteAccepted,

@@ -1,5 +1,5 @@
 import type { MemberGrant } from '@teamseat/contracts';
-import type { Team, TeamSummary } from './team';
+import { findMember, type Member, type Team, type TeamSummary } from './team';
 
 /**
  * Which users a write concerns for their grants (ADR 0016): the relay publishes one grant-terms fact per
@@ -20,8 +20,7 @@ export const NO_GRANT_CHANGE: GrantScope = { roster: false, userIds: [] };
  * (grace included: the period end is then the end of grace). The grant buffer is the consumer's concern.
  */
 export function memberGrantOf(team: Team, userId: string): MemberGrant {
-  const member = team.members.find((m) => m.userId === userId);
-  return grantOfSeat(team, member?.holdsSeat ?? false);
+  return grantOfSeat(team, findMember(team, userId)?.holdsSeat ?? false);
 }
 
 /**
@@ -60,11 +59,26 @@ function seatsOf(team: Team | null): Map<string, boolean> {
 }
 
 /**
+ * The members `after` added at the end of `before`'s roster, when it kept every member of `before` as the
+ * same object in the same place (joins: what the decisions do); otherwise null.
+ */
+function appendedMembers(before: Team | null, after: Team): Member[] | null {
+  const was = before?.members ?? [];
+  const is = after.members;
+  if (is.length < was.length) return null;
+  for (let i = 0; i < was.length; i++) if (is[i] !== was[i]) return null;
+  return is.slice(was.length);
+}
+
+/**
  * The users whose grant may differ between `before` (null for a new team) and `after`: everyone when the
- * team-wide terms changed, plus anyone who joined, left or gained or lost a seat. Pure; O(roster).
+ * team-wide terms changed, plus anyone who joined, left or gained or lost a seat. Pure; O(roster), but
+ * for joins only a comparison of references: no map of a large roster per join (ADR 0028).
  */
 export function grantScopeOf(before: Team | null, after: Team): GrantScope {
   const roster = before === null || teamTermsKey(before) !== teamTermsKey(after);
+  const joined = appendedMembers(before, after);
+  if (joined) return { roster: roster && after.members.length > 0, userIds: joined.map((m) => m.userId) };
   const was = seatsOf(before);
   const is = seatsOf(after);
   const userIds: string[] = [];

@@ -1,6 +1,7 @@
 import { TEAM_EVENT_TYPES } from '@teamseat/contracts';
 import { clearOverAssignmentIfFits, touched, type Decision, type DecisionContext } from './decision';
 import { expireOverdueInvites } from './invite-lifecycle';
+import { withMember } from './roster-index';
 import { requireManager, requireOwner } from './permissions';
 import { findMember, seatsAvailable, type Member, type Team } from './team';
 import * as errors from './team-errors';
@@ -34,7 +35,7 @@ export function decideAddMember(
     holdsSeat: true,
     inviteId: null,
   };
-  const next = touched({ ...base, members: [...base.members, member] }, ctx.now);
+  const next = touched({ ...base, members: withMember(base.members, member) }, ctx.now);
   const events = [...expired.events, memberAdded(next, member)];
   const append =
     expired.events.length === 0

@@ -1,4 +1,5 @@
 import type { GrantMode, Role, ShrinkPolicy, TeamStatus } from '@teamseat/contracts';
+import { memberIn, seatHolders } from './roster-index';
 
 export type { GrantMode, Role, ShrinkPolicy, TeamStatus };
 
@@ -93,14 +94,15 @@ export function sameLine(a: TeamLine, b: TeamLine): boolean {
   return a.managementEntitlement === b.managementEntitlement && a.subscriptionGroup === b.subscriptionGroup;
 }
 
+/** The member with this user id: by index, not a scan of the roster (roster-index.ts). */
 export function findMember(team: Team, userId: string): Member | undefined {
-  return team.members.find((member) => member.userId === userId);
+  return memberIn(team.members, userId);
 }
 
 /** Seats in use: none while expired, where the members kept are suspended (ADR 0030). */
 export function seatsUsed(team: Team): number {
   if (team.status === 'expired') return 0;
-  return team.members.filter((member) => member.holdsSeat).length;
+  return seatHolders(team.members);
 }
 
 /** The members an expired team keeps without access until its roster retention ends (ADR 0030). */
@@ -155,7 +157,19 @@ export interface TeamSummary extends Omit<Team, 'members' | 'invites'> {
   memberCount: number;
 }
 
+/** Teams are never changed in place, so one team object always has one summary (computed once: O(roster)). */
+const summaries = new WeakMap<Team, TeamSummary>();
+
 export function summaryOf(team: Team): TeamSummary {
+  let summary = summaries.get(team);
+  if (!summary) {
+    summary = computeSummary(team);
+    summaries.set(team, summary);
+  }
+  return summary;
+}
+
+function computeSummary(team: Team): TeamSummary {
   const { members: _members, invites: _invites, ...rest } = team;
   return {
     ...rest,

@@ -84,6 +84,10 @@ describe(`team-service with a team of ${MEMBERS} members`, function () {
     const missing = Array.from({ length: first }, (_, i) => userIdOf(i)).filter((id) => !listed.has(id));
     expect(missing, 'members present before paging that were not listed').to.deep.equal([]);
 
+    const { team: built } = await harness.app('GetTeam', { teamId, actorUserId: subscriber });
+    console.log(
+      `      (${MEMBERS + INVITED} joins and invites in ${Number(built.version) - 1} log entries, ADR 0028)`,
+    );
     const all = await timed('ListMembers paged at rest', () => pageAllMembers(harness, teamId, subscriber));
     expect(all.length).to.equal(MEMBERS + 1); // and the owner
     expect(new Set(all).size).to.equal(all.length);

@@ -44,4 +44,18 @@ describe('team log entries', () => {
     expect(entry.eventRuns).to.equal(undefined);
     expect(storedEvents(entry)).to.equal(entry.events);
   });
+
+  it("when a batch's events carry their callers' causation, then each reads back with its own, packed or not", () => {
+    for (const count of [3, 30]) {
+      const events = Array.from({ length: count }, (_, i) => ({
+        ...removed(`user-${i}`),
+        meta: { causationId: i % 2 === 0 ? 'rc-1' : `call-${i}`, traceparent: i === 1 ? 'tp-1' : null },
+      }));
+      const entry = logEntry(team, patchOf(null, team), events, NO_GRANT_CHANGE, meta, ids);
+      const read = storedEvents(entry);
+      expect(read.map((event) => [event.causationid, event.traceparent])).to.deep.equal(
+        events.map((event) => [event.meta.causationId, event.meta.traceparent]),
+      );
+    }
+  });
 });

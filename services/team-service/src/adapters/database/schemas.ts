@@ -96,7 +96,18 @@ const eventRunsSchema = new Schema(
             type: { type: String, required: true },
             data: { type: Schema.Types.Mixed, required: true },
             items: {
-              type: [new Schema({ id, data: { type: Schema.Types.Mixed, required: true } }, PART)],
+              type: [
+                new Schema(
+                  {
+                    id,
+                    data: { type: Schema.Types.Mixed, required: true },
+                    // Only where the event's differ from the entry's (a batch of callers, ADR 0028).
+                    causationid: { type: String, default: undefined },
+                    traceparent: { type: String, default: undefined },
+                  },
+                  PART,
+                ),
+              ],
               required: true,
               default: undefined,
             },

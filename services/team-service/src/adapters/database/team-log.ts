@@ -1,7 +1,6 @@
-import type { EventMeta } from '../../application/ports';
+import type { EventMeta, LoggedEvent } from '../../application/ports';
 import type { GrantScope } from '../../domain/member-grants';
 import type { Team } from '../../domain/team';
-import type { PendingEvent } from '../../domain/team-events';
 import type { TeamPatch } from '../../domain/team-patch';
 import { toInvite, toMember, type StoredEvent } from './team-document';
 
@@ -24,11 +23,19 @@ export interface LogEntryDocument {
   causationid: string | null;
 }
 
-/** Consecutive events of one type: the data they share once, then per event its id and the rest. */
+/**
+ * Consecutive events of one type: the data they share once, then per event its id and the rest, and its
+ * causation and trace only where they differ from the entry's (a batch of several callers, ADR 0028).
+ */
 export interface EventRun {
   type: string;
   data: Record<string, unknown>;
-  items: Array<{ id: string; data: Record<string, unknown> }>;
+  items: Array<{
+    id: string;
+    data: Record<string, unknown>;
+    causationid?: string | null;
+    traceparent?: string | null;
+  }>;
 }
 
 export interface EventRuns {
@@ -44,21 +51,25 @@ const RUNS_FROM = 20;
 /** `<teamId>/<version, 10 digits>`: one exact `_id` per version, so every read is an index lookup. */
 export const logId = (teamId: string, version: number) => `${teamId}/${String(version).padStart(10, '0')}`;
 
+/**
+ * The entry of `team`'s version. `meta` is the entry's; an event carrying its own (one command of a batch)
+ * keeps that.
+ */
 export function logEntry(
   team: Team,
   patch: TeamPatch,
-  events: PendingEvent[],
+  events: LoggedEvent[],
   grants: GrantScope,
   meta: EventMeta,
   { now, newId }: { now: Date; newId: () => string },
 ): LogEntryDocument {
-  const stored = events.map((event) => ({
+  const stored = events.map(({ meta: own, ...event }) => ({
     id: newId(),
     type: event.type,
     time: now,
     data: event.data as Record<string, unknown>,
-    causationid: meta.causationId,
-    traceparent: meta.traceparent,
+    causationid: (own ?? meta).causationId,
+    traceparent: (own ?? meta).traceparent,
   }));
   const packed = stored.length > RUNS_FROM;
   return {
@@ -74,7 +85,7 @@ export function logEntry(
             time: now,
             causationid: meta.causationId,
             traceparent: meta.traceparent,
-            runs: runsOf(stored),
+            runs: runsOf(stored, meta),
           },
         }
       : {}),
@@ -86,7 +97,7 @@ export function logEntry(
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Groups consecutive events of one type and takes out the data fields every event of a run shares. */
-function runsOf(events: StoredEvent[]): EventRun[] {
+function runsOf(events: StoredEvent[], meta: EventMeta): EventRun[] {
   const runs: StoredEvent[][] = [];
   for (const event of events) {
     const last = runs[runs.length - 1];
@@ -103,7 +114,12 @@ function runsOf(events: StoredEvent[]): EventRun[] {
     return {
       type: run[0]!.type,
       data: Object.fromEntries(shared.map((key) => [key, first[key]])),
-      items: run.map((event) => ({ id: event.id, data: rest(event.data) })),
+      items: run.map((event) => ({
+        id: event.id,
+        data: rest(event.data),
+        ...(event.causationid === meta.causationId ? {} : { causationid: event.causationid }),
+        ...(event.traceparent === meta.traceparent ? {} : { traceparent: event.traceparent }),
+      })),
     };
   });
 }
@@ -118,8 +134,8 @@ export function storedEvents(entry: Pick<LogEntryDocument, 'events' | 'eventRuns
       type: run.type,
       time: runs.time,
       data: { ...run.data, ...item.data },
-      causationid: runs.causationid,
-      traceparent: runs.traceparent,
+      causationid: item.causationid === undefined ? runs.causationid : item.causationid,
+      traceparent: item.traceparent === undefined ? runs.traceparent : item.traceparent,
     })),
   );
 }

@@ -1,8 +1,7 @@
 import type { Logger } from '@teamseat/logger';
 import mongoose from 'mongoose';
-import type { EventMeta, TeamRepository } from '../../application/ports';
+import type { EventMeta, LoggedEvent, TeamRepository } from '../../application/ports';
 import type { GrantScope } from '../../domain/member-grants';
-import type { PendingEvent } from '../../domain/team-events';
 import type { Team } from '../../domain/team';
 import { applyPatch, onlyAppends, patchOf, type TeamPatch } from '../../domain/team-patch';
 import { databaseCall as guarded, isDuplicateKey } from './database-errors';
@@ -79,7 +78,7 @@ export function createTeamRepository({
   async function appendEntry(
     next: Team,
     patch: TeamPatch,
-    events: PendingEvent[],
+    events: LoggedEvent[],
     grants: GrantScope,
     meta: EventMeta,
   ): Promise<boolean> {

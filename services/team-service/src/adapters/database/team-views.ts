@@ -1,4 +1,5 @@
 import type { TeamViews, UserTeamEntry } from '../../application/ports';
+import { memberIn } from '../../domain/roster-index';
 import { summaryOf, type Member, type Team, type TeamSummary } from '../../domain/team';
 import { databaseCall } from './database-errors';
 import {
@@ -12,8 +13,6 @@ import {
 interface Latest {
   version: number;
   members: readonly Member[];
-  /** Whether the user is on this roster (the set is built only for a refresh of many users). */
-  isMember: (userId: string) => boolean;
   createdAt: Date;
   /** user → the roster version their entry was last written from; a repeat at that version is skipped. */
   written: Map<string, number>;
@@ -56,15 +55,9 @@ export function createTeamViews({ reads, writes }: { reads: TeamModels; writes: 
   function remember(team: Team): Latest {
     const known = latest.get(team.teamId);
     if (known && known.version >= team.version) return known;
-    let ids: Set<string> | undefined;
-    const { members } = team;
     const next = {
       version: team.version,
-      members,
-      isMember: (userId: string) => {
-        ids ??= new Set(members.map((m) => m.userId));
-        return ids.has(userId);
-      },
+      members: team.members,
       createdAt: team.createdAt,
       written: known?.written ?? new Map<string, number>(),
     };
@@ -78,11 +71,8 @@ export function createTeamViews({ reads, writes }: { reads: TeamModels; writes: 
     const before = latest.get(team.teamId)?.version ?? 0;
     const roster = remember(team);
     const stale = userIds.filter((userId) => (roster.written.get(userId) ?? 0) < roster.version);
-    // One join of a large team: a scan is cheaper than building the roster's set.
-    const onRoster =
-      stale.length <= 4
-        ? (userId: string) => roster.members.some((m) => m.userId === userId)
-        : roster.isMember;
+    // The roster's index (roster-index.ts): no scan or set of a large roster per join.
+    const onRoster = (userId: string) => memberIn(roster.members, userId) !== undefined;
     await Promise.all(
       stale.map(async (userId) => {
         const field = `teams.${team.teamId}`;

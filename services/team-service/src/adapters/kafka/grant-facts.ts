@@ -5,13 +5,17 @@ import {
   EVENT_SOURCES,
 } from '@teamseat/contracts';
 import type { OutgoingMessage } from '@teamseat/kafka';
-import { memberGrantOf } from '../../domain/member-grants';
+import type { MemberGrant } from '@teamseat/contracts';
 import type { Team } from '../../domain/team';
 
-/** The grant-terms fact for one user, from the team as read (its version orders the facts, ADR 0016). */
+/**
+ * The grant-terms fact for one user, from the team as read (its version orders the facts, ADR 0016);
+ * `grant` is what the team gives the user (memberGrantOf).
+ */
 export function grantFactMessage(
   team: Team,
   userId: string,
+  grant: MemberGrant,
   causationId: string | undefined,
 ): OutgoingMessage {
   const fact = buildMemberGrantTerms(
@@ -21,7 +25,7 @@ export function grantFactMessage(
       teamVersion: team.version,
       productId: team.productId,
       entitlements: [...team.memberEntitlements],
-      grant: memberGrantOf(team, userId),
+      grant,
     },
     {
       source: EVENT_SOURCES.teamService,

@@ -6,7 +6,7 @@ import {
 } from '@teamseat/contracts';
 import type { BatchingProducer, OutgoingMessage } from '@teamseat/kafka';
 import type { Logger } from '@teamseat/logger';
-import { usersInScope, type GrantScope } from '../../domain/member-grants';
+import { memberGrantOf, usersInScope, type GrantScope } from '../../domain/member-grants';
 import type { TeamViews } from '../../application/ports';
 import type { Team } from '../../domain/team';
 import { slotOf, type SlotLeases } from '../database/outbox-leases';
@@ -159,7 +159,9 @@ export function createOutboxRelay({
       // Views first: a consumer reacting to these facts then reads at least this state from listings.
       await views.refresh(team, userIds);
       await hooks.beforeSend?.(teamId, { userIds });
-      const facts = userIds.map((userId) => grantFactMessage(team, userId, causationId));
+      const facts = userIds.map((userId) =>
+        grantFactMessage(team, userId, memberGrantOf(team, userId), causationId),
+      );
       await producer.sendMany(grantsTopic, facts);
     }
     if (users.length === 0) await views.refresh(team, []);
