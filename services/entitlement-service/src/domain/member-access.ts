@@ -53,7 +53,7 @@ const activeExpiry = (expiry: Expiry | undefined, nowMs: number) =>
  * waits for the sweep); active once every member entitlement is live, whoever gave it.
  */
 export function memberAccessOf(input: MemberAccessInput): MemberAccess {
-  const { current, applied, minTeamVersion, nowMs } = input;
+  const { current, applied, minTeamVersion } = input;
   const appliedTeamVersion = applied?.teamVersion ?? 0;
   const base = { teamVersion: current.teamVersion, appliedTeamVersion };
   if (current.grant.kind === 'none')
