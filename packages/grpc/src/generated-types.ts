@@ -73,6 +73,8 @@ export {
   type ErrorReason__Output as EntitlementErrorReason__Output,
 } from './generated/teamseat/entitlement/v1/ErrorReason';
 export type * from './generated/teamseat/entitlement/v1/Expiry';
+export type * from './generated/teamseat/entitlement/v1/GetMemberAccessRequest';
+export type * from './generated/teamseat/entitlement/v1/GetMemberAccessResponse';
 export type * from './generated/teamseat/entitlement/v1/GetSweepStatusRequest';
 export type * from './generated/teamseat/entitlement/v1/GetSweepStatusResponse';
 export type * from './generated/teamseat/entitlement/v1/GetTeamAccessReportRequest';
@@ -80,6 +82,8 @@ export type * from './generated/teamseat/entitlement/v1/GetTeamAccessReportRespo
 export * from './generated/teamseat/entitlement/v1/GrantState';
 export type * from './generated/teamseat/entitlement/v1/ListEntitlementsRequest';
 export type * from './generated/teamseat/entitlement/v1/ListEntitlementsResponse';
+export * from './generated/teamseat/entitlement/v1/MemberAccessState';
+export type * from './generated/teamseat/entitlement/v1/MemberEntitlementAccess';
 export type * from './generated/teamseat/entitlement/v1/MemberGrant';
 export type * from './generated/teamseat/entitlement/v1/ReconcileProgress';
 export type * from './generated/teamseat/entitlement/v1/ReconcileTeamRequest';

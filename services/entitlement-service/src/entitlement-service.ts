@@ -33,6 +33,7 @@ import { createAccessQueries } from './application/access-queries';
 import { createChangeHub } from './application/change-hub';
 import { createSweep } from './application/sweep';
 import { createSweepStatus } from './application/sweep-status';
+import { createMemberAccessQuery } from './application/member-access';
 import { createTeamAccessReports } from './application/team-access-report';
 import { createUserLocks } from './application/user-locks';
 import type { EntitlementServiceConfig } from './config';
@@ -264,6 +265,7 @@ export async function startEntitlementService({
           sync,
           reconciler,
           reports: createTeamAccessReports({ teams, customers, reconciler, now }),
+          members: createMemberAccessQuery({ teams, customers, now: () => rc.clock.now() }),
           sweepStatus,
           hub,
           now: () => rc.clock.now(),

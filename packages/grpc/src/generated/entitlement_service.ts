@@ -9,12 +9,15 @@ import type { Entitlement as _teamseat_entitlement_v1_Entitlement, Entitlement__
 import type { EntitlementChange as _teamseat_entitlement_v1_EntitlementChange, EntitlementChange__Output as _teamseat_entitlement_v1_EntitlementChange__Output } from './teamseat/entitlement/v1/EntitlementChange';
 import type { EntitlementServiceClient as _teamseat_entitlement_v1_EntitlementServiceClient, EntitlementServiceDefinition as _teamseat_entitlement_v1_EntitlementServiceDefinition } from './teamseat/entitlement/v1/EntitlementService';
 import type { Expiry as _teamseat_entitlement_v1_Expiry, Expiry__Output as _teamseat_entitlement_v1_Expiry__Output } from './teamseat/entitlement/v1/Expiry';
+import type { GetMemberAccessRequest as _teamseat_entitlement_v1_GetMemberAccessRequest, GetMemberAccessRequest__Output as _teamseat_entitlement_v1_GetMemberAccessRequest__Output } from './teamseat/entitlement/v1/GetMemberAccessRequest';
+import type { GetMemberAccessResponse as _teamseat_entitlement_v1_GetMemberAccessResponse, GetMemberAccessResponse__Output as _teamseat_entitlement_v1_GetMemberAccessResponse__Output } from './teamseat/entitlement/v1/GetMemberAccessResponse';
 import type { GetSweepStatusRequest as _teamseat_entitlement_v1_GetSweepStatusRequest, GetSweepStatusRequest__Output as _teamseat_entitlement_v1_GetSweepStatusRequest__Output } from './teamseat/entitlement/v1/GetSweepStatusRequest';
 import type { GetSweepStatusResponse as _teamseat_entitlement_v1_GetSweepStatusResponse, GetSweepStatusResponse__Output as _teamseat_entitlement_v1_GetSweepStatusResponse__Output } from './teamseat/entitlement/v1/GetSweepStatusResponse';
 import type { GetTeamAccessReportRequest as _teamseat_entitlement_v1_GetTeamAccessReportRequest, GetTeamAccessReportRequest__Output as _teamseat_entitlement_v1_GetTeamAccessReportRequest__Output } from './teamseat/entitlement/v1/GetTeamAccessReportRequest';
 import type { GetTeamAccessReportResponse as _teamseat_entitlement_v1_GetTeamAccessReportResponse, GetTeamAccessReportResponse__Output as _teamseat_entitlement_v1_GetTeamAccessReportResponse__Output } from './teamseat/entitlement/v1/GetTeamAccessReportResponse';
 import type { ListEntitlementsRequest as _teamseat_entitlement_v1_ListEntitlementsRequest, ListEntitlementsRequest__Output as _teamseat_entitlement_v1_ListEntitlementsRequest__Output } from './teamseat/entitlement/v1/ListEntitlementsRequest';
 import type { ListEntitlementsResponse as _teamseat_entitlement_v1_ListEntitlementsResponse, ListEntitlementsResponse__Output as _teamseat_entitlement_v1_ListEntitlementsResponse__Output } from './teamseat/entitlement/v1/ListEntitlementsResponse';
+import type { MemberEntitlementAccess as _teamseat_entitlement_v1_MemberEntitlementAccess, MemberEntitlementAccess__Output as _teamseat_entitlement_v1_MemberEntitlementAccess__Output } from './teamseat/entitlement/v1/MemberEntitlementAccess';
 import type { MemberGrant as _teamseat_entitlement_v1_MemberGrant, MemberGrant__Output as _teamseat_entitlement_v1_MemberGrant__Output } from './teamseat/entitlement/v1/MemberGrant';
 import type { ReconcileProgress as _teamseat_entitlement_v1_ReconcileProgress, ReconcileProgress__Output as _teamseat_entitlement_v1_ReconcileProgress__Output } from './teamseat/entitlement/v1/ReconcileProgress';
 import type { ReconcileTeamRequest as _teamseat_entitlement_v1_ReconcileTeamRequest, ReconcileTeamRequest__Output as _teamseat_entitlement_v1_ReconcileTeamRequest__Output } from './teamseat/entitlement/v1/ReconcileTeamRequest';
@@ -62,6 +65,8 @@ export interface ProtoGrpcType {
          */
         EntitlementService: SubtypeConstructor<typeof grpc.Client, _teamseat_entitlement_v1_EntitlementServiceClient> & { service: _teamseat_entitlement_v1_EntitlementServiceDefinition }
         Expiry: MessageTypeDefinition<_teamseat_entitlement_v1_Expiry, _teamseat_entitlement_v1_Expiry__Output>
+        GetMemberAccessRequest: MessageTypeDefinition<_teamseat_entitlement_v1_GetMemberAccessRequest, _teamseat_entitlement_v1_GetMemberAccessRequest__Output>
+        GetMemberAccessResponse: MessageTypeDefinition<_teamseat_entitlement_v1_GetMemberAccessResponse, _teamseat_entitlement_v1_GetMemberAccessResponse__Output>
         GetSweepStatusRequest: MessageTypeDefinition<_teamseat_entitlement_v1_GetSweepStatusRequest, _teamseat_entitlement_v1_GetSweepStatusRequest__Output>
         GetSweepStatusResponse: MessageTypeDefinition<_teamseat_entitlement_v1_GetSweepStatusResponse, _teamseat_entitlement_v1_GetSweepStatusResponse__Output>
         GetTeamAccessReportRequest: MessageTypeDefinition<_teamseat_entitlement_v1_GetTeamAccessReportRequest, _teamseat_entitlement_v1_GetTeamAccessReportRequest__Output>
@@ -69,6 +74,8 @@ export interface ProtoGrpcType {
         GrantState: EnumTypeDefinition
         ListEntitlementsRequest: MessageTypeDefinition<_teamseat_entitlement_v1_ListEntitlementsRequest, _teamseat_entitlement_v1_ListEntitlementsRequest__Output>
         ListEntitlementsResponse: MessageTypeDefinition<_teamseat_entitlement_v1_ListEntitlementsResponse, _teamseat_entitlement_v1_ListEntitlementsResponse__Output>
+        MemberAccessState: EnumTypeDefinition
+        MemberEntitlementAccess: MessageTypeDefinition<_teamseat_entitlement_v1_MemberEntitlementAccess, _teamseat_entitlement_v1_MemberEntitlementAccess__Output>
         MemberGrant: MessageTypeDefinition<_teamseat_entitlement_v1_MemberGrant, _teamseat_entitlement_v1_MemberGrant__Output>
         ReconcileProgress: MessageTypeDefinition<_teamseat_entitlement_v1_ReconcileProgress, _teamseat_entitlement_v1_ReconcileProgress__Output>
         ReconcileTeamRequest: MessageTypeDefinition<_teamseat_entitlement_v1_ReconcileTeamRequest, _teamseat_entitlement_v1_ReconcileTeamRequest__Output>

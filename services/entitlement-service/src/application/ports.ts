@@ -168,6 +168,8 @@ export interface ChangeContext {
   cause: ChangeCause;
   /** RevenueCat event id or team event id behind the change. */
   causationId?: string | undefined;
+  /** The team whose grant terms (a fact, ReconcileTeam) caused the change: WatchEntitlementChanges' team filter. */
+  teamId?: string | undefined;
   traceparent?: string | undefined;
 }
 

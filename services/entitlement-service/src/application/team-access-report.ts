@@ -172,6 +172,7 @@ export function createTeamAccessReports(deps: {
           const result = await reconciler.reconcile(userId, {
             cause: 'reconcile',
             causationId: `reconcile-team:${teamId}`,
+            teamId,
           });
           progress.done += 1;
           progress.granted += result.granted;

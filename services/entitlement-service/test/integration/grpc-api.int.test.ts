@@ -61,6 +61,28 @@ describe('gRPC API (team-service not running)', function () {
     expect(error.details).to.equal('user_id: must not contain control characters');
   });
 
+  for (const [request, field] of [
+    [{ teamId: '', userId: 'ada' }, 'team_id'],
+    [{ teamId: 't1', userId: '' }, 'user_id'],
+    [{ teamId: 't1', userId: 'ada', minTeamVersion: '-1' }, 'min_team_version'],
+  ] as const) {
+    it(`when GetMemberAccess has a bad ${field}, then INVALID_ARGUMENT names it before team-service is asked`, async () => {
+      const error = (await call(h.client, 'GetMemberAccess', request).catch(
+        (e: unknown) => e,
+      )) as ServiceError;
+      expect(error.code).to.equal(status.INVALID_ARGUMENT);
+      expect(error.details).to.match(new RegExp(`^${field}: `));
+    });
+  }
+
+  it('when a watch names a team id that is too long, then the stream ends with INVALID_ARGUMENT naming team_id', async () => {
+    const stream = h.client.WatchEntitlementChanges({ teamId: 'x'.repeat(1_501) });
+    stream.on('data', () => undefined);
+    const error = await new Promise<ServiceError>((resolve) => stream.on('error', resolve));
+    expect(error.code).to.equal(status.INVALID_ARGUMENT);
+    expect(error.details).to.match(/^team_id: /);
+  });
+
   it('when an unknown user is asked about, then access is inactive with no source', async () => {
     const answer = await call<{ active: boolean; source: { kind: string }; syncedAt: unknown }>(
       h.client,

@@ -45,6 +45,7 @@ describe('gRPC API, unknown errors', function () {
             },
             reconciler: unused(),
             reports: unused(),
+            members: unused(),
             sweepStatus: unused(),
             hub: createChangeHub(),
             now: () => Date.now(),

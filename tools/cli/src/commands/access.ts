@@ -3,6 +3,7 @@ import type {
   AccessSource__Output,
   CheckAccessResponse__Output,
   Entitlement__Output,
+  GetMemberAccessResponse__Output,
   ListEntitlementsResponse__Output,
   SyncCustomerResponse__Output,
 } from '@teamseat/grpc';
@@ -63,6 +64,57 @@ export function registerAccess(program: Command, context: CliContext): void {
       c.ListEntitlements({ userId, includeInactive: options.all === true }, o, cb),
     );
     context.output.emit(options, { userId, ...answer }, (a) => entitlementTable(a.entitlements, a.syncedAt));
+  });
+
+  registerMemberAccess(access, context);
+}
+
+function memberAccessText(a: GetMemberAccessResponse__Output): string {
+  const expiry = (e: GetMemberAccessResponse__Output['entitlements'][number]) =>
+    e.expires?.lifetime ? 'lifetime' : when(e.expires?.at);
+  return [
+    fields([
+      ['state', enumText(a.state, 'MEMBER_ACCESS_STATE_')],
+      ['reason', a.reason || '-'],
+      ['team version', `${a.teamVersion} (applied: ${a.appliedTeamVersion})`],
+    ]),
+    table(
+      ['entitlement', 'state', 'until', 'source', 'reason', 'attempts', 'next attempt'],
+      a.entitlements.map((e) => [
+        e.entitlement,
+        enumText(e.state, 'MEMBER_ACCESS_STATE_'),
+        e.expires ? expiry(e) : '-',
+        e.expires ? enumText(e.source, 'SOURCE_KIND_') : '-',
+        e.reason || '-',
+        String(e.attempts),
+        e.willRetry ? when(e.nextAttemptAt) : '-',
+      ]),
+    ),
+  ].join('\n');
+}
+
+/** `access member`: is one member's seat ready (GetMemberAccess, ADR 0037)? */
+function registerMemberAccess(access: Command, context: CliContext): void {
+  withJson(
+    access
+      .command('member')
+      .description(
+        "one member's access for a team: pending, active, failed (with the reason) or not a member",
+      )
+      .argument('<team-id>', 'team id')
+      .argument('<user-id>', 'app user id')
+      .option(
+        '--min-version <n>',
+        "the team version the member was added at (AddMember's team.version)",
+        '0',
+      ),
+  ).action(async (teamId: string, userId: string, options: { minVersion: string; json?: boolean }) => {
+    const answer = await context
+      .services()
+      .entitlements.call<GetMemberAccessResponse__Output>((c, o, cb) =>
+        c.GetMemberAccess({ teamId, userId, minTeamVersion: options.minVersion }, o, cb),
+      );
+    context.output.emit(options, { teamId, userId, ...answer }, memberAccessText);
   });
 }
 

@@ -101,6 +101,23 @@ describe('teamseat CLI against team-service and entitlement-service (child proce
     ]);
   });
 
+  it('when access member runs, then it says whether the seat is ready, and not a member for a stranger', async () => {
+    const member = await waitFor(
+      async () => {
+        const answer = (await cli('access', 'member', teamId, alice, '--json')).json<{
+          state: string;
+          entitlements: Array<{ entitlement: string; source: string }>;
+        }>();
+        return answer.state === 'MEMBER_ACCESS_STATE_ACTIVE' ? answer : undefined;
+      },
+      { timeoutMs: 30_000, description: `${alice}'s seat ready` },
+    );
+    expect(member.entitlements[0]).to.include({ entitlement: 'pro', source: 'SOURCE_KIND_TEAM_GRANT' });
+    const human = await cli('access', 'member', teamId, randomName('cli-stranger'));
+    expect(human.code, human.stderr).to.equal(0);
+    expect(human.stdout).to.match(/state\s*│\s*not_a_member/);
+  });
+
   it('when reconcile runs, then it streams progress over the roster (owner and members) with counts and time left, and prints the result', async () => {
     const run = await cli('reconcile', teamId, '--json', '--progress');
     expect(run.code, run.stderr).to.equal(0);

@@ -8,6 +8,7 @@ import {
 } from '@teamseat/contracts';
 import type { BatchingProducer } from '@teamseat/kafka';
 import { activeTraceparent } from '@teamseat/telemetry';
+import { CAUSE_TEAM_ATTRIBUTE } from '../../application/change-hub';
 import type { ChangePublisher } from '../../application/ports';
 import type { AccessSource as DomainSource } from '../../domain/access';
 import { isLifetime, type Expiry } from '../../domain/expiry';
@@ -71,7 +72,11 @@ export function createChangePublisher({
         );
         return {
           key: fact.userId,
-          value: encodeEntitlementChange({ ...envelope, [ORIGIN_ATTRIBUTE]: instanceId }),
+          value: encodeEntitlementChange({
+            ...envelope,
+            [ORIGIN_ATTRIBUTE]: instanceId,
+            ...(context.teamId ? { [CAUSE_TEAM_ATTRIBUTE]: context.teamId } : {}),
+          }),
           headers: cloudEventKafkaHeaders(envelope),
         };
       });

@@ -16,10 +16,12 @@ import type { Logger } from '@teamseat/logger';
 import type { AccessQueries } from '../../application/access-queries';
 import type { ChangeHub } from '../../application/change-hub';
 import type { CustomerSync } from '../../application/customer-sync';
+import type { MemberAccessQuery } from '../../application/member-access';
 import type { SweepStatusReader } from '../../application/sweep-status';
 import type { TeamAccessReports } from '../../application/team-access-report';
 import { TEAM_SERVICE_UNAVAILABLE } from '../../application/ports';
 import type { UserReconciler } from '../../application/user-reconciler';
+import { memberAccess as mapMemberAccess } from './member-access-mapping';
 import * as map from './proto-mapping';
 
 const MAX_ID_LENGTH = 1_500;
@@ -30,6 +32,14 @@ function requireId(field: string, value: string): string {
   if (value.length > MAX_ID_LENGTH)
     throw invalidArgument(field, `must be at most ${MAX_ID_LENGTH} characters`);
   return value;
+}
+
+/** A team version (int64 on the wire, a string or a number here): 0 when absent. */
+function teamVersionOf(field: string, value: string | number | undefined): number {
+  const version = Number(value ?? 0);
+  if (!Number.isSafeInteger(version) || version < 0)
+    throw invalidArgument(field, 'must be a non-negative integer');
+  return version;
 }
 
 /** ReconcileTeamWithProgress sends progress at most this often (and always at the start and the end). */
@@ -54,12 +64,13 @@ export function createEntitlementGrpcService(deps: {
   sync: CustomerSync;
   reconciler: UserReconciler;
   reports: TeamAccessReports;
+  members: MemberAccessQuery;
   sweepStatus: SweepStatusReader;
   hub: ChangeHub;
   now: () => number;
   logger: Logger;
 }): EntitlementServiceHandlers {
-  const { access, sync, reconciler, reports, sweepStatus, hub, now } = deps;
+  const { access, sync, reconciler, reports, members, sweepStatus, hub, now } = deps;
 
   return {
     CheckAccess: unary(async (request) => {
@@ -166,14 +177,29 @@ export function createEntitlementGrpcService(deps: {
         );
     },
 
+    GetMemberAccess: unary(async (request) => {
+      const teamId = requireId('team_id', request.teamId);
+      const userId = requireUserId('user_id', request.userId);
+      const minTeamVersion = teamVersionOf('min_team_version', request.minTeamVersion);
+      return mapMemberAccess(await members.memberAccess(teamId, userId, minTeamVersion), now());
+    }),
+
     GetSweepStatus: unary(async () => map.sweepStatus(await sweepStatus.status())),
 
     WatchEntitlementChanges(
       call: ServerWritableStream<WatchEntitlementChangesRequest__Output, WatchEntitlementChangesResponse>,
     ) {
+      let teamId: string | undefined;
+      try {
+        teamId = call.request.teamId ? requireId('team_id', call.request.teamId) : undefined;
+      } catch (error) {
+        call.emit('error', grpcErrorOf(error));
+        return;
+      }
       const filter = {
         userIds: new Set(call.request.userIds),
         entitlements: new Set(call.request.entitlements),
+        teamId,
       };
       const unsubscribe = hub.subscribe(
         filter,

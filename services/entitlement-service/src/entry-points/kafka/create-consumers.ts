@@ -142,7 +142,7 @@ export function createConsumers(deps: {
       const result = await deps.reconciler.applyTerms(
         userId,
         teamTermsOf(fact),
-        { cause: 'team-event', causationId: fact.causationid ?? fact.id },
+        { cause: 'team-event', causationId: fact.causationid ?? fact.id, teamId: fact.data.teamId },
         { confirm: deps.confirmTerms },
       );
       log.debug(

@@ -4,6 +4,8 @@ import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { CheckAccessRequest as _teamseat_entitlement_v1_CheckAccessRequest, CheckAccessRequest__Output as _teamseat_entitlement_v1_CheckAccessRequest__Output } from '../../../teamseat/entitlement/v1/CheckAccessRequest';
 import type { CheckAccessResponse as _teamseat_entitlement_v1_CheckAccessResponse, CheckAccessResponse__Output as _teamseat_entitlement_v1_CheckAccessResponse__Output } from '../../../teamseat/entitlement/v1/CheckAccessResponse';
+import type { GetMemberAccessRequest as _teamseat_entitlement_v1_GetMemberAccessRequest, GetMemberAccessRequest__Output as _teamseat_entitlement_v1_GetMemberAccessRequest__Output } from '../../../teamseat/entitlement/v1/GetMemberAccessRequest';
+import type { GetMemberAccessResponse as _teamseat_entitlement_v1_GetMemberAccessResponse, GetMemberAccessResponse__Output as _teamseat_entitlement_v1_GetMemberAccessResponse__Output } from '../../../teamseat/entitlement/v1/GetMemberAccessResponse';
 import type { GetSweepStatusRequest as _teamseat_entitlement_v1_GetSweepStatusRequest, GetSweepStatusRequest__Output as _teamseat_entitlement_v1_GetSweepStatusRequest__Output } from '../../../teamseat/entitlement/v1/GetSweepStatusRequest';
 import type { GetSweepStatusResponse as _teamseat_entitlement_v1_GetSweepStatusResponse, GetSweepStatusResponse__Output as _teamseat_entitlement_v1_GetSweepStatusResponse__Output } from '../../../teamseat/entitlement/v1/GetSweepStatusResponse';
 import type { GetTeamAccessReportRequest as _teamseat_entitlement_v1_GetTeamAccessReportRequest, GetTeamAccessReportRequest__Output as _teamseat_entitlement_v1_GetTeamAccessReportRequest__Output } from '../../../teamseat/entitlement/v1/GetTeamAccessReportRequest';
@@ -49,6 +51,33 @@ export interface EntitlementServiceClient extends grpc.Client {
   checkAccess(argument: _teamseat_entitlement_v1_CheckAccessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_teamseat_entitlement_v1_CheckAccessResponse__Output>): grpc.ClientUnaryCall;
   checkAccess(argument: _teamseat_entitlement_v1_CheckAccessRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_entitlement_v1_CheckAccessResponse__Output>): grpc.ClientUnaryCall;
   checkAccess(argument: _teamseat_entitlement_v1_CheckAccessRequest, callback: grpc.requestCallback<_teamseat_entitlement_v1_CheckAccessResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Is one member's seat ready? (ADR 0037) The member's access state for one team, without a team report:
+   * PENDING while team-service has the member at a team version entitlement-service has not applied yet
+   * (pass AddMember's team.version as min_team_version) or while the grant is not yet made; ACTIVE once
+   * every member entitlement is granted or covered by access teamseat did not give; FAILED (with reason)
+   * while the grant fails, retried or not; NOT_A_MEMBER when the user holds no seat in the team. One point
+   * read of team-service (GetMemberGrant) and one of the user's record; RevenueCat is not called.
+   * Errors: NOT_FOUND TEAM_NOT_FOUND, UNAVAILABLE TEAM_SERVICE_UNAVAILABLE.
+   */
+  GetMemberAccess(argument: _teamseat_entitlement_v1_GetMemberAccessRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_entitlement_v1_GetMemberAccessResponse__Output>): grpc.ClientUnaryCall;
+  GetMemberAccess(argument: _teamseat_entitlement_v1_GetMemberAccessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_teamseat_entitlement_v1_GetMemberAccessResponse__Output>): grpc.ClientUnaryCall;
+  GetMemberAccess(argument: _teamseat_entitlement_v1_GetMemberAccessRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_entitlement_v1_GetMemberAccessResponse__Output>): grpc.ClientUnaryCall;
+  GetMemberAccess(argument: _teamseat_entitlement_v1_GetMemberAccessRequest, callback: grpc.requestCallback<_teamseat_entitlement_v1_GetMemberAccessResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Is one member's seat ready? (ADR 0037) The member's access state for one team, without a team report:
+   * PENDING while team-service has the member at a team version entitlement-service has not applied yet
+   * (pass AddMember's team.version as min_team_version) or while the grant is not yet made; ACTIVE once
+   * every member entitlement is granted or covered by access teamseat did not give; FAILED (with reason)
+   * while the grant fails, retried or not; NOT_A_MEMBER when the user holds no seat in the team. One point
+   * read of team-service (GetMemberGrant) and one of the user's record; RevenueCat is not called.
+   * Errors: NOT_FOUND TEAM_NOT_FOUND, UNAVAILABLE TEAM_SERVICE_UNAVAILABLE.
+   */
+  getMemberAccess(argument: _teamseat_entitlement_v1_GetMemberAccessRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_entitlement_v1_GetMemberAccessResponse__Output>): grpc.ClientUnaryCall;
+  getMemberAccess(argument: _teamseat_entitlement_v1_GetMemberAccessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_teamseat_entitlement_v1_GetMemberAccessResponse__Output>): grpc.ClientUnaryCall;
+  getMemberAccess(argument: _teamseat_entitlement_v1_GetMemberAccessRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_teamseat_entitlement_v1_GetMemberAccessResponse__Output>): grpc.ClientUnaryCall;
+  getMemberAccess(argument: _teamseat_entitlement_v1_GetMemberAccessRequest, callback: grpc.requestCallback<_teamseat_entitlement_v1_GetMemberAccessResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * What the periodic sweep last did (any replica's last run, from the database), whether a replica holds
@@ -214,6 +243,17 @@ export interface EntitlementServiceHandlers extends grpc.UntypedServiceImplement
   CheckAccess: grpc.handleUnaryCall<_teamseat_entitlement_v1_CheckAccessRequest__Output, _teamseat_entitlement_v1_CheckAccessResponse>;
   
   /**
+   * Is one member's seat ready? (ADR 0037) The member's access state for one team, without a team report:
+   * PENDING while team-service has the member at a team version entitlement-service has not applied yet
+   * (pass AddMember's team.version as min_team_version) or while the grant is not yet made; ACTIVE once
+   * every member entitlement is granted or covered by access teamseat did not give; FAILED (with reason)
+   * while the grant fails, retried or not; NOT_A_MEMBER when the user holds no seat in the team. One point
+   * read of team-service (GetMemberGrant) and one of the user's record; RevenueCat is not called.
+   * Errors: NOT_FOUND TEAM_NOT_FOUND, UNAVAILABLE TEAM_SERVICE_UNAVAILABLE.
+   */
+  GetMemberAccess: grpc.handleUnaryCall<_teamseat_entitlement_v1_GetMemberAccessRequest__Output, _teamseat_entitlement_v1_GetMemberAccessResponse>;
+  
+  /**
    * What the periodic sweep last did (any replica's last run, from the database), whether a replica holds
    * its lease now, and when the answering replica's timer runs it next.
    */
@@ -274,6 +314,7 @@ export interface EntitlementServiceHandlers extends grpc.UntypedServiceImplement
 
 export interface EntitlementServiceDefinition extends grpc.ServiceDefinition {
   CheckAccess: MethodDefinition<_teamseat_entitlement_v1_CheckAccessRequest, _teamseat_entitlement_v1_CheckAccessResponse, _teamseat_entitlement_v1_CheckAccessRequest__Output, _teamseat_entitlement_v1_CheckAccessResponse__Output>
+  GetMemberAccess: MethodDefinition<_teamseat_entitlement_v1_GetMemberAccessRequest, _teamseat_entitlement_v1_GetMemberAccessResponse, _teamseat_entitlement_v1_GetMemberAccessRequest__Output, _teamseat_entitlement_v1_GetMemberAccessResponse__Output>
   GetSweepStatus: MethodDefinition<_teamseat_entitlement_v1_GetSweepStatusRequest, _teamseat_entitlement_v1_GetSweepStatusResponse, _teamseat_entitlement_v1_GetSweepStatusRequest__Output, _teamseat_entitlement_v1_GetSweepStatusResponse__Output>
   GetTeamAccessReport: MethodDefinition<_teamseat_entitlement_v1_GetTeamAccessReportRequest, _teamseat_entitlement_v1_GetTeamAccessReportResponse, _teamseat_entitlement_v1_GetTeamAccessReportRequest__Output, _teamseat_entitlement_v1_GetTeamAccessReportResponse__Output>
   ListEntitlements: MethodDefinition<_teamseat_entitlement_v1_ListEntitlementsRequest, _teamseat_entitlement_v1_ListEntitlementsResponse, _teamseat_entitlement_v1_ListEntitlementsRequest__Output, _teamseat_entitlement_v1_ListEntitlementsResponse__Output>

@@ -10,6 +10,12 @@ export interface WatchEntitlementChangesRequest {
    * Only these entitlements; empty means all.
    */
   'entitlements'?: (string)[];
+  /**
+   * Only changes of this team's members (ADR 0037): those whose source is the team's grant, and those its
+   * grant terms caused (a removal or the team's expiry: active false, or the source that remains).
+   * Empty means every team and none.
+   */
+  'teamId'?: (string);
 }
 
 export interface WatchEntitlementChangesRequest__Output {
@@ -21,4 +27,10 @@ export interface WatchEntitlementChangesRequest__Output {
    * Only these entitlements; empty means all.
    */
   'entitlements': (string)[];
+  /**
+   * Only changes of this team's members (ADR 0037): those whose source is the team's grant, and those its
+   * grant terms caused (a removal or the team's expiry: active false, or the source that remains).
+   * Empty means every team and none.
+   */
+  'teamId': (string);
 }
