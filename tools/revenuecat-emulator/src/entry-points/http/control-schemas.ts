@@ -149,6 +149,8 @@ export const webhookConfigSchema = z
     duplicate_rate: rate,
     drop_rate: rate,
     reorder_window_ms: z.number().int().nonnegative(),
+    drop_event_types: z.array(z.string().min(1, 'must not be empty')),
+    drop_event_count: z.number().int('must be an integer').nonnegative('must not be negative').nullable(),
   })
   .partial()
   .strict();
