@@ -240,7 +240,7 @@ export async function startEntitlementService({
           }),
           sync,
           reconciler,
-          reports: createTeamAccessReports({ teams, customers, reconciler, now }),
+          reports: createTeamAccessReports({ teams, customers, sync, reconciler, now }),
           hub,
           now: () => rc.clock.now(),
           logger,

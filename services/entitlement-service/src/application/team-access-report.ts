@@ -3,6 +3,7 @@ import { entitlementAccess } from '../domain/access';
 import type { CustomerRecord } from '../domain/customer';
 import type { Expiry } from '../domain/expiry';
 import type { GrantRecord, GrantState } from '../domain/grant-record';
+import type { CustomerSync } from './customer-sync';
 import type { CustomerRepository, TeamDirectory, TeamSummary } from './ports';
 import type { UserReconciler } from './user-reconciler';
 
@@ -50,12 +51,13 @@ const FIRST_PAGE: ReportPage = { size: 500, after: null };
 export function createTeamAccessReports(deps: {
   teams: TeamDirectory;
   customers: CustomerRepository;
+  sync: CustomerSync;
   reconciler: UserReconciler;
   concurrency?: number;
   /** Wall clock. */
   now: () => number;
 }) {
-  const { teams, customers, reconciler } = deps;
+  const { teams, customers, sync, reconciler } = deps;
 
   async function requireTeam(teamId: string): Promise<TeamSummary> {
     const team = await teams.getTeam(teamId);
@@ -136,11 +138,21 @@ export function createTeamAccessReports(deps: {
   return {
     report,
 
-    /** Reconciles every seat holder now (the sweep's work for one team); then reports. */
+    /**
+     * Re-reads the team's subscriber from RevenueCat and applies the team's state (a RENEWAL or EXPIRATION
+     * that never arrived), then reconciles every seat holder now (the sweep's work for one team); then
+     * reports. A changed period reaches the members through team-service's grant-terms facts, as after a
+     * webhook (ADR 0016).
+     */
     async reconcileTeam(
       teamId: string,
     ): Promise<{ report: TeamAccessReport; granted: number; revoked: number; failed: number }> {
-      await requireTeam(teamId);
+      const team = await requireTeam(teamId);
+      await sync.sync(team.subscriberUserId, {
+        cause: 'reconcile',
+        causationId: `reconcile-team:${teamId}`,
+        applyTeams: true,
+      });
       const users = (await teams.rosterOf(teamId)).map((entry) => entry.userId);
       const totals = { granted: 0, revoked: 0, failed: 0 };
       const queue = [...users];
