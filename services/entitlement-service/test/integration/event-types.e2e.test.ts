@@ -2,7 +2,6 @@ import { expect } from 'chai';
 import { waitFor } from '@teamseat/testing';
 import { startStack, DAY, type E2eStack } from '../support/e2e-harness';
 import {
-  access,
   addMember,
   ms,
   newUser,
