@@ -3,6 +3,7 @@ import { waitFor } from '@teamseat/testing';
 import { startStack, DAY, type E2eStack } from '../support/e2e-harness';
 import {
   addMember,
+  everyWebhookHandled,
   ms,
   newUser,
   promoExpiry,
@@ -38,17 +39,6 @@ describe('the event types RevenueCat sends today (end to end)', function () {
   const deadLettered = () => metricSum(stack.service.registry, 'entitlement_messages_dead_lettered_total');
   const subscriberReads = () =>
     metricSum(stack.service.registry, 'revenuecat_calls_total', { operation: 'get_subscriber' });
-
-  /** Every webhook the emulator delivered so far has been handled by entitlement-service. */
-  async function everyWebhookHandled() {
-    await waitFor(
-      async () => {
-        const delivered = stack.emulator.webhooks.deliveries().filter((d) => d.state === 'delivered');
-        return (await handled()) >= delivered.length;
-      },
-      { timeoutMs: 20_000 },
-    );
-  }
 
   async function teamWithMember() {
     const owner = newUser('owner');
@@ -95,7 +85,7 @@ describe('the event types RevenueCat sends today (end to end)', function () {
 
   it('when an invoice, a virtual currency transaction and an experiment enrollment arrive, then they are handled without a RevenueCat read, dead letter or team change', async () => {
     const { owner } = await teamWithMember();
-    await everyWebhookHandled();
+    await everyWebhookHandled(stack);
     const [ignored, reads, dead] = [await handled('ignored'), await subscriberReads(), await deadLettered()];
     const before = await teamOf(stack, owner);
 
