@@ -84,11 +84,13 @@ export function promoExpiry(stack: E2eStack, userId: string, entitlement = 'pro'
 export const storeAction = (stack: E2eStack, name: string, input: object) =>
   stack.emulator.service.storeAction(name as never, input as never);
 
-/** Every webhook the emulator has delivered so far has been handled by entitlement-service. */
+/** No webhook is on its way, and every one the emulator delivered has been handled by entitlement-service. */
 export async function everyWebhookHandled(stack: E2eStack, timeoutMs = 30_000): Promise<void> {
   await waitFor(
     async () => {
-      const delivered = stack.emulator.webhooks.deliveries().filter((d) => d.state === 'delivered').length;
+      const deliveries = stack.emulator.webhooks.deliveries();
+      if (deliveries.some((d) => d.state === 'pending')) return false;
+      const delivered = deliveries.filter((d) => d.state === 'delivered').length;
       const handled = await metricSum(stack.service.registry, 'entitlement_messages_handled_total', {
         topic: stack.topics.webhooks,
       });
