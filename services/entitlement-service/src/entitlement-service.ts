@@ -264,7 +264,7 @@ export async function startEntitlementService({
           }),
           sync,
           reconciler,
-          reports: createTeamAccessReports({ teams, customers, reconciler, now }),
+          reports: createTeamAccessReports({ teams, customers, sync, reconciler, now }),
           members: createMemberAccessQuery({ teams, customers, now: () => rc.clock.now() }),
           sweepStatus,
           hub,

@@ -151,6 +151,12 @@ export const configSchema = z.object({
   WEBHOOK_REORDER_WINDOW_MS: nonNegativeInt
     .default(0)
     .describe('events within this window are sent shuffled'),
+  WEBHOOK_DROP_EVENT_TYPES: csv()
+    .optional()
+    .describe('event types never delivered (RENEWAL,EXPIRATION: a missed webhook), comma-separated'),
+  WEBHOOK_DROP_EVENT_COUNT: nonNegativeInt
+    .optional()
+    .describe('drop only this many events of WEBHOOK_DROP_EVENT_TYPES, then deliver them again'),
   EMULATOR_CLOCK_START: z.string().optional().describe('virtual time at start: ISO date or epoch ms'),
   EMULATOR_CLOCK_FROZEN: bool.default('false').describe('the clock only moves when advanced'),
   EMULATOR_AUTO_RENEW: bool.default('true').describe('subscriptions renew when the clock passes expiry'),
@@ -223,6 +229,8 @@ export function toOptions(config: EmulatorConfig): EmulatorOptions {
       duplicateRate: config.WEBHOOK_DUPLICATE_RATE,
       dropRate: config.WEBHOOK_DROP_RATE,
       reorderWindowMs: config.WEBHOOK_REORDER_WINDOW_MS,
+      dropEventTypes: config.WEBHOOK_DROP_EVENT_TYPES ?? [],
+      dropEventCount: config.WEBHOOK_DROP_EVENT_COUNT ?? null,
     },
     clock: { startMs: parseStart(config.EMULATOR_CLOCK_START), frozen: config.EMULATOR_CLOCK_FROZEN },
     autoRenew: config.EMULATOR_AUTO_RENEW,

@@ -3,6 +3,7 @@ import { entitlementAccess } from '../domain/access';
 import type { CustomerRecord } from '../domain/customer';
 import type { Expiry } from '../domain/expiry';
 import type { GrantRecord, GrantState } from '../domain/grant-record';
+import type { CustomerSync } from './customer-sync';
 import type { CustomerRepository, TeamDirectory, TeamSummary } from './ports';
 import type { UserReconciler } from './user-reconciler';
 
@@ -66,12 +67,13 @@ const FIRST_PAGE: ReportPage = { size: 500, after: null };
 export function createTeamAccessReports(deps: {
   teams: TeamDirectory;
   customers: CustomerRepository;
+  sync: CustomerSync;
   reconciler: UserReconciler;
   concurrency?: number;
   /** Wall clock. */
   now: () => number;
 }) {
-  const { teams, customers, reconciler } = deps;
+  const { teams, customers, sync, reconciler } = deps;
 
   async function requireTeam(teamId: string): Promise<TeamSummary> {
     const team = await teams.getTeam(teamId);
@@ -153,15 +155,22 @@ export function createTeamAccessReports(deps: {
     report,
 
     /**
-     * Reconciles every member now (the sweep's work for one team); then reports. `onProgress` hears the
-     * counts after each member (ReconcileTeamWithProgress streams them, ADR 0034); an aborted `signal`
-     * stops the work after the members in flight, which stay repaired.
+     * Re-reads the team's subscriber from RevenueCat and applies the team's state (a RENEWAL or EXPIRATION
+     * that never arrived), then reconciles every seat holder now (the sweep's work for one team); then
+     * reports. A changed period reaches the members through team-service's grant-terms facts, as after a
+     * webhook (ADR 0016). `onProgress` hears the counts after each member (ReconcileTeamWithProgress streams
+     * them, ADR 0034); an aborted `signal` stops the work after the members in flight, which stay repaired.
      */
     async reconcileTeam(
       teamId: string,
       options: { onProgress?: (progress: ReconcileProgress) => void; signal?: AbortSignal } = {},
     ): Promise<ReconcileTeamResult> {
-      await requireTeam(teamId);
+      const team = await requireTeam(teamId);
+      await sync.sync(team.subscriberUserId, {
+        cause: 'reconcile',
+        causationId: `reconcile-team:${teamId}`,
+        applyTeams: true,
+      });
       const users = (await teams.rosterOf(teamId)).map((entry) => entry.userId);
       const progress: ReconcileProgress = { done: 0, total: users.length, granted: 0, revoked: 0, failed: 0 };
       options.onProgress?.({ ...progress });

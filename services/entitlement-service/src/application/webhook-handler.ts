@@ -4,6 +4,7 @@ import type { Logger } from '@teamseat/logger';
 import { deriveOwnerTeamStates, fundingSubscription } from '../domain/owner-team-state';
 import { teamLineOf, type TeamProduct } from '../domain/team-product';
 import { isPlausibleEventTime } from '../domain/watermark';
+import { webhookEffect } from '../domain/webhook-effect';
 import type { CustomerSync } from './customer-sync';
 import type { CustomerRepository, ProcessedEventRepository, RevenueCatClient, TeamDirectory } from './ports';
 
@@ -96,24 +97,30 @@ export function createWebhookHandler(deps: {
     async handle(raw: Buffer | null, log: Logger): Promise<WebhookOutcome> {
       const body = parseWebhookBody(raw ?? Buffer.alloc(0));
       const event = readRevenueCatEvent(body.event);
+      const effect = webhookEffect(event.type);
+      // Events that can change no access are acknowledged without a RevenueCat read (ADR 0036).
+      if (effect === 'none') {
+        await processed.mark(event.id, event.type);
+        return 'ignored';
+      }
       // A redelivered event normally carries a time older than the snapshot its first delivery settled, and
       // the sync skips it after reading the customer anyway; the id lookup is for the events the watermark
-      // cannot judge (no plausible time, TRANSFER, TEST), saving a read per webhook (ADR 0005).
+      // cannot judge (no plausible time, TRANSFER), saving a read per webhook (ADR 0005).
       const judgedByWatermark = event.type !== 'TRANSFER' && isPlausibleEventTime(event.event_timestamp_ms);
       if (!judgedByWatermark && (await processed.has(event.id))) return 'duplicate';
       const eventLog = log.child({ eventId: event.id, eventType: event.type });
 
-      let handled = event.type !== 'TEST';
+      let handled = true;
       if (event.type === 'TRANSFER') {
         await transfer(event, eventLog);
-      } else if (event.type !== 'TEST') {
+      } else {
         const { primary, others } = await usersOf(event);
         // Our own grants and revokes come back as PROMOTIONAL events: they refresh the member's snapshot only.
         const ownEcho = (event.store ?? '').toUpperCase() === 'PROMOTIONAL';
         handled = false;
         for (const userId of primary ? [primary, ...others] : others) {
           // Team state is applied for the event's own user only, so an alias never opens a second team.
-          const applyTeams = !ownEcho && userId === primary;
+          const applyTeams = !ownEcho && effect === 'owner-sync' && userId === primary;
           const result = await sync.sync(userId, {
             cause: 'webhook',
             causationId: event.id,
@@ -125,7 +132,7 @@ export function createWebhookHandler(deps: {
         }
       }
       await processed.mark(event.id, event.type);
-      return event.type === 'TEST' ? 'ignored' : handled ? 'processed' : 'duplicate';
+      return handled ? 'processed' : 'duplicate';
     },
   };
 }

@@ -11,3 +11,4 @@ export * from './entitlement-changes';
 export * from './grant-record';
 export * from './customer';
 export * from './outside-grants';
+export * from './webhook-effect';

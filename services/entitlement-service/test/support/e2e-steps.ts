@@ -1,5 +1,6 @@
 import type { Team__Output } from '@teamseat/grpc';
 import { waitFor } from '@teamseat/testing';
+import { metricSum } from './metrics';
 import { call } from './service-harness';
 import type { E2eStack } from './e2e-harness';
 
@@ -82,3 +83,19 @@ export function promoExpiry(stack: E2eStack, userId: string, entitlement = 'pro'
 /** Loosely typed on purpose: tests pick the action and build its input at run time. */
 export const storeAction = (stack: E2eStack, name: string, input: object) =>
   stack.emulator.service.storeAction(name as never, input as never);
+
+/** No webhook is on its way, and every one the emulator delivered has been handled by entitlement-service. */
+export async function everyWebhookHandled(stack: E2eStack, timeoutMs = 30_000): Promise<void> {
+  await waitFor(
+    async () => {
+      const deliveries = stack.emulator.webhooks.deliveries();
+      if (deliveries.some((d) => d.state === 'pending')) return false;
+      const delivered = deliveries.filter((d) => d.state === 'delivered').length;
+      const handled = await metricSum(stack.service.registry, 'entitlement_messages_handled_total', {
+        topic: stack.topics.webhooks,
+      });
+      return handled >= delivered;
+    },
+    { timeoutMs, intervalMs: 100 },
+  );
+}

@@ -5,7 +5,9 @@ import type { CustomerStore } from '../domain/customers';
 import { customerV2View, entitlementListV2View } from '../domain/customer-v2-view';
 import type { IdSource } from '../domain/ids';
 import { activeGrants, grantPromotional, revokePromotionals } from '../domain/promotional';
+import * as info from '../domain/informational-events';
 import * as actions from '../domain/store-actions';
+import { extend, refundReversed } from '../domain/store-adjustments';
 import type { StoreContext } from '../domain/store-subscriptions';
 import { familyShare, transfer } from '../domain/store-transfers';
 import { logIn } from '../domain/customer-aliases';
@@ -46,6 +48,12 @@ const STORE_ACTIONS = {
   transfer,
   family_share: familyShare,
   log_in: logIn,
+  extend,
+  refund_reversed: refundReversed,
+  temporary_entitlement_grant: info.temporaryEntitlementGrant,
+  invoice_issuance: info.invoiceIssuance,
+  virtual_currency_transaction: info.virtualCurrencyTransaction,
+  experiment_enrollment: info.experimentEnrollment,
 };
 
 export type StoreActionName = keyof typeof STORE_ACTIONS;

@@ -22,6 +22,10 @@ export interface WebhookOptions {
   dropRate: number;
   /** Events produced within this window are sent shuffled (0: in order). */
   reorderWindowMs: number;
+  /** Events of these types are never sent (a missed RENEWAL or EXPIRATION, for repair tests). */
+  dropEventTypes: string[];
+  /** How many more events of `dropEventTypes` to drop before sending them again; null: all of them. */
+  dropEventCount: number | null;
 }
 
 export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = {
@@ -33,6 +37,8 @@ export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = {
   duplicateRate: 0,
   dropRate: 0,
   reorderWindowMs: 0,
+  dropEventTypes: [],
+  dropEventCount: null,
 };
 
 export interface DeliveryAttempt {
@@ -160,11 +166,22 @@ export function createWebhookDispatcher(deps: {
     changed();
   }
 
+  /** Whether the event is one of the types to drop; counts it against `dropEventCount`. */
+  function droppedByType(event: WebhookEvent): boolean {
+    if (!options.dropEventTypes.includes(event.type)) return false;
+    if (options.dropEventCount === null) return true;
+    if (options.dropEventCount <= 0) return false;
+    options = { ...options, dropEventCount: options.dropEventCount - 1 };
+    return true;
+  }
+
   const shaper = createDeliveryShaper({
     random: deps.random,
     options: () => options,
     later,
-    deliver: (event, { dropped, duplicated }) => {
+    deliver: (event, fate) => {
+      const dropped = fate.dropped || droppedByType(event);
+      const duplicated = fate.duplicated;
       deliver(event, dropped ? 'dropped' : 'pending', false);
       if (duplicated && !dropped) deliver(event, 'pending', true);
     },

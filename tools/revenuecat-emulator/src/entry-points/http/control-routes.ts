@@ -129,6 +129,8 @@ export function createControlRouter(deps: {
       ...(patch.duplicate_rate !== undefined && { duplicateRate: patch.duplicate_rate }),
       ...(patch.drop_rate !== undefined && { dropRate: patch.drop_rate }),
       ...(patch.reorder_window_ms !== undefined && { reorderWindowMs: patch.reorder_window_ms }),
+      ...(patch.drop_event_types !== undefined && { dropEventTypes: patch.drop_event_types }),
+      ...(patch.drop_event_count !== undefined && { dropEventCount: patch.drop_event_count }),
     });
   });
 

@@ -83,6 +83,29 @@ export const storeActionSchemas: {
     .object({ ...ref, member_app_user_id: userId })
     .strict()
     .transform((b) => ({ ...refOf(b), memberAppUserId: b.member_app_user_id })),
+  extend: z
+    .object({ ...ref, extend_ms: positiveMs })
+    .strict()
+    .transform((b) => ({ ...refOf(b), extendMs: b.extend_ms })),
+  refund_reversed: z.object(ref).strict().transform(refOf),
+  temporary_entitlement_grant: z.object(ref).strict().transform(refOf),
+  invoice_issuance: z.object(ref).strict().transform(refOf),
+  virtual_currency_transaction: z
+    .object({
+      app_user_id: userId,
+      amount: z.number().int('must be an integer'),
+      currency_code: z.string().min(1, 'must not be empty'),
+    })
+    .strict()
+    .transform((b) => ({ appUserId: b.app_user_id, amount: b.amount, currencyCode: b.currency_code })),
+  experiment_enrollment: z
+    .object({
+      app_user_id: userId,
+      experiment_id: z.string().min(1, 'must not be empty'),
+      variant: z.string().min(1, 'must not be empty'),
+    })
+    .strict()
+    .transform((b) => ({ appUserId: b.app_user_id, experimentId: b.experiment_id, variant: b.variant })),
 };
 
 export const advanceSchema = z
@@ -153,6 +176,8 @@ export const webhookConfigSchema = z
     duplicate_rate: rate,
     drop_rate: rate,
     reorder_window_ms: z.number().int().nonnegative(),
+    drop_event_types: z.array(z.string().min(1, 'must not be empty')),
+    drop_event_count: z.number().int('must be an integer').nonnegative('must not be negative').nullable(),
   })
   .partial()
   .strict();
