@@ -36,6 +36,10 @@ describe('ReconcileTeam with progress (a real team-service roster)', function ()
     createTeamAccessReports({
       teams: teams.directory,
       customers: { getMany: async () => [] } as unknown as CustomerRepository,
+      // ReconcileTeam re-reads the team's subscriber first (ADR 0036); this test is about the members' part.
+      sync: { sync: async () => undefined } as unknown as Parameters<
+        typeof createTeamAccessReports
+      >[0]['sync'],
       reconciler,
       concurrency: 2,
       now: Date.now,
