@@ -1,4 +1,5 @@
 import type { GrantMode, Role, ShrinkPolicy, TeamStatus } from '@teamseat/contracts';
+import type { SeatPack } from './seat-sources';
 
 export type { GrantMode, Role, ShrinkPolicy, TeamStatus };
 
@@ -34,7 +35,10 @@ export interface Invite {
 /** The product terms a subscription gives the team (entitlement-service sends them from the catalog). */
 export interface TeamTerms {
   productId: string;
+  /** The plan's seats plus the running seat packs' (ADR 0038); in a SubscriptionState, the plan's alone. */
   seatLimit: number;
+  /** The subscriber's running seat packs for this team, by product id; none while expired (ADR 0038). */
+  seatPacks: SeatPack[];
   memberEntitlements: string[];
   grantMode: GrantMode;
   shrinkPolicy: ShrinkPolicy;
