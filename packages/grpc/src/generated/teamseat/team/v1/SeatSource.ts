@@ -1,4 +1,4 @@
-// Original file: /work/wt-seatpacks/proto/teamseat/team/v1/team_service.proto
+// Original file: /work/main/proto/teamseat/team/v1/team_service.proto
 
 import type { SeatSourceKind as _teamseat_team_v1_SeatSourceKind, SeatSourceKind__Output as _teamseat_team_v1_SeatSourceKind__Output } from '../../../teamseat/team/v1/SeatSourceKind';
 

@@ -1,4 +1,4 @@
-// Original file: /work/wt-seatpacks/proto/teamseat/team/v1/team_service.proto
+// Original file: /work/main/proto/teamseat/team/v1/team_service.proto
 
 export const SeatSourceKind = {
   SEAT_SOURCE_KIND_UNSPECIFIED: 'SEAT_SOURCE_KIND_UNSPECIFIED',
