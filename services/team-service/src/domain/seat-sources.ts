@@ -1,10 +1,6 @@
-import type { Team } from './team';
+import type { SeatPack, Team } from './team';
 
-/** A running seat pack of the team's subscriber: a store subscription that adds seats (ADR 0038). */
-export interface SeatPack {
-  productId: string;
-  seats: number;
-}
+export type { SeatPack };
 
 /** Where a team's seats come from, as GetSeatUsage shows them. */
 export interface SeatSource {

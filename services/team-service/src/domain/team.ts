@@ -1,5 +1,4 @@
 import type { GrantMode, Role, ShrinkPolicy, TeamStatus } from '@teamseat/contracts';
-import type { SeatPack } from './seat-sources';
 
 export type { GrantMode, Role, ShrinkPolicy, TeamStatus };
 
@@ -30,6 +29,12 @@ export interface Invite {
   acceptedAt: Date | null;
   /** When it stopped being pending (accepted, revoked or expired). */
   endedAt: Date | null;
+}
+
+/** A running seat pack of the team's subscriber: a store subscription that adds seats (ADR 0038). */
+export interface SeatPack {
+  productId: string;
+  seats: number;
 }
 
 /** The product terms a subscription gives the team (entitlement-service sends them from the catalog). */
