@@ -71,6 +71,26 @@ export const storeProductSchema = z
   })
   .strict();
 
+/**
+ * A seat pack: a store subscription that, while it runs, adds `seats` to its buyer's team of the line
+ * `addsSeatsTo` (a management entitlement), in the subscription group `teamGroup` (default: the line's default
+ * group). It funds no team of its own: bought before the team exists, it counts once the team does; it counts
+ * nothing while the team is expired (ADR 0038).
+ */
+export const seatPackSchema = z
+  .object({
+    productId: nonEmptyString,
+    playProductId: playProductId.optional(),
+    /** The management entitlement of the team line the pack adds seats to. */
+    addsSeatsTo: nonEmptyString,
+    /** The subscription group of the team the seats go to (default: the management entitlement). */
+    teamGroup: nonEmptyString.optional(),
+    seats: z.number().int().min(1).max(100_000),
+    /** Emulator only: the subscription period it sells (default 30). */
+    periodDays: z.number().int().min(1).max(3_660).optional(),
+  })
+  .strict();
+
 /** Emulator only: the RevenueCat v2 entitlement id (`entl...`) behind a lookup key. */
 export const entitlementDefinitionSchema = z
   .object({ lookupKey: nonEmptyString, id: nonEmptyString.optional(), displayName: z.string().optional() })
@@ -80,6 +100,7 @@ export const catalogSchema = z
   .object({
     products: z.array(teamProductSchema),
     storeProducts: z.array(storeProductSchema).default([]),
+    seatPacks: z.array(seatPackSchema).default([]),
     entitlements: z.array(entitlementDefinitionSchema).default([]),
   })
   .strict()
@@ -88,7 +109,11 @@ export const catalogSchema = z
     // purchase under the bare subscription id, so two base plans of one Play subscription cannot be
     // told apart there: each product needs its own Play subscription.
     const seen = new Map<string, { owner: string; field: string }>();
-    const claimAll = (list: 'products' | 'storeProducts', index: number, product: ProductIds) => {
+    const claimAll = (
+      list: 'products' | 'storeProducts' | 'seatPacks',
+      index: number,
+      product: ProductIds,
+    ) => {
       const owner = `${list}.${index}`;
       for (const [id, field] of idsOf(product)) {
         const first = seen.get(id);
@@ -112,6 +137,18 @@ export const catalogSchema = z
       }
     });
     catalog.storeProducts.forEach((p, i) => claimAll('storeProducts', i, p));
+    catalog.seatPacks.forEach((p, i) => claimAll('seatPacks', i, p));
+    // A pack adds seats to a team: its line and group must be one the catalog sells.
+    catalog.seatPacks.forEach((pack, i) => {
+      const group = pack.teamGroup ?? pack.addsSeatsTo;
+      if (!catalog.products.some((p) => p.managementEntitlement === pack.addsSeatsTo)) {
+        const message = `names no management entitlement of the catalog's products ("${pack.addsSeatsTo}")`;
+        ctx.addIssue({ code: 'custom', path: ['seatPacks', i, 'addsSeatsTo'], message });
+      } else if (lineOfGroup.get(group) !== pack.addsSeatsTo) {
+        const message = `"${group}" is no subscription group of management entitlement "${pack.addsSeatsTo}"`;
+        ctx.addIssue({ code: 'custom', path: ['seatPacks', i, 'teamGroup'], message });
+      }
+    });
   });
 
 interface ProductIds {
@@ -132,6 +169,7 @@ function idsOf(product: ProductIds): [id: string, field: 'productId' | 'playProd
 
 export type TeamProduct = z.infer<typeof teamProductSchema>;
 export type StoreProduct = z.infer<typeof storeProductSchema>;
+export type SeatPack = z.infer<typeof seatPackSchema>;
 export type Catalog = z.infer<typeof catalogSchema>;
 export type CatalogInput = z.input<typeof catalogSchema>;
 
@@ -179,4 +217,9 @@ export function findTeamProduct(
   if (colon <= 0) return undefined;
   const subscriptionId = productId.slice(0, colon);
   return catalog.products.find((p) => p.playProductId === undefined && p.productId === subscriptionId);
+}
+
+/** The seat pack a store product id belongs to (same id forms as findTeamProduct). */
+export function findSeatPack(catalog: Pick<Catalog, 'seatPacks'>, productId: string): SeatPack | undefined {
+  return catalog.seatPacks.find((p) => idsOf(p).some(([id]) => id === productId));
 }

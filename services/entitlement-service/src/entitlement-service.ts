@@ -82,7 +82,8 @@ export async function startEntitlementService({
   const instanceId = randomUUID();
   const registry = createMetricsRegistry('entitlement-service');
   const readiness = createReadiness();
-  const products: TeamProduct[] = loadCatalogFile(config.CATALOG_FILE).products;
+  const catalog = loadCatalogFile(config.CATALOG_FILE);
+  const products: TeamProduct[] = catalog.products;
   // Loaded once: the gRPC server (with reflection) and the team-service client share them.
   const packageDefinition = loadEmbeddedDescriptors();
   const protos = loadTeamseatProtos(packageDefinition);
@@ -161,6 +162,7 @@ export async function startEntitlementService({
     publisher,
     teams,
     products,
+    seatPacks: catalog.seatPacks,
     cache,
     locks,
     teamCheckDelayMs: config.SWEEP_TEAM_CHECK_DELAY_MS,

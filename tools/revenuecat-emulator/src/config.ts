@@ -122,6 +122,15 @@ export const SAMPLE_CATALOG: CatalogInput = {
       periodDays: 30,
     },
   ],
+  seatPacks: [
+    {
+      productId: 'team_seats_5_monthly',
+      playProductId: 'team_seats_5_monthly:monthly',
+      addsSeatsTo: 'team_admin',
+      seats: 5,
+      periodDays: 30,
+    },
+  ],
 };
 
 const rate = z.coerce.number().min(0).max(1);

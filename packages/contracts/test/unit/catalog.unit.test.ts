@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { AppError } from '@teamseat/errors';
-import { findTeamProduct, loadCatalogFile, parseCatalog, type CatalogInput } from '@teamseat/contracts';
+import {
+  findSeatPack,
+  findTeamProduct,
+  loadCatalogFile,
+  parseCatalog,
+  type CatalogInput,
+} from '@teamseat/contracts';
 
 const samplePath = path.resolve(__dirname, '../../../../config/catalog.sample.yaml');
 
@@ -124,6 +130,35 @@ describe('catalog', function () {
     expect(error.message).to.contain(
       'products.1.playProductId: product id "team" already used by products.0',
     );
+  });
+
+  it('when the sample catalog is loaded, then its seat pack adds seats to the team_admin line, found by either id form', function () {
+    const catalog = loadCatalogFile(samplePath);
+    const pack = findSeatPack(catalog, 'team_seats_5_monthly:monthly');
+    expect(pack).to.include({ productId: 'team_seats_5_monthly', addsSeatsTo: 'team_admin', seats: 5 });
+    expect(findSeatPack(catalog, 'team_seats_5_monthly')).to.equal(pack);
+    expect(findTeamProduct(catalog, 'team_seats_5_monthly')).to.equal(undefined);
+  });
+
+  it('when a seat pack names no line, a group of another line, or a taken id, then the field is named', function () {
+    const products = [
+      teamProduct(),
+      teamProduct({ productId: 'other', managementEntitlement: 'other_admin' }),
+    ];
+    const pack = { productId: 'seats_5', addsSeatsTo: 'team_admin', seats: 5 };
+    const messages = [
+      catalogError({ products, seatPacks: [{ ...pack, addsSeatsTo: 'nobody' }] }).message,
+      catalogError({ products, seatPacks: [{ ...pack, teamGroup: 'other_admin' }] }).message,
+      catalogError({ products, seatPacks: [{ ...pack, productId: 'team_basic' }] }).message,
+      catalogError({ products, seatPacks: [{ ...pack, seats: 0 }] }).message,
+    ];
+    expect(messages[0]).to.contain('seatPacks.0.addsSeatsTo');
+    expect(messages[1]).to.contain('seatPacks.0.teamGroup');
+    expect(messages[2]).to.contain(
+      'seatPacks.0.productId: product id "team_basic" already used by products.0',
+    );
+    expect(messages[3]).to.contain('seatPacks.0.seats');
+    expect(parseCatalog({ products, seatPacks: [pack] }).seatPacks).to.deep.equal([pack]);
   });
 
   it('when the file is JSON, then it loads too', function () {

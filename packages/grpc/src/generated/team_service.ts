@@ -36,6 +36,8 @@ import type { RevokeAdminRequest as _teamseat_team_v1_RevokeAdminRequest, Revoke
 import type { RevokeAdminResponse as _teamseat_team_v1_RevokeAdminResponse, RevokeAdminResponse__Output as _teamseat_team_v1_RevokeAdminResponse__Output } from './teamseat/team/v1/RevokeAdminResponse';
 import type { RevokeInviteRequest as _teamseat_team_v1_RevokeInviteRequest, RevokeInviteRequest__Output as _teamseat_team_v1_RevokeInviteRequest__Output } from './teamseat/team/v1/RevokeInviteRequest';
 import type { RevokeInviteResponse as _teamseat_team_v1_RevokeInviteResponse, RevokeInviteResponse__Output as _teamseat_team_v1_RevokeInviteResponse__Output } from './teamseat/team/v1/RevokeInviteResponse';
+import type { SeatPack as _teamseat_team_v1_SeatPack, SeatPack__Output as _teamseat_team_v1_SeatPack__Output } from './teamseat/team/v1/SeatPack';
+import type { SeatSource as _teamseat_team_v1_SeatSource, SeatSource__Output as _teamseat_team_v1_SeatSource__Output } from './teamseat/team/v1/SeatSource';
 import type { Team as _teamseat_team_v1_Team, Team__Output as _teamseat_team_v1_Team__Output } from './teamseat/team/v1/Team';
 import type { TeamKey as _teamseat_team_v1_TeamKey, TeamKey__Output as _teamseat_team_v1_TeamKey__Output } from './teamseat/team/v1/TeamKey';
 import type { TeamMembership as _teamseat_team_v1_TeamMembership, TeamMembership__Output as _teamseat_team_v1_TeamMembership__Output } from './teamseat/team/v1/TeamMembership';
@@ -94,6 +96,9 @@ export interface ProtoGrpcType {
         RevokeInviteRequest: MessageTypeDefinition<_teamseat_team_v1_RevokeInviteRequest, _teamseat_team_v1_RevokeInviteRequest__Output>
         RevokeInviteResponse: MessageTypeDefinition<_teamseat_team_v1_RevokeInviteResponse, _teamseat_team_v1_RevokeInviteResponse__Output>
         Role: EnumTypeDefinition
+        SeatPack: MessageTypeDefinition<_teamseat_team_v1_SeatPack, _teamseat_team_v1_SeatPack__Output>
+        SeatSource: MessageTypeDefinition<_teamseat_team_v1_SeatSource, _teamseat_team_v1_SeatSource__Output>
+        SeatSourceKind: EnumTypeDefinition
         ShrinkPolicy: EnumTypeDefinition
         Team: MessageTypeDefinition<_teamseat_team_v1_Team, _teamseat_team_v1_Team__Output>
         TeamKey: MessageTypeDefinition<_teamseat_team_v1_TeamKey, _teamseat_team_v1_TeamKey__Output>

@@ -4,6 +4,7 @@ import { diffEntitlements } from '../domain/entitlement-changes';
 import { teamGrantsOf } from '../domain/grant-record';
 import { freshSnapshotAgeMs } from '../domain/snapshot-freshness';
 import { deriveOwnerTeamStates, type OwnerTeamState } from '../domain/owner-team-state';
+import type { SeatPackProduct } from '../domain/seat-packs';
 import type { Subscriber } from '../domain/subscriber';
 import { teamLineOf, type TeamProduct } from '../domain/team-product';
 import { isNewerSnapshot, isStaleEvent } from '../domain/watermark';
@@ -57,6 +58,8 @@ export function createCustomerSync(deps: {
   publisher: ChangePublisher;
   teams: TeamDirectory;
   products: readonly TeamProduct[];
+  /** The catalog's seat packs: each running one adds seats to its team (ADR 0038). */
+  seatPacks?: readonly SeatPackProduct[];
   cache: AccessCache;
   locks: UserLocks;
   /** How long after a period end the sweep checks a team whose renewal or expiry webhook never came. */
@@ -87,6 +90,7 @@ export function createCustomerSync(deps: {
           status: 'expired',
           periodEndsAt: subscriber.requestDateMs,
           seatLimit: 0,
+          seatPacks: [],
           sourceAtMs: subscriber.requestDateMs,
         }),
       );
@@ -120,9 +124,13 @@ export function createCustomerSync(deps: {
   }
 
   function nextTeamCheck(derived: readonly OwnerTeamState[]): number | null {
-    const running = derived.filter((s) => s.status !== 'expired' && Number.isFinite(s.periodEndsAt));
-    if (running.length === 0) return null;
-    return Math.min(...running.map((s) => s.periodEndsAt)) + (deps.teamCheckDelayMs ?? 300_000);
+    // A running pack's end is a change of the team's seats too (ADR 0038).
+    const ends = derived
+      .filter((s) => s.status !== 'expired')
+      .flatMap((s) => [s.periodEndsAt, ...s.seatPacks.map((pack) => pack.endsAtMs)])
+      .filter((end) => Number.isFinite(end));
+    if (ends.length === 0) return null;
+    return Math.min(...ends) + (deps.teamCheckDelayMs ?? 300_000);
   }
 
   return {
@@ -154,7 +162,7 @@ export function createCustomerSync(deps: {
         const snapshot = newer ? subscriber : undefined;
         const settledAtMs = subscriber.requestDateMs;
 
-        const derived = options.applyTeams ? deriveOwnerTeamStates(subscriber, products) : [];
+        const derived = options.applyTeams ? deriveOwnerTeamStates(subscriber, products, deps.seatPacks) : [];
         const vanished = options.applyTeams
           ? vanishedLines(subscriber, stored?.teamLines ?? [], derived)
           : [];

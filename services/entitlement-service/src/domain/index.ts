@@ -2,6 +2,7 @@ export * from './expiry';
 export * from './team-product';
 export * from './subscriber';
 export * from './owner-team-state';
+export * from './seat-packs';
 export * from './desired-grants';
 export * from './team-terms';
 export * from './grant-plan';

@@ -1,6 +1,7 @@
 import { isLifetime, type Expiry } from './expiry';
 import type { Subscriber, SubscriberSubscription } from './subscriber';
 import { isPromotional } from './subscriber';
+import { runningSeatPacks, type RunningSeatPack, type SeatPackProduct } from './seat-packs';
 import { productIdsOf, teamLineOf, type TeamProduct } from './team-product';
 
 export type TeamStatus = 'active' | 'grace' | 'expired';
@@ -13,6 +14,8 @@ export interface OwnerTeamState {
   periodEndsAt: Expiry;
   /** Seats from the catalog; 0 once expired. */
   seatLimit: number;
+  /** The running seat packs that add to the team's seats (ADR 0038); none once expired. */
+  seatPacks: RunningSeatPack[];
   /** RevenueCat's clock when the state was true (the subscriber's request date): team-service's watermark. */
   sourceAtMs: number;
 }
@@ -58,7 +61,7 @@ export function deriveOwnerTeamState(
   const purchase = fundingSubscription(subscriber, product);
   if (!purchase) return undefined;
   const now = subscriber.requestDateMs;
-  const base = { product, sourceAtMs: now };
+  const base = { product, sourceAtMs: now, seatPacks: [] as RunningSeatPack[] };
   const expiresAt =
     purchase.refundedAtMs !== null ? Math.min(purchase.expiresAt, purchase.refundedAtMs) : purchase.expiresAt;
   if (isLifetime(expiresAt))
@@ -91,11 +94,12 @@ const rank = (state: OwnerTeamState) => (state.status === 'expired' ? 0 : 1);
  * subscription is one team, and products of one group are its tiers, so a PRODUCT_CHANGE moves the team to
  * the new tier instead of creating another (ADR 0030). Of several products of one group, a running one
  * beats an expired one, then the most seats, then the latest period end (team_service.proto,
- * ApplySubscriptionState).
+ * ApplySubscriptionState). The plan's seats decide, not the packs': packs feed whichever tier runs.
  */
 export function deriveOwnerTeamStates(
   subscriber: Subscriber,
   products: readonly TeamProduct[],
+  packs: readonly SeatPackProduct[] = [],
 ): OwnerTeamState[] {
   const byLine = new Map<string, OwnerTeamState>();
   for (const product of products) {
@@ -110,5 +114,11 @@ export function deriveOwnerTeamStates(
           (state.seatLimit === current.seatLimit && state.periodEndsAt > current.periodEndsAt)));
     if (better) byLine.set(teamLineOf(product), state);
   }
-  return [...byLine.values()];
+  // A pack is counted only for a running team: bought before the team, it waits in RevenueCat's record
+  // for the team's purchase; outliving the team, it adds nothing until the team comes back (ADR 0038).
+  return [...byLine.values()].map((state) =>
+    state.status === 'expired'
+      ? state
+      : { ...state, seatPacks: runningSeatPacks(subscriber, packs, state.product) },
+  );
 }

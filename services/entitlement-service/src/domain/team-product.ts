@@ -23,7 +23,7 @@ export interface TeamProduct {
  * Every id under which RevenueCat may report a purchase of the product: the store id, the Play
  * `subscription:base-plan` id, and the bare Play subscription id (v1 keys Play subscriptions by it).
  */
-export function productIdsOf(product: TeamProduct): string[] {
+export function productIdsOf(product: Pick<TeamProduct, 'productId' | 'playProductId'>): string[] {
   const ids = [product.productId];
   if (product.playProductId) {
     ids.push(product.playProductId);

@@ -92,6 +92,7 @@ describe("entitlement-service's team-service client over mutual TLS (docs/adr/00
           status: 'active',
           periodEndsAt: Date.now() + 30 * 86_400_000,
           seatLimit: PRODUCT.seats,
+          seatPacks: [],
           sourceAtMs: Date.now(),
         },
       });

@@ -93,6 +93,7 @@ export async function startTeamServiceDirectory() {
           status: 'active',
           periodEndsAt,
           seatLimit: PRODUCT.seats,
+          seatPacks: [],
           sourceAtMs,
         },
       });

@@ -1,3 +1,4 @@
+import { seatSourcesOf, type SeatSource } from '../domain/seat-sources';
 import {
   adminsOf,
   compareByJoin,
@@ -18,6 +19,8 @@ export interface SeatUsage {
   pendingInvites: number;
   seatsAvailable: number;
   memberCount: number;
+  /** Where seatLimit comes from: the plan, then each running seat pack (ADR 0038). */
+  seatSources: SeatSource[];
 }
 
 export function seatUsageOf(team: Team): SeatUsage {
@@ -27,6 +30,7 @@ export function seatUsageOf(team: Team): SeatUsage {
     pendingInvites: pendingInvites(team).length,
     seatsAvailable: seatsAvailable(team),
     memberCount: team.members.length,
+    seatSources: seatSourcesOf(team),
   };
 }
 

@@ -2,6 +2,7 @@ import { TEAM_EVENT_TYPES } from '@teamseat/contracts';
 import { touched, unchanged, type Decision, type DecisionContext } from './decision';
 import { expireOverdueInvites } from './invite-lifecycle';
 import { fitToSeatLimit, shrinkEvents } from './seat-shrink';
+import { samePacks } from './seat-sources';
 import { rosterCleared, rosterKeptAt, rosterRetentionEnd, withoutMembers } from './roster-retention';
 import { pendingInvites, seatsUsed, suspendedMembers, type Member, type Team, type TeamTerms } from './team';
 import { grantTerms, teamRef, type PendingEvent } from './team-events';
@@ -21,6 +22,7 @@ function termsDiffer(a: TeamTerms, b: TeamTerms): boolean {
   return (
     a.productId !== b.productId ||
     a.seatLimit !== b.seatLimit ||
+    !samePacks(a.seatPacks, b.seatPacks) ||
     !sameList(a.memberEntitlements, b.memberEntitlements) ||
     a.grantMode !== b.grantMode ||
     a.shrinkPolicy !== b.shrinkPolicy ||

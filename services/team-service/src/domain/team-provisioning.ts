@@ -1,10 +1,13 @@
 import { isAnonymousUserId, TEAM_EVENT_TYPES } from '@teamseat/contracts';
 import type { Decision, DecisionContext } from './decision';
+import { normalizePacks, seatLimitOf, type SeatPack } from './seat-sources';
 import type { Team, TeamStatus, TeamTerms } from './team';
 import { grantTerms, teamRef, type PendingEvent } from './team-events';
 
 /** The subscription as entitlement-service derived it from RevenueCat (ApplySubscriptionState). */
-export interface SubscriptionState extends TeamTerms {
+export interface SubscriptionState extends Omit<TeamTerms, 'seatPacks'> {
+  /** The subscriber's running seat packs for this team (absent: none); seatLimit is the plan's alone. */
+  seatPacks?: SeatPack[] | undefined;
   subscriberUserId: string;
   managementEntitlement: string;
   /** The product's store subscription group (catalog; default: the management entitlement). */
@@ -20,8 +23,9 @@ export interface SubscriptionState extends TeamTerms {
 export function termsOf(state: SubscriptionState, expired: boolean): TeamTerms {
   return {
     productId: state.productId,
-    // Seats go to 0 on expiry whatever the product says (ADR 0004).
-    seatLimit: expired ? 0 : state.seatLimit,
+    // Seats go to 0 on expiry whatever the product and its packs say (ADR 0004, 0038).
+    seatLimit: seatLimitOf(state.seatLimit, state.seatPacks ?? [], expired),
+    seatPacks: expired ? [] : normalizePacks(state.seatPacks ?? []),
     memberEntitlements: [...state.memberEntitlements],
     grantMode: state.grantMode,
     shrinkPolicy: state.shrinkPolicy,

@@ -32,10 +32,19 @@ export interface Invite {
   endedAt: Date | null;
 }
 
+/** A running seat pack of the team's subscriber: a store subscription that adds seats (ADR 0038). */
+export interface SeatPack {
+  productId: string;
+  seats: number;
+}
+
 /** The product terms a subscription gives the team (entitlement-service sends them from the catalog). */
 export interface TeamTerms {
   productId: string;
+  /** The plan's seats plus the running seat packs' (ADR 0038); in a SubscriptionState, the plan's alone. */
   seatLimit: number;
+  /** The subscriber's running seat packs for this team, by product id; none while expired (ADR 0038). */
+  seatPacks: SeatPack[];
   memberEntitlements: string[];
   grantMode: GrantMode;
   shrinkPolicy: ShrinkPolicy;

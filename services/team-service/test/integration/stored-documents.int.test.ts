@@ -63,6 +63,10 @@ const TEAM_STATE: FieldTypes = {
   productId: 'string',
   rosterRetainedUntil: 'null',
   seatLimit: 'number',
+  seatPacks: 'array',
+  'seatPacks[]': 'object',
+  'seatPacks[].productId': 'string',
+  'seatPacks[].seats': 'number',
   seatsAvailable: 'number',
   seatsUsed: 'number',
   shrinkPolicy: 'string',
@@ -124,7 +128,12 @@ describe('team-service stored documents', () => {
     const renewed = new Date(Date.now() + 60 * 86_400_000);
     await harness.internal(
       'ApplySubscriptionState',
-      subscriptionState({ subscriber, seats: 6, periodEndsAt: renewed }),
+      subscriptionState({
+        subscriber,
+        seats: 6,
+        periodEndsAt: renewed,
+        seatPacks: [{ productId: 'seats_2', seats: 2 }],
+      }),
     );
 
     const db = harness.mongo.db(harness.databaseName);

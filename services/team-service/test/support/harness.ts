@@ -172,6 +172,8 @@ export interface ProvisionOptions {
   adminChoiceGraceHours?: number;
   rosterRetentionDays?: number;
   subscriptionGroup?: string;
+  /** Running seat packs (ADR 0038). */
+  seatPacks?: Array<{ productId: string; seats: number }>;
 }
 
 /** ApplySubscriptionState as entitlement-service sends it. */
@@ -196,6 +198,7 @@ export function subscriptionState(options: ProvisionOptions = {}) {
     adminChoiceGraceHours: options.adminChoiceGraceHours ?? 0,
     rosterRetentionDays: options.rosterRetentionDays ?? 0,
     subscriptionGroup: options.subscriptionGroup ?? '',
+    seatPacks: options.seatPacks ?? [],
     sourceEventAt: toTs(options.sourceEventAt ?? new Date()),
     sourceEventId: randomName('rc-event'),
   };

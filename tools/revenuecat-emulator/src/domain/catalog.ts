@@ -25,6 +25,15 @@ export interface StoreProductDefinition {
   price?: number | undefined;
 }
 
+/** A seat pack (catalog seatPacks): a subscription with no entitlement of its own; teamseat counts its seats. */
+export interface SeatPackDefinition {
+  productId: string;
+  playProductId?: string | undefined;
+  addsSeatsTo: string;
+  seats: number;
+  periodDays?: number | undefined;
+}
+
 /** Emulator-only: the RevenueCat entitlement id (`entl…`) that API v2 uses for a lookup key. */
 export interface EntitlementDefinitionInput {
   lookupKey: string;
@@ -35,6 +44,7 @@ export interface EntitlementDefinitionInput {
 export interface CatalogInput {
   products: TeamProductDefinition[];
   storeProducts?: StoreProductDefinition[] | undefined;
+  seatPacks?: SeatPackDefinition[] | undefined;
   entitlements?: EntitlementDefinitionInput[] | undefined;
 }
 
@@ -104,6 +114,18 @@ export function buildCatalog(input: CatalogInput): EmulatorCatalog {
             ? DEFAULT_PERIOD_DAYS * DAY_MS
             : null,
       price: store.price ?? 9.99,
+      team: null,
+    });
+  }
+  for (const pack of input.seatPacks ?? []) {
+    // RevenueCat reports a purchase of a product attached to no entitlement under subscriptions only.
+    add({
+      productId: pack.productId,
+      playProductId: pack.playProductId ?? null,
+      entitlements: [],
+      type: 'subscription',
+      periodMs: (pack.periodDays ?? DEFAULT_PERIOD_DAYS) * DAY_MS,
+      price: 9.99,
       team: null,
     });
   }

@@ -47,6 +47,7 @@ describe('revenuecat-emulator as a process', () => {
       'team_pro_yearly',
       'team_lifetime_monthly',
       'pro_monthly',
+      'team_seats_5_monthly',
     ]);
     running.kill('SIGTERM');
     expect(await started.exited).to.equal(0);

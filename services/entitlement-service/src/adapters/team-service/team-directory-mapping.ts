@@ -73,6 +73,7 @@ export function subscriptionStateRequest(
     rosterRetentionDays: product.rosterRetentionDays ?? 0,
     sourceEventAt: toTimestamp(state.sourceAtMs),
     sourceEventId: sourceEventId ?? '',
+    seatPacks: state.seatPacks.map(({ productId, seats }) => ({ productId, seats })),
   };
 }
 

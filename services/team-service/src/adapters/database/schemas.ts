@@ -54,6 +54,9 @@ const memberSchema = new Schema(
   PART,
 );
 
+/** A running seat pack (ADR 0038); teams stored before packs have none. */
+const seatPackSchema = new Schema({ productId: id, seats: count }, PART);
+
 const inviteSchema = new Schema(
   {
     inviteId: id,
@@ -191,6 +194,7 @@ const teamState: SchemaDefinition = {
   productId: id,
   status: oneOf(teamStatusSchema.options),
   seatLimit: count,
+  seatPacks: { type: [seatPackSchema], default: undefined },
   periodEndsAt: nullableDate,
   memberEntitlements: strings,
   grantMode: oneOf(grantModeSchema.options),

@@ -91,6 +91,7 @@ export function fromDocument(doc: TeamDocument): Team {
     productId: doc.productId,
     status: doc.status,
     seatLimit: doc.seatLimit,
+    seatPacks: (doc.seatPacks ?? []).map(({ productId, seats }) => ({ productId, seats })),
     periodEndsAt: dateOrNull(doc.periodEndsAt),
     memberEntitlements: [...(doc.memberEntitlements ?? [])],
     grantMode: doc.grantMode,

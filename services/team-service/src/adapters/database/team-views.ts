@@ -28,6 +28,7 @@ function fromSummaryDocument(doc: SummaryDocument): TeamSummary {
     teamId: _id,
     termsVersion: rest.termsVersion ?? 0,
     rosterRetainedUntil: rest.rosterRetainedUntil ?? null,
+    seatPacks: rest.seatPacks ?? [],
     subscriptionGroup: rest.subscriptionGroup ?? rest.managementEntitlement,
   };
 }

@@ -9,6 +9,7 @@ import type { SubscriptionCommands } from '../../application/subscription-comman
 import type { MemberGrantAnswer, TeamReads } from '../../application/team-reads';
 import type { SubscriptionState } from '../../domain/subscription-decisions';
 import type { CallerResolver } from './caller';
+import { seatPacksOf } from './seat-pack-mapping';
 import { GRANT_MODE_IN, SHRINK_POLICY_IN, STATUS_IN, teamOut, TRANSFER_KIND_IN } from './proto-mapping';
 import {
   DEFAULT_ADMIN_CHOICE_GRACE_HOURS,
@@ -96,13 +97,15 @@ export function subscriptionStateOf(request: ApplyRequest, catalog: Catalog | nu
       `is not the catalog's group of ${productId} (${productGroup})`,
     );
   }
+  const subscriptionGroup = requestedGroup ?? productGroup;
   return {
     subscriberUserId,
     managementEntitlement,
-    subscriptionGroup: requestedGroup ?? productGroup,
+    subscriptionGroup,
     productId,
     status,
     seatLimit,
+    seatPacks: seatPacksOf(request.seatPacks, { managementEntitlement, subscriptionGroup }, catalog),
     periodEndsAt: timestampOf('period_ends_at', request.periodEndsAt),
     memberEntitlements,
     grantMode: unset(request.grantMode, 'GRANT_MODE_UNSPECIFIED')

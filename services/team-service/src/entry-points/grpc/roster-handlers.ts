@@ -1,6 +1,7 @@
 import { decodePageToken, encodePageToken, unary, type TeamServiceHandlers } from '@teamseat/grpc';
 import type { TeamCommands } from '../../application/team-commands';
 import { pageOfMembers, seatUsageOf, type MemberCursor } from '../../application/team-queries';
+import { seatSourceOut } from './seat-pack-mapping';
 import type { TeamCursor, TeamReads } from '../../application/team-reads';
 import type { CallerResolver } from './caller';
 import { memberOut, roleOut, ROLE_IN, STATUS_IN, statusOut, teamOut } from './proto-mapping';
@@ -146,10 +147,12 @@ export function createRosterHandlers({
         requireId('team_id', request.teamId),
         optionalUserId('actor_user_id', request.actorUserId),
       );
+      const usage = seatUsageOf(team);
       return {
         teamId: team.teamId,
         status: statusOut(team.status),
-        ...seatUsageOf(team),
+        ...usage,
+        seatSources: usage.seatSources.map(seatSourceOut),
         overAssignedUntil: toTimestamp(team.overAssignedUntil),
       };
     }),

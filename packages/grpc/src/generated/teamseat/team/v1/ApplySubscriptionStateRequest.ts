@@ -4,6 +4,7 @@ import type { TeamStatus as _teamseat_team_v1_TeamStatus, TeamStatus__Output as 
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../../google/protobuf/Timestamp';
 import type { GrantMode as _teamseat_team_v1_GrantMode, GrantMode__Output as _teamseat_team_v1_GrantMode__Output } from '../../../teamseat/team/v1/GrantMode';
 import type { ShrinkPolicy as _teamseat_team_v1_ShrinkPolicy, ShrinkPolicy__Output as _teamseat_team_v1_ShrinkPolicy__Output } from '../../../teamseat/team/v1/ShrinkPolicy';
+import type { SeatPack as _teamseat_team_v1_SeatPack, SeatPack__Output as _teamseat_team_v1_SeatPack__Output } from '../../../teamseat/team/v1/SeatPack';
 
 export interface ApplySubscriptionStateRequest {
   /**
@@ -52,6 +53,12 @@ export interface ApplySubscriptionStateRequest {
    * key. Empty: team-service's catalog value for the product, else the management entitlement.
    */
   'subscriptionGroup'?: (string);
+  /**
+   * The subscriber's running seat packs for this team (catalog seatPacks, at most one per product; an expired
+   * or never bought pack is left out). The team's seat limit is seat_limit plus their seats while the team
+   * runs. Absent: none (the behaviour before the field existed). ADR 0038.
+   */
+  'seatPacks'?: (_teamseat_team_v1_SeatPack)[];
 }
 
 export interface ApplySubscriptionStateRequest__Output {
@@ -101,4 +108,10 @@ export interface ApplySubscriptionStateRequest__Output {
    * key. Empty: team-service's catalog value for the product, else the management entitlement.
    */
   'subscriptionGroup': (string);
+  /**
+   * The subscriber's running seat packs for this team (catalog seatPacks, at most one per product; an expired
+   * or never bought pack is left out). The team's seat limit is seat_limit plus their seats while the team
+   * runs. Absent: none (the behaviour before the field existed). ADR 0038.
+   */
+  'seatPacks': (_teamseat_team_v1_SeatPack__Output)[];
 }

@@ -2,6 +2,7 @@
 
 import type { TeamStatus as _teamseat_team_v1_TeamStatus, TeamStatus__Output as _teamseat_team_v1_TeamStatus__Output } from '../../../teamseat/team/v1/TeamStatus';
 import type { Timestamp as _google_protobuf_Timestamp, Timestamp__Output as _google_protobuf_Timestamp__Output } from '../../../google/protobuf/Timestamp';
+import type { SeatSource as _teamseat_team_v1_SeatSource, SeatSource__Output as _teamseat_team_v1_SeatSource__Output } from '../../../teamseat/team/v1/SeatSource';
 
 export interface GetSeatUsageResponse {
   'teamId'?: (string);
@@ -15,6 +16,11 @@ export interface GetSeatUsageResponse {
    */
   'memberCount'?: (number);
   'overAssignedUntil'?: (_google_protobuf_Timestamp | null);
+  /**
+   * Where seat_limit comes from: the plan first, then each running seat pack; they add up to seat_limit.
+   * Empty while the team is expired (ADR 0038).
+   */
+  'seatSources'?: (_teamseat_team_v1_SeatSource)[];
 }
 
 export interface GetSeatUsageResponse__Output {
@@ -29,4 +35,9 @@ export interface GetSeatUsageResponse__Output {
    */
   'memberCount': (number);
   'overAssignedUntil': (_google_protobuf_Timestamp__Output | null);
+  /**
+   * Where seat_limit comes from: the plan first, then each running seat pack; they add up to seat_limit.
+   * Empty while the team is expired (ADR 0038).
+   */
+  'seatSources': (_teamseat_team_v1_SeatSource__Output)[];
 }
