@@ -63,6 +63,29 @@ describe('fault: one poison user among 100 on the same partition', function () {
     ).to.deep.equal([]);
     expect(poisonWhileFailing, 'the poison user has access while RevenueCat fails its calls').to.equal(false);
 
+    // The others no longer wait for the bound (ADR 0027); the poison message still fails until it passes it,
+    // and is then parked, not dead-lettered.
+    const parkedPoison = async () => {
+      const topics = await derivedTopics(system.brokers, system.consumedTopics[0]!);
+      const counts = await Promise.all(
+        topics
+          .filter((topic) => topic.endsWith('.parked'))
+          .map(
+            async (topic) =>
+              (await consumeMessages(system.brokers, topic, { quietMs: 1_000 })).filter(
+                (m) => m.key === poison,
+              ).length,
+          ),
+      );
+      return counts.reduce((sum, n) => sum + n, 0);
+    };
+    const parkedBeforeHeal = await waitFor(async () => ((await parkedPoison()) > 0 ? true : undefined), {
+      timeoutMs: PARK_AFTER_MS + MARGIN_MS,
+      intervalMs: 2_000,
+      description: 'the poison message on the parking topic',
+    }).catch(() => false);
+    expect(parkedBeforeHeal, 'the poison message parked once it failed past the bound').to.equal(true);
+
     // Its record heals: the parked message is retried with growing delay and goes through.
     await emulator.clearUser(poison);
     const clearedAt = Date.now();
