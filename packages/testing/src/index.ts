@@ -27,3 +27,4 @@ export { freePort } from './child-processes';
 export { healthStatus, watchHealth, listServices } from './grpc-probes';
 export { startServiceProcess, type ServiceProcess } from './service-process';
 export { startInMemoryTracing, type InMemoryTracing } from './in-memory-tracing';
+export { productionSecretChecks } from './production-secrets';

@@ -1,5 +1,4 @@
-import { expect } from 'chai';
-import { ConfigError, DEVELOPMENT_SECRETS } from '@teamseat/config';
+import { productionSecretChecks } from '@teamseat/testing';
 import { loadGatewayConfig } from '../../src/config';
 
 /** Real-looking values for every secret this service needs in production. */
@@ -7,43 +6,19 @@ const REAL = { WEBHOOK_AUTHORIZATION: 'Bearer 7f3a9c' };
 const SECRETS = ['WEBHOOK_AUTHORIZATION', 'WEBHOOK_AUTHORIZATION_PREVIOUS'];
 const REQUIRED = ['WEBHOOK_AUTHORIZATION'];
 
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadGatewayConfig(env);
-  } catch (error) {
-    expect(error).to.be.instanceOf(ConfigError);
-    return (error as ConfigError).problems;
-  }
-  return [];
-}
+const checks = productionSecretChecks({
+  load: loadGatewayConfig,
+  real: REAL,
+  secrets: SECRETS,
+  required: REQUIRED,
+});
 
 describe('webhook-gateway in production: secrets of its own or no start', () => {
-  it('when a secret is one of the development values this repository publishes, then start-up fails naming it', () => {
-    for (const key of SECRETS) {
-      for (const secret of DEVELOPMENT_SECRETS) {
-        const problems = problemsOf({ ...REAL, NODE_ENV: 'production', [key]: secret });
-        expect(
-          problems.map((p) => p.split(':')[0]),
-          `${key}=${secret}`,
-        ).to.deep.equal([key]);
-        expect(problems[0]).to.include('development value').and.not.include(secret);
-      }
-    }
-  });
+  it('when a secret is one of the development values this repository publishes, then start-up fails naming it', () =>
+    checks.refusesPublishedValues());
 
-  it('when a required secret is empty, then start-up fails naming it', () => {
-    for (const key of REQUIRED) {
-      const problems = problemsOf({ ...REAL, NODE_ENV: 'production', [key]: '' });
-      expect(
-        problems.map((p) => p.split(':')[0]),
-        key,
-      ).to.deep.equal([key]);
-    }
-  });
+  it('when a required secret is empty, then start-up fails naming it', () => checks.refusesEmptyRequired());
 
-  it('when every secret is a real value, then it starts; in development the published values start it too', () => {
-    expect(problemsOf({ ...REAL, NODE_ENV: 'production' })).to.deep.equal([]);
-    const local = Object.fromEntries(REQUIRED.map((key) => [key, DEVELOPMENT_SECRETS[0]]));
-    expect(problemsOf({ ...REAL, ...local, NODE_ENV: 'development' })).to.deep.equal([]);
-  });
+  it('when every secret is a real value, then it starts; in development the published values start it too', () =>
+    checks.startsWithRealValues());
 });
