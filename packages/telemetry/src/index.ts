@@ -1,7 +1,6 @@
 export { startTelemetry, tracingRequested, type Telemetry } from './sdk';
 export {
   activeContext,
-  activeTraceHeaders,
   activeTraceIds,
   activeTraceparent,
   contextFrom,

@@ -41,15 +41,12 @@ export function contextFrom(carrier: TraceCarrier): Context {
   return propagation.extract(context.active(), clean);
 }
 
-/** The W3C headers of the active span, to put on an outgoing record or call; empty when tracing is off. */
-export function activeTraceHeaders(): Record<string, string> {
+/** The active span's `traceparent`, to put on an outgoing record; undefined when tracing is off or no span is active. */
+export function activeTraceparent(): string | undefined {
   const carrier: Record<string, string> = {};
   propagation.inject(context.active(), carrier);
-  return carrier;
+  return carrier.traceparent;
 }
-
-/** The active span's `traceparent`, or undefined when tracing is off or no span is active. */
-export const activeTraceparent = (): string | undefined => activeTraceHeaders().traceparent;
 
 /** trace_id and span_id of the active span, for log lines; empty when there is none. */
 export function activeTraceIds(): { trace_id?: string; span_id?: string } {

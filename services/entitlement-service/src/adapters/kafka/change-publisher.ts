@@ -47,9 +47,9 @@ export function createChangePublisher({
 }): ChangePublisher {
   return {
     async publish(facts, context) {
+      if (facts.length === 0) return;
       // The work being traced (a webhook's, a grant fact's) is the change's cause.
       const traceparent = activeTraceparent() ?? context.traceparent;
-      if (facts.length === 0) return;
       const messages = facts.map((fact) => {
         const before = fact.previous;
         const envelope = buildEntitlementChange(
