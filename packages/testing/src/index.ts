@@ -13,6 +13,7 @@ export { isDockerAvailable, startContainers } from './containers';
 export {
   createTestTopic,
   consumeMessages,
+  messagesOnTopic,
   type ConsumedMessage,
   type ConsumeOptions,
   type TestTopicOptions,

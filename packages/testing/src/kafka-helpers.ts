@@ -40,6 +40,22 @@ export async function createTestTopic(
   return topic;
 }
 
+/**
+ * How many messages a topic holds now (the sum over its partitions of high watermark minus log start). Our
+ * producers are idempotent but not transactional, so no control records are counted: read this many and the
+ * reader has everything produced before the call, whatever the machine's load.
+ */
+export async function messagesOnTopic(brokers: string[], topic: string): Promise<number> {
+  const admin = testKafka(brokers).admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 export interface ConsumedMessage {
   topic: string;
   partition: number;

@@ -150,7 +150,7 @@ describe(`team-service with a team of ${MEMBERS} members`, function () {
     }
     expect(await conflictRetries(harness), 'conflict retries').to.equal(0);
 
-    const facts = await timed('reading the facts', () => publishedFacts(harness, { quietMs: 5_000 }));
+    const facts = await timed('reading the facts', () => publishedFacts(harness));
     console.log(`      (${facts.length} grant-terms facts)`);
     const renewed = new Set(
       facts
@@ -165,7 +165,7 @@ describe(`team-service with a team of ${MEMBERS} members`, function () {
       'members left with a grant',
     ).to.equal(0);
 
-    const events = eventsOf(await publishedEvents(harness, { quietMs: 5_000 }), teamId).map(typeName);
+    const events = eventsOf(await publishedEvents(harness), teamId).map(typeName);
     const count = (type: string) => events.filter((t) => t === type).length;
     expect(count('MemberAdded')).to.equal(MEMBERS);
     expect(count('InviteAccepted')).to.equal(INVITED);

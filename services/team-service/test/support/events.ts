@@ -4,14 +4,29 @@ import {
   type MemberGrantTerms,
   type TeamEvent,
 } from '@teamseat/contracts';
-import { consumeMessages, getInfrastructure } from '@teamseat/testing';
+import { consumeMessages, getInfrastructure, messagesOnTopic } from '@teamseat/testing';
 import type { Harness } from './harness';
 
-/** Every team event on the harness topic, decoded with the contract (so a bad event fails the test). */
-export async function publishedEvents(harness: Harness, { quietMs = 1_500 } = {}): Promise<TeamEvent[]> {
+/**
+ * Everything the relay published to a topic of the harness: read up to the end offsets taken once the relay
+ * is idle, so a slow machine makes the read slower, never shorter.
+ */
+async function publishedOn(harness: Harness, topic: string, { timeoutMs }: ReadOptions) {
   await harness.service.internals.relay.idle();
   const { kafkaBrokers } = await getInfrastructure();
-  const messages = await consumeMessages(kafkaBrokers, harness.topic, { quietMs });
+  const count = await messagesOnTopic(kafkaBrokers, topic);
+  if (count === 0) return [];
+  return consumeMessages(kafkaBrokers, topic, { count, timeoutMs: timeoutMs ?? 30_000 + count * 5 });
+}
+
+export interface ReadOptions {
+  /** Default: 30 s plus 5 ms a message. */
+  timeoutMs?: number;
+}
+
+/** Every team event on the harness topic, decoded with the contract (so a bad event fails the test). */
+export async function publishedEvents(harness: Harness, options: ReadOptions = {}): Promise<TeamEvent[]> {
+  const messages = await publishedOn(harness, harness.topic, options);
   return messages.map((message) => {
     const event = decodeTeamEvent(message.value ?? '');
     if (message.key !== event.data.teamId)
@@ -30,14 +45,9 @@ export function eventsOf(events: TeamEvent[], teamId: string): TeamEvent[] {
 /** Every grant-terms fact on the harness's facts topic, decoded with the contract, checked to be keyed by user. */
 export async function publishedFacts(
   harness: Harness,
-  { quietMs = 1_500, count }: { quietMs?: number; count?: number } = {},
+  options: ReadOptions = {},
 ): Promise<MemberGrantTerms[]> {
-  await harness.service.internals.relay.idle();
-  const { kafkaBrokers } = await getInfrastructure();
-  const messages = await consumeMessages(kafkaBrokers, harness.grantsTopic, {
-    quietMs,
-    ...(count === undefined ? {} : { count, timeoutMs: 120_000 }),
-  });
+  const messages = await publishedOn(harness, harness.grantsTopic, options);
   return messages.map((message) => {
     const fact = decodeMemberGrantTerms(message.value ?? '');
     if (message.key !== fact.data.userId)
