@@ -26,6 +26,11 @@ export interface SyncOptions extends ChangeContext {
   fetched?: Subscriber | undefined;
   /** The triggering webhook's `event_timestamp_ms`: an event older than the handled snapshot is skipped. */
   eventTimestampMs?: unknown;
+  /**
+   * A promotional webhook (ADR 0039): when the stored snapshot already shows what it reports (the answer of
+   * our own grant or revoke call, stored under the same user lock), nothing is read or written.
+   */
+  shownUnlessRead?: (snapshot: Subscriber | undefined) => boolean;
   /** An app asked (SyncCustomer): a snapshot stored within `freshForMs` is answered as is, with no read. */
   reuseFreshSnapshot?: boolean;
   /** How the RevenueCat read waits for its turn, and the caller's signal. */
@@ -35,6 +40,8 @@ export interface SyncOptions extends ChangeContext {
 export interface SyncResult {
   /** True when the watermark showed the event already reflected: nothing was fetched or written. */
   skipped: boolean;
+  /** True when the stored snapshot already showed the promotional webhook: nothing fetched or written. */
+  reflected?: boolean;
   subscriber: Subscriber | undefined;
   /** Entitlements whose activity or expiry changed. */
   changed: string[];
@@ -139,6 +146,9 @@ export function createCustomerSync(deps: {
         const stored = await customers.get(userId);
         if (isStaleEvent(options.eventTimestampMs, { settledAtMs: stored?.settledAtMs })) {
           return { skipped: true, subscriber: undefined, changed: [], teamIds: [] };
+        }
+        if (options.shownUnlessRead?.(stored?.snapshot)) {
+          return { skipped: true, reflected: true, subscriber: stored?.snapshot, changed: [], teamIds: [] };
         }
         const ageMs = options.reuseFreshSnapshot
           ? freshSnapshotAgeMs(stored, deps.now(), deps.freshForMs ?? 0)

@@ -1,6 +1,7 @@
 import { parseWebhookBody, readRevenueCatEvent, type RevenueCatEvent } from '@teamseat/contracts';
 import { AppError } from '@teamseat/errors';
 import type { Logger } from '@teamseat/logger';
+import { echoShownBy, isPromotionalEvent } from '../domain/echo';
 import { deriveOwnerTeamStates, fundingSubscription } from '../domain/owner-team-state';
 import { teamLineOf, type TeamProduct } from '../domain/team-product';
 import { isPlausibleEventTime } from '../domain/watermark';
@@ -8,7 +9,8 @@ import { webhookEffect } from '../domain/webhook-effect';
 import type { CustomerSync } from './customer-sync';
 import type { CustomerRepository, ProcessedEventRepository, RevenueCatClient, TeamDirectory } from './ports';
 
-export type WebhookOutcome = 'processed' | 'duplicate' | 'ignored';
+/** `reflected`: a promotional webhook the stored snapshot already shows, answered without a read (ADR 0039). */
+export type WebhookOutcome = 'processed' | 'duplicate' | 'ignored' | 'reflected';
 
 const unique = (ids: Array<string | null | undefined>): string[] => [
   ...new Set(ids.filter((id): id is string => typeof id === 'string' && id.length > 0)),
@@ -111,12 +113,14 @@ export function createWebhookHandler(deps: {
       const eventLog = log.child({ eventId: event.id, eventType: event.type });
 
       let handled = true;
+      let reflected = false;
       if (event.type === 'TRANSFER') {
         await transfer(event, eventLog);
       } else {
         const { primary, others } = await usersOf(event);
-        // Our own grants and revokes come back as PROMOTIONAL events: they refresh the member's snapshot only.
-        const ownEcho = (event.store ?? '').toUpperCase() === 'PROMOTIONAL';
+        // Our own grants and revokes come back as PROMOTIONAL events: they refresh the member's snapshot only,
+        // and not even that when the snapshot stored from our call's answer already shows them (ADR 0039).
+        const ownEcho = isPromotionalEvent(event);
         handled = false;
         for (const userId of primary ? [primary, ...others] : others) {
           // Team state is applied for the event's own user only, so an alias never opens a second team.
@@ -126,13 +130,16 @@ export function createWebhookHandler(deps: {
             causationId: event.id,
             applyTeams,
             eventTimestampMs: event.event_timestamp_ms,
+            ...(ownEcho && { shownUnlessRead: (snapshot) => echoShownBy(event, snapshot) }),
           });
-          if (result.skipped) eventLog.debug({ userId }, 'event older than the handled snapshot; skipped');
+          if (result.reflected) reflected = true;
+          else if (result.skipped)
+            eventLog.debug({ userId }, 'event older than the handled snapshot; skipped');
           else handled = true;
         }
       }
       await processed.mark(event.id, event.type);
-      return handled ? 'processed' : 'duplicate';
+      return handled ? 'processed' : reflected ? 'reflected' : 'duplicate';
     },
   };
 }

@@ -13,3 +13,4 @@ export * from './grant-record';
 export * from './customer';
 export * from './outside-grants';
 export * from './webhook-effect';
+export * from './echo';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { LIFETIME_FROM_MS, parseSubscriberBody } from '../../src/adapters/revenuecat/subscriber-parser';
-import { LIFETIME } from '../../src/domain/expiry';
+import { parseSubscriberBody } from '../../src/adapters/revenuecat/subscriber-parser';
+import { LIFETIME, LIFETIME_FROM_MS } from '../../src/domain/expiry';
 
 const body = (expires: string | null) => ({
   request_date_ms: Date.UTC(2030, 0, 1),

@@ -1,17 +1,10 @@
 import { AppError } from '@teamseat/errors';
-import { LIFETIME, type Expiry } from '../../domain/expiry';
+import { reportedExpiry, type Expiry } from '../../domain/expiry';
 import type { Subscriber, SubscriberEntitlement, SubscriberSubscription } from '../../domain/subscriber';
 import { REVENUECAT_UNAVAILABLE } from './revenuecat-errors';
 
 /** API v2 has no lifetime grant, so a lifetime grant is made until then (read back as lifetime). */
 export const FAR_FUTURE_MS = Date.UTC(9000, 0, 1);
-
-/**
- * Expiries from this date on are "for life" (ADR 0029). RevenueCat documents a lifetime promotional as a
- * null expiry, but has been seen reporting one as expiring in 2222 (RevenueCat/purchases-flutter#370);
- * no store sells a period that ends after 2200, and our own v2 lifetime grants end in 9000.
- */
-export const LIFETIME_FROM_MS = Date.UTC(2200, 0, 1);
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -23,11 +16,8 @@ function dateMs(value: unknown): number | null {
   return Number.isFinite(ms) ? ms : null;
 }
 
-/** RevenueCat's `expires_date`: null means lifetime, and so does any date from LIFETIME_FROM_MS on. */
-function expiry(value: unknown): Expiry {
-  const ms = dateMs(value);
-  return ms === null || ms >= LIFETIME_FROM_MS ? LIFETIME : ms;
-}
+/** RevenueCat's `expires_date`: null means lifetime, and so does any date from 2200 on (ADR 0029). */
+const expiry = (value: unknown): Expiry => reportedExpiry(dateMs(value));
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
