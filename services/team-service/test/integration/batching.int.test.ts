@@ -69,6 +69,10 @@ describe('team-service batches the queued commands of one team (real FerretDB an
       expect(new Set(facts.map((f) => f.data.userId))).to.deep.equal(
         new Set(added.map(({ i }) => `joiner-${i}`)),
       );
+      // ... and each joiner's fact names that joiner's call, not the last caller of the batch.
+      expect(facts.map((f) => [f.data.userId, f.causationid])).to.have.deep.members(
+        added.map(({ i }) => [`joiner-${i}`, `call-${i}`]),
+      );
     } finally {
       await stack.close();
     }

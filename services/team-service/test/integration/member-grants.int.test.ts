@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import { createLogger } from '@teamseat/logger';
 import { createMongoConnections } from '../../src/adapters/database/mongo-connections';
 import { createTeamRepository } from '../../src/adapters/database/team-repository';
+import { USER_TEAMS } from '../../src/adapters/database/models';
 import { NO_GRANT_CHANGE } from '../../src/domain/member-grants';
 import type { Member } from '../../src/domain/team';
 import { eventsOf, latestGrants, publishedEvents, publishedFacts, typeName } from '../support/events';
@@ -48,6 +49,36 @@ describe('team-service grant-terms facts (teamseat.member-grants.v1)', function 
       expect(grants.get('b')?.teamVersion).to.be.within(4, 5);
       expect(grants.get('a')).to.deep.include({ teamVersion: 5, grant: { kind: 'none' } });
       expect(grants.get(owner)?.teamVersion, 'the renewal concerns the whole roster').to.be.within(4, 5);
+    });
+
+    it("when the team renews, then no member's listing entry is written again (only joins and leaves change one)", async () => {
+      const firstEnd = new Date(Date.now() + 30 * DAY_MS);
+      const subscriber = `owner-${randomUUID()}`;
+      const { team, owner } = await provisionTeam(harness, { subscriber, seats: 5, periodEndsAt: firstEnd });
+      for (const userId of ['c', 'd'])
+        await harness.app('AddMember', { teamId: team.teamId, userId, actorUserId: owner });
+      await harness.service.internals.relay.idle();
+      // Take c's entry away: a write during the renewal would put it back.
+      const userTeams = harness.mongo.db(harness.databaseName).collection<{ _id: string }>(USER_TEAMS);
+      await userTeams.deleteOne({ _id: 'c' });
+
+      const renewedEnd = new Date(firstEnd.getTime() + 30 * DAY_MS);
+      await harness.internal(
+        'ApplySubscriptionState',
+        subscriptionState({ subscriber, seats: 5, periodEndsAt: renewedEnd }),
+      );
+      const grants = latestGrants(await publishedFacts(harness), team.teamId);
+      expect(grants.get('c')?.grant, 'c is told of the renewal').to.deep.equal({
+        kind: 'until',
+        until: renewedEnd.toISOString(),
+      });
+      expect(await userTeams.findOne({ _id: 'c' }), "c's listing entry after the renewal").to.equal(null);
+      expect(await userTeams.findOne({ _id: 'd' }), "d's is still there").to.not.equal(null);
+
+      await harness.app('RemoveMember', { teamId: team.teamId, userId: 'd', actorUserId: owner });
+      await harness.service.internals.relay.idle();
+      const d = await userTeams.findOne<{ teams?: Record<string, unknown> }>({ _id: 'd' });
+      expect(d?.teams?.[team.teamId], 'a leave still changes the listing').to.equal(undefined);
     });
   });
 

@@ -15,6 +15,12 @@ import { storedEvents, type LogEntryDocument } from '../database/team-log';
 import { grantFactMessage } from './grant-facts';
 import type { RelayMetrics } from './relay-metrics';
 
+/** Who caused each user's fact: the command about that user, else the entry's (last) cause. */
+interface FactCauses {
+  byUser: Map<string, string>;
+  entry: string | undefined;
+}
+
 export interface OutboxRelay {
   /** A team has new events: publish them soon. Called by the command path after each write. */
   wake(teamId: string): void;
@@ -115,15 +121,18 @@ export function createOutboxRelay({
   function toMessages(
     teamId: string,
     entries: LogEntryDocument[],
-  ): { messages: OutgoingMessage[]; scopes: GrantScope[]; causationId: string | undefined; ids: string[] } {
+  ): { messages: OutgoingMessage[]; scopes: GrantScope[]; causes: FactCauses; ids: string[] } {
     const messages: OutgoingMessage[] = [];
     const ids: string[] = [];
     const scopes: GrantScope[] = [];
-    let causationId: string | undefined;
+    const causes: FactCauses = { byUser: new Map(), entry: undefined };
     for (const entry of entries) {
       scopes.push(entry.grants);
-      causationId = entry.causationid ?? causationId;
+      causes.entry = entry.causationid ?? causes.entry;
       for (const event of storedEvents(entry)) {
+        // A batch entry holds many callers' commands: a member's fact names the command about that member.
+        const { userId } = event.data;
+        if (typeof userId === 'string' && event.causationid) causes.byUser.set(userId, event.causationid);
         // The stored type is a string: the contract checks it (and the data) when encoding.
         const envelope = buildEnvelope(
           event.type,
@@ -145,22 +154,34 @@ export function createOutboxRelay({
         ids.push(event.id);
       }
     }
-    return { messages, scopes, causationId, ids };
+    return { messages, scopes, causes, ids };
   }
 
   async function publish(teamId: string, entries: LogEntryDocument[]): Promise<void> {
     const team = await loadTeam(teamId);
     if (!team) throw new Error(`team ${teamId} has log entries but cannot be read`);
-    const { messages, scopes, causationId, ids } = toMessages(teamId, entries);
+    const { messages, scopes, causes, ids } = toMessages(teamId, entries);
     const users = usersInScope(team, scopes);
+    // A listing entry says only whether its user is on the roster: it changes for the users who joined or left
+    // (named in the scopes), never for a roster-wide change of terms such as a renewal.
+    const listed = new Set(scopes.flatMap((scope) => scope.userIds));
     const started = process.hrtime.bigint();
     for (let from = 0; from < users.length; from += sliceUsers) {
       const userIds = users.slice(from, from + sliceUsers);
-      // Views first: a consumer reacting to these facts then reads at least this state from listings.
-      await views.refresh(team, userIds);
+      // Views first (the summary on the first slice): a consumer reacting to these facts then reads at least
+      // this state from listings.
+      await views.refresh(
+        team,
+        userIds.filter((userId) => listed.has(userId)),
+      );
       await hooks.beforeSend?.(teamId, { userIds });
       const facts = userIds.map((userId) =>
-        grantFactMessage(team, userId, memberGrantOf(team, userId), causationId),
+        grantFactMessage(
+          team,
+          userId,
+          memberGrantOf(team, userId),
+          causes.byUser.get(userId) ?? causes.entry,
+        ),
       );
       await producer.sendMany(grantsTopic, facts);
     }
