@@ -71,9 +71,16 @@ async function revenueCatWork(stack: E2eStack) {
     const operation = String(labels.operation);
     calls[operation] = (calls[operation] ?? 0) + value;
   }
+  const webhooks: Record<string, number> = {};
+  for (const { labels, value } of await values('entitlement_messages_handled_total')) {
+    if (labels.topic !== stack.topics.webhooks) continue;
+    const outcome = String(labels.outcome);
+    webhooks[outcome] = (webhooks[outcome] ?? 0) + value;
+  }
   return {
     loop: performance.eventLoopUtilization(),
     calls,
+    webhooks,
     callSeconds: await total('revenuecat_call_seconds', '_sum'),
     callCount: await total('revenuecat_call_seconds', '_count'),
     waitSeconds: await total('revenuecat_limiter_wait_seconds', '_sum'),
@@ -89,11 +96,16 @@ function describeWork(before: Awaited<ReturnType<typeof revenueCatWork>>, after:
     .map(([operation, count]) => `${operation} ${count}`)
     .join(', ');
   const meanMs = (seconds: number, count: number) => (count > 0 ? (seconds / count) * 1000 : 0).toFixed(0);
+  const webhooks = Object.entries(after.webhooks)
+    .map(([outcome, count]) => [outcome, count - (before.webhooks[outcome] ?? 0)] as const)
+    .filter(([, count]) => count > 0)
+    .map(([outcome, count]) => `${outcome} ${count}`)
+    .join(', ');
   const call = meanMs(after.callSeconds - before.callSeconds, after.callCount - before.callCount);
   const wait = meanMs(after.waitSeconds - before.waitSeconds, after.waitCount - before.waitCount);
   // Every service runs in this process: a loop busy near 100 % means the machine, not the design, set the pace.
   const busy = performance.eventLoopUtilization(after.loop, before.loop).utilization;
-  return `calls: ${calls}; mean call ${call} ms; mean wait for the limiter ${wait} ms; event loop busy ${(busy * 100).toFixed(0)} %`;
+  return `calls: ${calls}; webhooks: ${webhooks}; mean call ${call} ms; mean wait for the limiter ${wait} ms; event loop busy ${(busy * 100).toFixed(0)} %`;
 }
 
 interface ReportPage {
@@ -139,6 +151,7 @@ describe(`a team of ${MEMBERS} members end to end with RevenueCat at ${RATE} cal
 
   it('when members are added, then every grant reaches RevenueCat at about the rate floor', async () => {
     const started = Date.now();
+    const work = await revenueCatWork(stack);
     await inParallel(MEMBERS, 16, (i) => addMember(stack, teamId, owner, members[i]!));
     const added = Date.now();
     await waitFor(() => members.every((member) => promoExpiry(stack, member) !== undefined), {
@@ -148,7 +161,7 @@ describe(`a team of ${MEMBERS} members end to end with RevenueCat at ${RATE} cal
     const seconds = (Date.now() - started) / 1000;
     console.log(
       `      (${MEMBERS} added in ${(added - started) / 1000} s; every grant in RevenueCat after ${seconds} s; ` +
-        `floor ${floorSeconds} s; ratio ${(seconds / floorSeconds).toFixed(2)})`,
+        `floor ${floorSeconds} s; ratio ${(seconds / floorSeconds).toFixed(2)}; ${describeWork(work, await revenueCatWork(stack))})`,
     );
   });
 

@@ -17,8 +17,11 @@ const INVITED = Math.floor(MEMBERS / 25);
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
-/** Ids as long as RevenueCat's anonymous ones (`$RCAnonymousID:` and 32 hex digits). */
-const userIdOf = (i: number) => `$RCAnonymousID:${String(i).padStart(32, '0')}`;
+/**
+ * Ids as long as RevenueCat's anonymous ones (`$RCAnonymousID:` and 32 hex digits, 47 characters), but
+ * identified: anonymous ids cannot join a team (ADR 0030).
+ */
+const userIdOf = (i: number) => `member-${String(i).padStart(40, '0')}`;
 
 function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   const started = Date.now();
