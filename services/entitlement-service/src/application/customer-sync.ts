@@ -30,7 +30,7 @@ export interface SyncOptions extends ChangeContext {
    * A promotional webhook (ADR 0039): when the stored snapshot already shows what it reports (the answer of
    * our own grant or revoke call, stored under the same user lock), nothing is read or written.
    */
-  shownUnlessRead?: (snapshot: Subscriber | undefined) => boolean;
+  alreadyShownBy?: (snapshot: Subscriber | undefined) => boolean;
   /** An app asked (SyncCustomer): a snapshot stored within `freshForMs` is answered as is, with no read. */
   reuseFreshSnapshot?: boolean;
   /** How the RevenueCat read waits for its turn, and the caller's signal. */
@@ -147,7 +147,7 @@ export function createCustomerSync(deps: {
         if (isStaleEvent(options.eventTimestampMs, { settledAtMs: stored?.settledAtMs })) {
           return { skipped: true, subscriber: undefined, changed: [], teamIds: [] };
         }
-        if (options.shownUnlessRead?.(stored?.snapshot)) {
+        if (options.alreadyShownBy?.(stored?.snapshot)) {
           return { skipped: true, reflected: true, subscriber: stored?.snapshot, changed: [], teamIds: [] };
         }
         const ageMs = options.reuseFreshSnapshot

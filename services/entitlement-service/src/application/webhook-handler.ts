@@ -130,7 +130,7 @@ export function createWebhookHandler(deps: {
             causationId: event.id,
             applyTeams,
             eventTimestampMs: event.event_timestamp_ms,
-            ...(ownEcho && { shownUnlessRead: (snapshot) => echoShownBy(event, snapshot) }),
+            ...(ownEcho && { alreadyShownBy: (snapshot) => echoShownBy(event, snapshot) }),
           });
           if (result.reflected) reflected = true;
           else if (result.skipped)
