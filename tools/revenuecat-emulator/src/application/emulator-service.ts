@@ -12,7 +12,7 @@ import type { StoreContext } from '../domain/store-subscriptions';
 import { familyShare, transfer } from '../domain/store-transfers';
 import { logIn } from '../domain/customer-aliases';
 import { subscriberView, type LifetimeStyle, type NullStyle } from '../domain/subscriber-view';
-import { passTime } from '../domain/time-passing';
+import { createTimeKeeper } from '../domain/time-passing';
 import type { Customer, WebhookEvent } from '../domain/types';
 import { testEvent } from '../domain/webhook-events';
 import type { WebhookSender } from './ports';
@@ -91,7 +91,8 @@ export function createEmulatorService(deps: {
     if (events.length > 0) webhooks.send(events);
     return events;
   };
-  const tick = () => emit(passTime(context()));
+  const passTime = createTimeKeeper();
+  const tick = () => emit(passTime(context()).events);
 
   const requireKnownEntitlement = (lookupKey: string) => {
     if (settings.strictEntitlements && !catalog.entitlementByLookupKey(lookupKey))
