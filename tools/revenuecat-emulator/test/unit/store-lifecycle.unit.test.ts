@@ -1,32 +1,14 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { buildCatalog } from '../../src/domain/catalog';
-import { createCustomerStore } from '../../src/domain/customers';
 import * as actions from '../../src/domain/store-actions';
-import type { StoreContext } from '../../src/domain/store-subscriptions';
 import { passTime } from '../../src/domain/time-passing';
-import { SAMPLE_CATALOG } from '../../src/config';
-import { sequentialIds } from '../support/sequential-ids';
+import { storeContext } from '../support/store-context';
 
 const T0 = Date.UTC(2030, 0, 1);
 const DAY = 86_400_000;
 const PERIOD = 30 * DAY;
 
-function setup(autoRenew = true) {
-  const customers = createCustomerStore();
-  const catalog = buildCatalog(SAMPLE_CATALOG);
-  const ids = sequentialIds();
-  const at = (nowMs: number): StoreContext => ({
-    customers,
-    catalog,
-    appId: 'app',
-    nowMs,
-    autoRenew,
-    defaultGracePeriodMs: 6 * DAY,
-    ids,
-  });
-  return { customers, at };
-}
+const setup = storeContext;
 const ref = { appUserId: 'u', productId: 'team_pro_monthly' };
 
 describe('revenuecat-emulator store lifecycle (pure)', () => {

@@ -1,32 +1,17 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { buildCatalog } from '../../src/domain/catalog';
-import { createCustomerStore } from '../../src/domain/customers';
 import { grantPromotional, revokePromotionals } from '../../src/domain/promotional';
 import * as actions from '../../src/domain/store-actions';
-import type { StoreContext } from '../../src/domain/store-subscriptions';
 import { createTimeKeeper, passTime } from '../../src/domain/time-passing';
 import type { WebhookEvent } from '../../src/domain/types';
-import { SAMPLE_CATALOG } from '../../src/config';
-import { sequentialIds } from '../support/sequential-ids';
+import { storeContext } from '../support/store-context';
 
 const T0 = Date.UTC(2030, 0, 1);
 const DAY = 86_400_000;
 
 /** One emulated store; `tick` lets time pass as the service does (the keeper) or over everyone. */
 function store(kind: 'keeper' | 'everyone') {
-  const customers = createCustomerStore();
-  const catalog = buildCatalog(SAMPLE_CATALOG);
-  const ids = sequentialIds();
-  const at = (nowMs: number): StoreContext => ({
-    customers,
-    catalog,
-    appId: 'app',
-    nowMs,
-    autoRenew: true,
-    defaultGracePeriodMs: 6 * DAY,
-    ids,
-  });
+  const { customers, ids, at } = storeContext();
   const keeper = createTimeKeeper();
   const tick = (nowMs: number) => (kind === 'keeper' ? keeper(at(nowMs)).events : passTime(at(nowMs)));
   return { customers, at, ids, tick, keeper };
