@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
-import { configSchema as teamConfigSchema, startTeamService } from '@teamseat/team-service';
-import { getInfrastructure, randomDatabaseUri, randomName } from '@teamseat/testing';
+import { startTeamService } from '@teamseat/team-service';
 import { createTeamDirectory } from '../../src/adapters/team-service/team-directory';
 import { metricSum } from '../support/metrics';
-import { CATALOG_FILE, testLogger } from '../support/service-harness';
+import { testLogger } from '../support/service-harness';
+import { teamServiceConfig } from '../support/team-service-config';
 
 const TOKEN = 'balancing-internal-token';
 
@@ -12,23 +12,8 @@ describe('team-service client: calls spread over every team-service replica', ()
   let replicas: Array<Awaited<ReturnType<typeof startTeamService>>> = [];
 
   before(async () => {
-    const infra = await getInfrastructure();
     // Two replicas of one team-service (one database, one set of topics), as two pods behind a headless Service.
-    const config = teamConfigSchema.parse({
-      HOST: '127.0.0.1',
-      PORT: '0',
-      ADMIN_PORT: '0',
-      MONGODB_URI: randomDatabaseUri(infra.mongoUri, 'balancing_teams'),
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      TEAM_EVENTS_TOPIC: randomName('balancing-team-events'),
-      MEMBER_GRANTS_TOPIC: randomName('balancing-member-grants'),
-      MEMBER_GRANTS_PARTITIONS: '1',
-      TOPIC_PARTITIONS: '1',
-      INTERNAL_AUTH_TOKENS: TOKEN,
-      CATALOG_FILE,
-      DEADLINE_SWEEP_INTERVAL_MS: '0',
-      GRPC_SHUTDOWN_GRACE_MS: '500',
-    });
+    const config = await teamServiceConfig('balancing', TOKEN);
     replicas = [
       await startTeamService({ config, logger: testLogger() }),
       await startTeamService({ config, logger: testLogger() }),

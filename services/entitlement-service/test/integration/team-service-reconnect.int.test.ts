@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
-import { configSchema as teamConfigSchema, startTeamService } from '@teamseat/team-service';
-import { freePort, getInfrastructure, randomDatabaseUri, randomName } from '@teamseat/testing';
+import { startTeamService } from '@teamseat/team-service';
+import { freePort } from '@teamseat/testing';
 import { createTeamDirectory } from '../../src/adapters/team-service/team-directory';
-import { CATALOG_FILE, testLogger } from '../support/service-harness';
+import { testLogger } from '../support/service-harness';
+import { teamServiceConfig } from '../support/team-service-config';
 
 const TOKEN = 'reconnect-internal-token';
 const DOWN_MS = 90_000;
@@ -18,23 +19,8 @@ describe('team-service client after a long outage (a real team-service, stopped 
   this.timeout(240_000);
 
   it('when team-service is back after 90 s down while calls keep failing, then calls succeed again within 10 s of its return', async () => {
-    const infra = await getInfrastructure();
     const port = await freePort();
-    const config = teamConfigSchema.parse({
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      ADMIN_PORT: '0',
-      MONGODB_URI: randomDatabaseUri(infra.mongoUri, 'reconnect_teams'),
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      TEAM_EVENTS_TOPIC: randomName('reconnect-team-events'),
-      MEMBER_GRANTS_TOPIC: randomName('reconnect-member-grants'),
-      MEMBER_GRANTS_PARTITIONS: '1',
-      TOPIC_PARTITIONS: '1',
-      INTERNAL_AUTH_TOKENS: TOKEN,
-      CATALOG_FILE,
-      DEADLINE_SWEEP_INTERVAL_MS: '0',
-      GRPC_SHUTDOWN_GRACE_MS: '500',
-    });
+    const config = await teamServiceConfig('reconnect', TOKEN, port);
     let service = await startTeamService({ config, logger: testLogger() });
     const teams = createTeamDirectory({
       address: `127.0.0.1:${port}`,
